@@ -1,0 +1,28 @@
+//! `duplicate-id` (error): an id used by two segments of one file.
+//!
+//! Why: the id ties a translation to its source; tools that update a
+//! translation by id would overwrite the wrong sentence.
+//! Example: two spans `data-ttu-id="986a5-113"` in one article.
+//! Fix: give the second segment the id its source segment has.
+
+use std::collections::HashMap;
+
+use super::at_segment;
+use crate::diag::{Code, Diagnostic};
+use crate::model::Article;
+
+/// Reports every repeat of an id, pointing back at the first use.
+pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<&str, u32> = HashMap::new();
+    for seg in &article.segments {
+        match first.get(seg.id.as_str()) {
+            Some(line) => out.push(
+                at_segment(article, seg, Code::DuplicateId, format!("id `{}` is already used at line {line}", seg.id))
+                    .with_hint("every segment of a file needs its own id"),
+            ),
+            None => {
+                first.insert(seg.id.as_str(), seg.line);
+            }
+        }
+    }
+}

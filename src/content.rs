@@ -1,0 +1,105 @@
+//! Reads the content tree: `<dir>/<locale>/<slug>.md`, any BCP 47 locale,
+//! articles in sub-folders allowed. Walks in sorted order so every later stage
+//! sees the files in the same order on every run.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diag::{Code, Diagnostic};
+use crate::error::{Error, Result};
+use crate::model::Locale;
+
+/// One article file found in the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Full path on disk.
+    pub path: PathBuf,
+    /// Path relative to the content dir, `/`-separated (`ko-KR/a.md`).
+    pub rel: String,
+    /// Locale named by the top-level directory.
+    pub locale: Locale,
+    /// Path below the locale dir without `.md` (`announcements/2021-may`).
+    pub slug: String,
+}
+
+/// What a walk of the content tree found.
+#[derive(Debug, Default)]
+pub struct Tree {
+    /// Article files, sorted by relative path.
+    pub sources: Vec<Source>,
+    /// Files the walk could not use (unreadable entries).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lists the articles under `root`.
+pub fn discover(root: &Path) -> Result<Tree> {
+    let meta = std::fs::metadata(root).map_err(|e| Error::ContentDir { path: root.to_path_buf(), reason: e.to_string() })?;
+    if !meta.is_dir() {
+        return Err(Error::ContentDir { path: root.to_path_buf(), reason: "not a directory".into() });
+    }
+    let mut tree = Tree::default();
+    for entry in WalkDir::new(root).min_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e.path().map(|p| relative(root, p)).unwrap_or_default();
+                tree.diagnostics.push(Diagnostic::new(Code::Unreadable, &rel, 0, 0, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "md") {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        let Some((dir, rest)) = rel.split_once('/') else { continue };
+        let Some(locale) = Locale::parse(dir) else { continue };
+        let slug = rest.strip_suffix(".md").unwrap_or(rest).to_string();
+        tree.sources.push(Source { path: entry.path().to_path_buf(), rel, locale, slug });
+    }
+    Ok(tree)
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Reads a source as UTF-8; a failure is an `unreadable` diagnostic.
+pub fn read(source: &Source) -> std::result::Result<String, Box<Diagnostic>> {
+    let bytes = std::fs::read(&source.path).map_err(|e| {
+        Box::new(Diagnostic::new(Code::Unreadable, &source.rel, 0, 0, format!("cannot read `{}`: {e}", source.rel)))
+    })?;
+    decode(&source.rel, bytes).map_err(Box::new)
+}
+
+/// Decodes file bytes as UTF-8, naming the first bad byte.
+pub fn decode(rel: &str, bytes: Vec<u8>) -> std::result::Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..offset];
+        let line = memchr::memchr_iter(b'\n', before).count() + 1;
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        Diagnostic::new(
+            Code::Unreadable,
+            rel,
+            line as u32,
+            column as u32,
+            format!("`{rel}` is not valid UTF-8: bad byte at offset {offset}"),
+        )
+        .with_hint("save the file as UTF-8")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_bad_byte() {
+        let d = decode("ko-KR/a.md", b"ab\ncd\xffe".to_vec()).unwrap_err();
+        assert_eq!((d.line, d.column), (2, 3));
+        assert!(d.message.contains("offset 5"), "{}", d.message);
+    }
+}

@@ -1,0 +1,229 @@
+//! Diagnostics as data: a stable [`Code`], a [`Severity`], the file, line and
+//! column, the segment involved, a message and an optional hint. Reporters
+//! (`report`) turn them into human, JSON or SARIF output.
+
+use std::fmt;
+
+use serde::Serialize;
+
+pub mod report;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Information only; never fails a run.
+    Info,
+    /// Fails the run with `--deny-warnings`.
+    Warning,
+    /// Fails the run.
+    Error,
+}
+
+impl Severity {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident, $summary:literal;)*) => {
+        /// Every diagnostic code locdoc emits, with its default severity.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(#[doc = $summary] $variant,)*
+        }
+
+        impl Code {
+            /// All codes, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable kebab-case name (`id-mismatch`).
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The default severity.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// One-line description, for `--help`, SARIF rules and the README.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+
+            /// Looks a code up by its name.
+            pub fn from_name(name: &str) -> Option<Code> {
+                match name { $($name => Some(Code::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    // Structure (parser and structural rules).
+    UnpairedTarget = "unpaired-target", Error, "a translation span with no sxs-lookup source after it";
+    UnpairedSource = "unpaired-source", Error, "an sxs-lookup source with no translation before it";
+    IdMismatch = "id-mismatch", Error, "data-ttu-id differs from the data-stu-id it is paired with";
+    DuplicateId = "duplicate-id", Error, "an id used twice in one file";
+    MalformedId = "malformed-id", Error, "an id not of the form `<hex>-<n>` or `<hex>-p<n>`";
+    MalformedSpan = "malformed-span", Error, "span markup that does not close or nests wrongly";
+    MixedPrefix = "mixed-prefix", Warning, "ids in one file with different hex prefixes";
+    IdGap = "id-gap", Warning, "ids skip numbers";
+    IdOrder = "id-order", Warning, "ids not in increasing order";
+    FrontMatter = "front-matter", Error, "missing or invalid YAML front matter, or a required key missing";
+    LocaleMismatch = "locale-mismatch", Warning, "`ms.contentlocale` differs from the locale directory";
+    Unreadable = "unreadable", Error, "a file that can't be read or isn't UTF-8";
+    LostSegment = "lost-segment", Error, "a span pair the Markdown structure drops or swallows";
+    // Content (translator QA).
+    Untranslated = "untranslated", Warning, "the translation equals the English source";
+    EmptyTarget = "empty-target", Error, "the translation is empty";
+    NumberMismatch = "number-mismatch", Warning, "a number of the source is missing from the translation or vice versa";
+    LinkMismatch = "link-mismatch", Warning, "a link of the source is missing from the translation or vice versa";
+    MarkupMismatch = "markup-mismatch", Warning, "bold, italic, code or strikethrough counts differ";
+    CodeMismatch = "code-mismatch", Error, "inline code, xrefs or placeholders differ from the source";
+    WhitespaceMismatch = "whitespace-mismatch", Info, "leading, trailing or doubled whitespace differs";
+    InconsistentTranslation = "inconsistent-translation", Warning, "one source sentence translated in different ways within a locale";
+    // Across locales and revisions.
+    SourceDrift = "source-drift", Warning, "locales of one article translate different English source versions";
+    SourceMismatch = "source-mismatch", Error, "two locales claim one source version but their English differs";
+    // Extraction and site.
+    UnknownTier = "unknown-tier", Warning, "an entitlement table names a tier that is not in the tier list";
+    MissingAsset = "missing-asset", Warning, "an image or file the article references is not in the content tree";
+    BrokenLink = "broken-link", Warning, "a relative link to an article that exists in no locale";
+    MissingMessage = "missing-message", Warning, "a Fluent UI message missing in a locale (falls back to en-US)";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code.
+    pub code: Code,
+    /// Severity (the code's default unless configured).
+    pub severity: Severity,
+    /// File relative to the content dir, `/`-separated.
+    pub file: String,
+    /// 1-based line (0 when the finding concerns the whole file).
+    pub line: u32,
+    /// 1-based column in characters (0 when unknown).
+    pub column: u32,
+    /// Locale of the file, when known.
+    pub locale: Option<String>,
+    /// The segment id involved, if any.
+    pub segment: Option<String>,
+    /// Lowercase message, names in backticks.
+    pub message: String,
+    /// How to fix it, when there is something to say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The text of the offending line, for human output.
+    #[serde(skip)]
+    pub snippet: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity.
+    pub fn new(code: Code, file: &str, line: u32, column: u32, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            file: file.to_string(),
+            line,
+            column,
+            locale: None,
+            segment: None,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+        }
+    }
+
+    /// Names the segment involved.
+    pub fn with_segment(mut self, id: impl Into<String>) -> Self {
+        self.segment = Some(id.into());
+        self
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sets the locale.
+    pub fn with_locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = Some(locale.into());
+        self
+    }
+
+    /// Sort key: file, then line, column, code, segment, message.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            &self.file,
+            self.line,
+            self.column,
+            self.code,
+            &self.segment,
+            &self.message,
+        )
+    }
+}
+
+/// Sorts diagnostics into their stable report order.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Fills in `snippet` (the text of the line) for every diagnostic on `text`.
+pub fn attach_snippets(diags: &mut [Diagnostic], text: &str) {
+    if diags.iter().all(|d| d.line == 0 || d.snippet.is_some()) {
+        return;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    for d in diags.iter_mut().filter(|d| d.line > 0 && d.snippet.is_none()) {
+        if let Some(line) = lines.get(d.line as usize - 1) {
+            d.snippet = Some(line.trim_end_matches('\r').to_string());
+        }
+    }
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Counts {
+    /// Counts a set of diagnostics.
+    pub fn of(diags: &[Diagnostic]) -> Counts {
+        let mut c = Counts::default();
+        for d in diags {
+            match d.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+}

@@ -1,0 +1,114 @@
+//! Segment ids: `986a5-113` (one sentence) or `9d76c-p102` (several source
+//! sentences merged into one segment).
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A parsed segment id. `raw` keeps the spelling; `prefix`/`number` are set
+/// only when the id is well formed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SegmentId {
+    raw: String,
+    parts: Option<IdParts>,
+}
+
+/// The well-formed parts of an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IdParts {
+    /// Length of the hex prefix in bytes.
+    prefix_len: usize,
+    /// The sentence number.
+    pub number: u32,
+    /// `p` form: several source sentences merged into one segment.
+    pub merged: bool,
+}
+
+impl SegmentId {
+    /// Parses an id; malformed ids are kept with no parts.
+    pub fn parse(raw: &str) -> SegmentId {
+        SegmentId {
+            raw: raw.to_string(),
+            parts: parse_parts(raw),
+        }
+    }
+
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    /// Whether the id is `<hex>-<n>` or `<hex>-p<n>`.
+    pub fn is_well_formed(&self) -> bool {
+        self.parts.is_some()
+    }
+
+    /// The hex prefix (`986a5`), for well-formed ids.
+    pub fn prefix(&self) -> Option<&str> {
+        self.parts.map(|p| &self.raw[..p.prefix_len])
+    }
+
+    /// The sentence number (113 for `986a5-113`, 102 for `9d76c-p102`).
+    pub fn number(&self) -> Option<u32> {
+        self.parts.map(|p| p.number)
+    }
+
+    /// Whether this is a merged-paragraph id (`-p102`).
+    pub fn is_merged(&self) -> bool {
+        self.parts.is_some_and(|p| p.merged)
+    }
+}
+
+fn parse_parts(raw: &str) -> Option<IdParts> {
+    let (prefix, rest) = raw.split_once('-')?;
+    if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let (merged, digits) = match rest.strip_prefix('p') {
+        Some(d) => (true, d),
+        None => (false, rest),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(IdParts {
+        prefix_len: prefix.len(),
+        number: digits.parse().ok()?,
+        merged,
+    })
+}
+
+impl fmt::Display for SegmentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.raw)
+    }
+}
+
+impl Serialize for SegmentId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_plain_and_merged_ids() {
+        let id = SegmentId::parse("986a5-113");
+        assert_eq!(id.prefix(), Some("986a5"));
+        assert_eq!(id.number(), Some(113));
+        assert!(!id.is_merged());
+        let merged = SegmentId::parse("9d76c-p102");
+        assert_eq!(merged.number(), Some(102));
+        assert!(merged.is_merged());
+    }
+
+    #[test]
+    fn rejects_malformed_ids() {
+        for raw in ["", "986a5", "xyz-1", "986a5-", "986a5-p", "986a5-1a", "-12"] {
+            assert!(!SegmentId::parse(raw).is_well_formed(), "{raw}");
+        }
+    }
+}

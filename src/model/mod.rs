@@ -1,0 +1,332 @@
+//! The document model every stage shares: an [`Article`] of [`Block`]s whose
+//! inline content points at aligned [`Segment`]s (translation + English source).
+//!
+//! The model is plain data. It is built once by [`crate::sxs`] and read by
+//! `check`, `extract` and `render`; none of them look at Markdown again.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::front::FrontMatter;
+
+pub mod front;
+pub mod id;
+
+pub use id::SegmentId;
+
+/// A BCP 47 language tag as it names a content directory (`ko-KR`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Locale(String);
+
+impl Locale {
+    /// Validates a tag (`ko-KR`, `zh-Hant-TW`, `en`) and keeps its spelling.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let valid = !tag.is_empty()
+            && tag.split('-').enumerate().all(|(i, part)| {
+                let len_ok = if i == 0 {
+                    (2..=3).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphabetic())
+                } else {
+                    (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+                };
+                len_ok
+            });
+        valid.then(|| Locale(tag.to_string()))
+    }
+
+    /// The tag as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The lowercase form used in URLs (`ko-kr`).
+    pub fn url_segment(&self) -> String {
+        self.0.to_ascii_lowercase()
+    }
+
+    /// The primary language subtag (`ko`).
+    pub fn language(&self) -> &str {
+        self.0.split('-').next().unwrap_or(&self.0)
+    }
+
+    /// Whether the locale's script runs right to left.
+    pub fn is_rtl(&self) -> bool {
+        matches!(
+            self.language(),
+            "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ku"
+        )
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One parsed article of one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// Path relative to the content directory, `/`-separated (`ko-KR/a.md`).
+    pub path: String,
+    /// Locale named by the directory.
+    pub locale: Locale,
+    /// Slug: the path below the locale directory without `.md`.
+    pub slug: String,
+    /// Typed front matter.
+    pub front: FrontMatter,
+    /// Body blocks in document order.
+    pub blocks: Vec<Block>,
+    /// Every aligned segment in document order; [`Inline::Segment`] indexes it.
+    pub segments: Vec<Segment>,
+}
+
+impl Article {
+    /// The segment an [`Inline::Segment`] points at.
+    pub fn segment(&self, index: usize) -> Option<&Segment> {
+        self.segments.get(index)
+    }
+}
+
+/// One aligned sentence: the translation and the English source it renders.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    /// The id shared by the `data-ttu-id` and `data-stu-id` spans.
+    pub id: SegmentId,
+    /// Translated inline content.
+    pub target: Vec<Inline>,
+    /// English source inline content.
+    pub source: Vec<Inline>,
+    /// 1-based line of the opening translation span.
+    pub line: u32,
+    /// 1-based column (in characters) of the opening translation span.
+    pub column: u32,
+    /// Byte range of the translation's raw Markdown in the file.
+    #[serde(skip)]
+    pub target_range: std::ops::Range<usize>,
+    /// Byte range of the source's raw Markdown in the file.
+    #[serde(skip)]
+    pub source_range: std::ops::Range<usize>,
+}
+
+/// Block-level structure of an article body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// `#`…`######`, with the `<a name>` anchor that precedes the text.
+    Heading {
+        level: u8,
+        anchor: Option<String>,
+        content: Vec<Inline>,
+        line: u32,
+    },
+    /// A paragraph (or the text of a tight list item).
+    Paragraph { content: Vec<Inline>, line: u32 },
+    /// A bullet or ordered list; `start` is set for ordered lists.
+    List {
+        start: Option<u64>,
+        items: Vec<ListItem>,
+        line: u32,
+    },
+    /// A GFM table: header cells and body rows.
+    Table {
+        alignments: Vec<Alignment>,
+        head: Vec<Cell>,
+        rows: Vec<Vec<Cell>>,
+        line: u32,
+    },
+    /// A DocFX note (`> [!NOTE]`, `[!TIP]`, …).
+    Note {
+        kind: NoteKind,
+        blocks: Vec<Block>,
+        line: u32,
+    },
+    /// A plain block quote.
+    Quote { blocks: Vec<Block>, line: u32 },
+    /// Fenced or indented code; its text is never segment content.
+    Code {
+        lang: Option<String>,
+        text: String,
+        line: u32,
+    },
+    /// DocFX `:::image …:::`.
+    Image {
+        src: String,
+        alt: String,
+        image_type: Option<String>,
+        line: u32,
+    },
+    /// Another DocFX `:::name …:::` directive (zone, row, column, code, …).
+    Directive {
+        name: String,
+        attrs: Vec<(String, String)>,
+        line: u32,
+    },
+    /// A DocFX `[!NAME …]` extension paragraph: `[!INCLUDE [t](p)]`,
+    /// `[!code-csharp[t](p)]`, `[!VIDEO url]`.
+    Extension {
+        name: String,
+        label: String,
+        target: String,
+        line: u32,
+    },
+    /// A raw HTML block; segments found inside it are in `content`.
+    Html {
+        raw: String,
+        content: Vec<Inline>,
+        line: u32,
+    },
+    /// `---`
+    Rule { line: u32 },
+}
+
+impl Block {
+    /// 1-based line where the block starts.
+    pub fn line(&self) -> u32 {
+        match self {
+            Block::Heading { line, .. }
+            | Block::Paragraph { line, .. }
+            | Block::List { line, .. }
+            | Block::Table { line, .. }
+            | Block::Note { line, .. }
+            | Block::Quote { line, .. }
+            | Block::Code { line, .. }
+            | Block::Image { line, .. }
+            | Block::Directive { line, .. }
+            | Block::Extension { line, .. }
+            | Block::Html { line, .. }
+            | Block::Rule { line } => *line,
+        }
+    }
+}
+
+/// One list item: its blocks (a tight item's text is a [`Block::Paragraph`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListItem {
+    pub blocks: Vec<Block>,
+    pub line: u32,
+}
+
+/// One table cell's inline content; `<br>` separators are [`Inline::LineBreak`].
+pub type Cell = Vec<Inline>;
+
+/// Column alignment of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Alignment {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// Kind of a DocFX note block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    Note,
+    Tip,
+    Important,
+    Warning,
+    Caution,
+}
+
+impl NoteKind {
+    /// Parses the marker name (`NOTE`, `Note`, …), case-insensitively.
+    pub fn parse(name: &str) -> Option<NoteKind> {
+        match name.to_ascii_uppercase().as_str() {
+            "NOTE" => Some(NoteKind::Note),
+            "TIP" => Some(NoteKind::Tip),
+            "IMPORTANT" => Some(NoteKind::Important),
+            "WARNING" => Some(NoteKind::Warning),
+            "CAUTION" => Some(NoteKind::Caution),
+            _ => None,
+        }
+    }
+
+    /// Lowercase name (`note`), as used in CSS classes and Fluent ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteKind::Note => "note",
+            NoteKind::Tip => "tip",
+            NoteKind::Important => "important",
+            NoteKind::Warning => "warning",
+            NoteKind::Caution => "caution",
+        }
+    }
+}
+
+/// Inline content, with entities and escapes already decoded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    /// Plain text.
+    Text { text: String },
+    /// `` `code` ``.
+    Code { code: String },
+    /// `**strong**`.
+    Strong { children: Vec<Inline> },
+    /// `*emphasis*`.
+    Emphasis { children: Vec<Inline> },
+    /// `~~strikethrough~~`.
+    Strikethrough { children: Vec<Inline> },
+    /// A link; autolinks such as `<xref:Some.Type>` have `autolink` set.
+    Link {
+        url: String,
+        title: String,
+        autolink: bool,
+        children: Vec<Inline>,
+    },
+    /// An image; `alt` is its text.
+    Image {
+        url: String,
+        title: String,
+        alt: String,
+    },
+    /// Raw inline HTML other than the alignment spans and `<br>`.
+    Html { html: String },
+    /// A soft line break inside a paragraph.
+    SoftBreak,
+    /// A hard break or `<br>`: the separator inside table cells.
+    LineBreak,
+    /// An aligned segment: index into [`Article::segments`].
+    Segment { index: usize },
+}
+
+impl Inline {
+    /// The plain text of a run of inlines (segments are skipped).
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        push_plain(inlines, &mut out);
+        out
+    }
+}
+
+fn push_plain(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => out.push_str(text),
+            Inline::Code { code } => out.push_str(code),
+            Inline::Strong { children }
+            | Inline::Emphasis { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => push_plain(children, out),
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::SoftBreak | Inline::LineBreak => out.push(' '),
+            Inline::Html { .. } | Inline::Segment { .. } => {}
+        }
+    }
+}
+
+impl Segment {
+    /// The translation as plain text.
+    pub fn target_text(&self) -> String {
+        Inline::plain_text(&self.target)
+    }
+
+    /// The English source as plain text.
+    pub fn source_text(&self) -> String {
+        Inline::plain_text(&self.source)
+    }
+}

@@ -1,0 +1,295 @@
+//! Builds [`Block`]s from the pulldown-cmark event stream, one method per
+//! construct. Inline runs go through [`InlineBuilder`].
+
+use std::iter::Peekable;
+use std::ops::Range;
+
+use pulldown_cmark::{Alignment as MdAlignment, CodeBlockKind, Event, OffsetIter, Tag, TagEnd};
+
+use super::docfx;
+use super::inline::InlineBuilder;
+use super::{Region, State};
+use crate::model::{Alignment, Block, Cell, Inline, ListItem};
+
+/// Walks the events of one article body.
+pub struct BodyParser<'a, 's> {
+    events: Peekable<OffsetIter<'a>>,
+    /// Offset of the body in the full text.
+    base: usize,
+    pub st: &'s mut State<'a>,
+}
+
+impl<'a, 's> BodyParser<'a, 's> {
+    /// A parser over `events` of a body starting at byte `base`.
+    pub fn new(events: OffsetIter<'a>, base: usize, st: &'s mut State<'a>) -> Self {
+        BodyParser { events: events.peekable(), base, st }
+    }
+
+    fn next(&mut self) -> Option<(Event<'a>, Range<usize>)> {
+        self.events.next().map(|(e, r)| (e, r.start + self.base..r.end + self.base))
+    }
+
+    fn line(&self, range: &Range<usize>) -> u32 {
+        self.st.lines.line(range.start)
+    }
+
+    /// Blocks until `end` (or the end of input when `None`).
+    pub fn blocks(&mut self, end: Option<TagEnd>) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        while let Some((event, _)) = self.events.peek() {
+            match event {
+                Event::End(e) => {
+                    let stop = Some(*e) == end;
+                    self.next();
+                    if stop {
+                        break;
+                    }
+                }
+                Event::Start(tag) if is_block(tag) => {
+                    if let Some(block) = self.block() {
+                        blocks.push(block);
+                    }
+                }
+                Event::Rule => {
+                    if let Some((_, range)) = self.next() {
+                        blocks.push(Block::Rule { line: self.line(&range) });
+                    }
+                }
+                _ => blocks.push(self.loose_paragraph()),
+            }
+        }
+        blocks
+    }
+
+    fn block(&mut self) -> Option<Block> {
+        let (event, range) = self.next()?;
+        let Event::Start(tag) = event else { return None };
+        let line = self.line(&range);
+        Some(match tag {
+            Tag::Paragraph => self.paragraph(range),
+            Tag::Heading { level, .. } => self.heading(level as u8, line),
+            Tag::BlockQuote(_) => self.quote(line),
+            Tag::CodeBlock(kind) => self.code(kind, range),
+            Tag::HtmlBlock => self.html_block(line),
+            Tag::List(start) => self.list(start, line),
+            Tag::Table(alignments) => self.table(alignments, line),
+            Tag::MetadataBlock(_) => {
+                self.skip_to_end();
+                return None;
+            }
+            _ => {
+                // Items outside lists, footnote definitions, …: keep their blocks.
+                let end = tag.to_end();
+                let inner = self.blocks(Some(end));
+                Block::Quote { blocks: inner, line }
+            }
+        })
+    }
+
+    fn skip_to_end(&mut self) {
+        let mut depth = 1usize;
+        while let Some((event, _)) = self.next() {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Inline events until `End(end)`.
+    fn inlines(&mut self, end: TagEnd, mut builder: InlineBuilder) -> (Vec<Inline>, InlineBuilder) {
+        while let Some((event, range)) = self.next() {
+            if event == Event::End(end) {
+                break;
+            }
+            if let Event::End(e) = &event {
+                if !is_inline_end(e) && *e != end {
+                    // Malformed nesting from the parser's point of view: stop here.
+                    break;
+                }
+            }
+            builder.feed(event, range, self.st);
+        }
+        let split = builder.split_id.take();
+        let content = builder.finish(self.st);
+        let mut rest = InlineBuilder::new();
+        rest.split_id = split;
+        (content, rest)
+    }
+
+    fn paragraph(&mut self, range: Range<usize>) -> Block {
+        let line = self.line(&range);
+        let (content, _) = self.inlines(TagEnd::Paragraph, InlineBuilder::new());
+        let raw = self.st.text.get(range).unwrap_or("");
+        docfx::paragraph(raw, content, line)
+    }
+
+    /// The text of a tight list item, which comes without a paragraph.
+    fn loose_paragraph(&mut self) -> Block {
+        let line = self.events.peek().map_or(0, |(_, r)| self.st.lines.line(r.start + self.base));
+        let mut builder = InlineBuilder::new();
+        while let Some((event, _)) = self.events.peek() {
+            let stop = match event {
+                Event::Start(tag) => is_block(tag),
+                Event::End(e) => builder.depth() == 0 || !is_inline_end(e),
+                Event::Rule => true,
+                _ => false,
+            };
+            if stop {
+                break;
+            }
+            if let Some((event, range)) = self.next() {
+                builder.feed(event, range, self.st);
+            }
+        }
+        Block::Paragraph { content: builder.finish(self.st), line }
+    }
+
+    fn heading(&mut self, level: u8, line: u32) -> Block {
+        let (mut content, _) = self.inlines(TagEnd::Heading(heading_level(level)), InlineBuilder::new());
+        let anchor = docfx::take_anchor(&mut content);
+        Block::Heading { level, anchor, content, line }
+    }
+
+    fn quote(&mut self, line: u32) -> Block {
+        let mut blocks = self.blocks(Some(TagEnd::BlockQuote(None)));
+        match docfx::take_note_marker(&mut blocks) {
+            Some(kind) => Block::Note { kind, blocks, line },
+            None => Block::Quote { blocks, line },
+        }
+    }
+
+    fn code(&mut self, kind: CodeBlockKind<'a>, range: Range<usize>) -> Block {
+        let line = self.line(&range);
+        let lang = match kind {
+            CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
+            CodeBlockKind::Indented => None,
+        };
+        let mut text = String::new();
+        let mut end = range.end;
+        while let Some((event, r)) = self.next() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    end = end.max(r.end);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        self.st.regions.push((range.start..end, Region::Code));
+        Block::Code { lang, text, line }
+    }
+
+    fn html_block(&mut self, line: u32) -> Block {
+        let mut raw = String::new();
+        let mut builder = InlineBuilder::new();
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::Html(h) | Event::InlineHtml(h) | Event::Text(h) => {
+                    raw.push_str(&h);
+                    super::html::tokenize(&h, range.start, &mut builder, self.st);
+                }
+                Event::End(TagEnd::HtmlBlock) => break,
+                _ => {}
+            }
+        }
+        Block::Html { raw, content: builder.finish(self.st), line }
+    }
+
+    fn list(&mut self, start: Option<u64>, line: u32) -> Block {
+        let mut items = Vec::new();
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::Start(Tag::Item) => {
+                    let line = self.line(&range);
+                    let blocks = self.blocks(Some(TagEnd::Item));
+                    items.push(ListItem { blocks, line });
+                }
+                Event::End(TagEnd::List(_)) => break,
+                _ => {}
+            }
+        }
+        Block::List { start, items, line }
+    }
+
+    fn table(&mut self, alignments: Vec<MdAlignment>, line: u32) -> Block {
+        let alignments = alignments.into_iter().map(alignment).collect();
+        let mut head = Vec::new();
+        let mut rows = Vec::new();
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::Start(Tag::TableHead) => {
+                    self.st.regions.push((range.clone(), Region::TableRow));
+                    head = self.cells(TagEnd::TableHead);
+                }
+                Event::Start(Tag::TableRow) => {
+                    self.st.regions.push((range.clone(), Region::TableRow));
+                    rows.push(self.cells(TagEnd::TableRow));
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        Block::Table { alignments, head, rows, line }
+    }
+
+    fn cells(&mut self, end: TagEnd) -> Vec<Cell> {
+        let mut cells = Vec::new();
+        let mut builder = InlineBuilder::new();
+        while let Some((event, _)) = self.next() {
+            match event {
+                Event::Start(Tag::TableCell) => {
+                    builder.in_cell = true;
+                    let (content, rest) = self.inlines(TagEnd::TableCell, builder);
+                    builder = rest;
+                    cells.push(content);
+                }
+                e if e == Event::End(end) => break,
+                _ => {}
+            }
+        }
+        cells
+    }
+}
+
+fn is_block(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::Superscript | Tag::Subscript
+    )
+}
+
+fn is_inline_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image | TagEnd::Superscript | TagEnd::Subscript
+    )
+}
+
+fn heading_level(level: u8) -> pulldown_cmark::HeadingLevel {
+    use pulldown_cmark::HeadingLevel::*;
+    match level {
+        1 => H1,
+        2 => H2,
+        3 => H3,
+        4 => H4,
+        5 => H5,
+        _ => H6,
+    }
+}
+
+fn alignment(a: MdAlignment) -> Alignment {
+    match a {
+        MdAlignment::None => Alignment::None,
+        MdAlignment::Left => Alignment::Left,
+        MdAlignment::Center => Alignment::Center,
+        MdAlignment::Right => Alignment::Right,
+    }
+}

@@ -1,0 +1,156 @@
+//! DocFX extensions on top of CommonMark: `> [!NOTE]` notes, `:::image …:::`
+//! directives, `[!INCLUDE …]`-style extension paragraphs and `<a name>`
+//! heading anchors.
+
+use super::tag::{Attrs, Tag};
+use crate::model::{Block, Inline, NoteKind};
+
+/// Turns a parsed paragraph into a DocFX block when its raw text is one.
+pub fn paragraph(raw: &str, content: Vec<Inline>, line: u32) -> Block {
+    let trimmed = raw.trim();
+    let has_segments = contains_segment(&content);
+    if !has_segments {
+        if let Some(block) = directive(trimmed, line) {
+            return block;
+        }
+        if let Some(block) = extension(trimmed, line) {
+            return block;
+        }
+    }
+    Block::Paragraph { content, line }
+}
+
+fn contains_segment(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::Segment { .. } => true,
+        Inline::Strong { children }
+        | Inline::Emphasis { children }
+        | Inline::Strikethrough { children }
+        | Inline::Link { children, .. } => contains_segment(children),
+        _ => false,
+    })
+}
+
+/// `:::image type="content" source="a.png" alt-text="…":::` and friends.
+fn directive(raw: &str, line: u32) -> Option<Block> {
+    let body = raw.strip_prefix(":::")?;
+    let end = body.find(":::")?;
+    let inner = body[..end].trim();
+    let name_end = inner.find(char::is_whitespace).unwrap_or(inner.len());
+    let name = &inner[..name_end];
+    if name.is_empty() {
+        return None;
+    }
+    let attrs: Vec<(String, String)> =
+        Attrs { rest: &inner[name_end..] }.map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let get = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    if name == "image" {
+        return Some(Block::Image {
+            src: get("source").unwrap_or_default(),
+            alt: get("alt-text").unwrap_or_default(),
+            image_type: get("type"),
+            line,
+        });
+    }
+    Some(Block::Directive { name: name.to_string(), attrs, line })
+}
+
+/// `[!INCLUDE [label](target)]`, `[!code-csharp[label](target)]`, `[!VIDEO target]`.
+fn extension(raw: &str, line: u32) -> Option<Block> {
+    let inner = raw.strip_prefix("[!")?.strip_suffix(']')?;
+    let name_end = inner.find(|c: char| c == '[' || c.is_whitespace()).unwrap_or(inner.len());
+    let name = &inner[..name_end];
+    if name.is_empty() || NoteKind::parse(name).is_some() {
+        return None;
+    }
+    let rest = inner[name_end..].trim();
+    let (label, target) = match rest.strip_prefix('[').and_then(|r| r.split_once("](")) {
+        Some((label, target)) => (label, target.strip_suffix(')').unwrap_or(target)),
+        None => ("", rest),
+    };
+    Some(Block::Extension { name: name.to_string(), label: label.to_string(), target: target.to_string(), line })
+}
+
+/// Removes `<a name="x"></a>` from a heading and returns `x`.
+pub fn take_anchor(content: &mut Vec<Inline>) -> Option<String> {
+    let mut anchor = None;
+    let mut in_anchor = false;
+    content.retain(|inline| {
+        let Inline::Html { html } = inline else { return true };
+        let Some(tag) = Tag::parse(html) else { return true };
+        if !tag.is("a") {
+            return true;
+        }
+        if tag.closing {
+            let was = in_anchor;
+            in_anchor = false;
+            return !was;
+        }
+        match tag.attr("name").or_else(|| tag.attr("id")) {
+            Some(name) if anchor.is_none() && tag.attr("href").is_none() => {
+                anchor = Some(name.to_string());
+                in_anchor = true;
+                false
+            }
+            _ => true,
+        }
+    });
+    if let Some(Inline::Text { text }) = content.first_mut() {
+        let trimmed = text.trim_start().to_string();
+        if trimmed.is_empty() {
+            content.remove(0);
+        } else {
+            *text = trimmed;
+        }
+    }
+    anchor
+}
+
+/// Strips a leading `[!NOTE]` (any kind, any case) from a quote's first paragraph.
+pub fn take_note_marker(blocks: &mut Vec<Block>) -> Option<NoteKind> {
+    let Some(Block::Paragraph { content, .. }) = blocks.first_mut() else { return None };
+    let Some(Inline::Text { text }) = content.first_mut() else { return None };
+    let trimmed = text.trim_start();
+    let inner = trimmed.strip_prefix("[!")?;
+    let close = inner.find(']')?;
+    let kind = NoteKind::parse(inner[..close].trim())?;
+    let rest = inner[close + 1..].trim_start().to_string();
+    if rest.is_empty() {
+        content.remove(0);
+    } else {
+        *text = rest;
+    }
+    while matches!(content.first(), Some(Inline::SoftBreak | Inline::LineBreak)) {
+        content.remove(0);
+    }
+    if content.is_empty() {
+        blocks.remove(0);
+    }
+    Some(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_image_directive() {
+        let b = paragraph(r#":::image type="content" source="images/a.png" alt-text="탭":::"#, vec![], 3);
+        assert_eq!(
+            b,
+            Block::Image { src: "images/a.png".into(), alt: "탭".into(), image_type: Some("content".into()), line: 3 }
+        );
+    }
+
+    #[test]
+    fn reads_extensions() {
+        let b = paragraph("[!INCLUDE [note](../includes/n.md)]", vec![], 1);
+        assert_eq!(
+            b,
+            Block::Extension { name: "INCLUDE".into(), label: "note".into(), target: "../includes/n.md".into(), line: 1 }
+        );
+        let b = paragraph("[!code-csharp[Main](Program.cs#L1-L5)]", vec![], 1);
+        assert!(matches!(b, Block::Extension { ref name, ref target, .. } if name == "code-csharp" && target == "Program.cs#L1-L5"));
+        assert!(matches!(paragraph("[!NOTE]", vec![], 1), Block::Paragraph { .. }));
+    }
+}

@@ -1,0 +1,190 @@
+//! Splits the YAML front matter off an article and reads it into
+//! [`FrontMatter`] with `yaml_serde`. Problems become `front-matter`
+//! diagnostics; the body is parsed whatever happens here.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use yaml_serde::Value;
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::front::{FrontMatter, TranslationType};
+
+/// Keys every article must have.
+const REQUIRED: &[&str] = &["title"];
+
+/// Where the front matter and body sit in the text.
+pub struct Split<'a> {
+    /// The YAML between the `---` lines, and its byte offset.
+    pub yaml: Option<(&'a str, usize)>,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+}
+
+/// Finds the `---` … `---` block at the top of `text`.
+pub fn split<'a>(text: &'a str, path: &str, diags: &mut Vec<Diagnostic>) -> Split<'a> {
+    let Some(first_end) = fence_end(text, 0) else {
+        diags.push(
+            Diagnostic::new(Code::FrontMatter, path, 1, 1, "missing YAML front matter")
+                .with_hint("start the file with a `---` line, the keys, and another `---` line"),
+        );
+        return Split { yaml: None, body_start: 0 };
+    };
+    let mut pos = first_end;
+    while pos < text.len() {
+        if let Some(end) = fence_end(text, pos) {
+            return Split {
+                yaml: Some((&text[first_end..pos], first_end)),
+                body_start: end,
+            };
+        }
+        pos = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+    }
+    diags.push(
+        Diagnostic::new(Code::FrontMatter, path, 1, 1, "front matter is never closed")
+            .with_hint("did you forget the `---` line after the last key?"),
+    );
+    Split { yaml: None, body_start: 0 }
+}
+
+/// If a `---` (or `...` when closing) line starts at `pos`, the offset after it.
+fn fence_end(text: &str, pos: usize) -> Option<usize> {
+    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = text[pos..line_end].trim_end();
+    let closing = pos > 0 && line == "...";
+    (line == "---" || closing).then(|| (line_end + 1).min(text.len()))
+}
+
+/// Reads the YAML into typed front matter, reporting what is wrong.
+pub fn read(
+    yaml: Option<(&str, usize)>,
+    path: &str,
+    lines: &super::lines::LineIndex,
+    diags: &mut Vec<Diagnostic>,
+) -> FrontMatter {
+    let Some((yaml, offset)) = yaml else {
+        return FrontMatter::default();
+    };
+    let first_line = lines.line(offset);
+    let map = match yaml_serde::from_str::<Value>(yaml) {
+        Ok(Value::Mapping(map)) => map,
+        Ok(Value::Null) => Default::default(),
+        Ok(_) => {
+            diags.push(Diagnostic::new(
+                Code::FrontMatter,
+                path,
+                first_line,
+                1,
+                "front matter is not a mapping of keys to values",
+            ));
+            return FrontMatter::default();
+        }
+        Err(e) => {
+            let (line, column) = e
+                .location()
+                .map_or((first_line, 1), |l| (first_line + l.line().saturating_sub(1) as u32, l.column() as u32));
+            diags.push(
+                Diagnostic::new(Code::FrontMatter, path, line, column.max(1), format!("invalid YAML front matter: {e}"))
+                    .with_hint("quote values that contain `:` or start with a special character"),
+            );
+            return FrontMatter::default();
+        }
+    };
+    let mut reader = Reader { yaml, first_line, path, diags, fields: BTreeMap::new() };
+    for (k, v) in map {
+        let key = match k {
+            Value::String(s) => s,
+            other => scalar(&other).unwrap_or_default(),
+        };
+        reader.fields.insert(key, v);
+    }
+    reader.front()
+}
+
+struct Reader<'a> {
+    yaml: &'a str,
+    first_line: u32,
+    path: &'a str,
+    diags: &'a mut Vec<Diagnostic>,
+    fields: BTreeMap<String, Value>,
+}
+
+impl Reader<'_> {
+    fn front(mut self) -> FrontMatter {
+        for key in REQUIRED {
+            if !self.fields.contains_key(*key) {
+                self.diags.push(
+                    Diagnostic::new(Code::FrontMatter, self.path, self.first_line, 1, format!("required key `{key}` is missing"))
+                        .with_hint(format!("add `{key}: …` to the front matter")),
+                );
+            }
+        }
+        let mut front = FrontMatter {
+            title: self.string("title"),
+            description: self.string("description"),
+            locale: self.string("ms.contentlocale"),
+            source_version: self.string("ms.openlocfilehash"),
+            translation_type: self.string("ms.translationtype").map(|s| TranslationType::parse(&s)),
+            handoff: self.date("ms.lasthandoff"),
+            date: self.date("ms.date"),
+            author: self.string("author"),
+            extra: BTreeMap::new(),
+            lines: self.key_lines(),
+        };
+        for (key, value) in std::mem::take(&mut self.fields) {
+            let json = serde_json::to_value(&value).unwrap_or(serde_json::Value::Null);
+            front.extra.insert(key, json);
+        }
+        front
+    }
+
+    fn key_lines(&self) -> BTreeMap<String, u32> {
+        let mut lines = BTreeMap::new();
+        for (i, line) in self.yaml.lines().enumerate() {
+            if line.starts_with(|c: char| c.is_whitespace() || c == '-' || c == '#') {
+                continue;
+            }
+            if let Some((key, _)) = line.split_once(':') {
+                lines.entry(key.trim().to_string()).or_insert(self.first_line + i as u32);
+            }
+        }
+        lines
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        let value = self.fields.remove(key)?;
+        match scalar(&value) {
+            Some(s) => Some(s),
+            None if value.is_null() => None,
+            None => {
+                self.report(key, format!("`{key}` must be a single value, not a list or mapping"));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str) -> Option<NaiveDate> {
+        let raw = self.string(key)?;
+        match NaiveDate::parse_from_str(raw.trim(), "%m/%d/%Y") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.report(key, format!("`{key}` is `{raw}`, not a date in MM/DD/YYYY form"));
+                None
+            }
+        }
+    }
+
+    fn report(&mut self, key: &str, message: String) {
+        let line = self.key_lines().get(key).copied().unwrap_or(self.first_line);
+        self.diags.push(Diagnostic::new(Code::FrontMatter, self.path, line, 1, message));
+    }
+}
+
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}

@@ -1,0 +1,99 @@
+//! The side-by-side format: turns the text of one article into the
+//! [`Article`] model. Pure: no file system access (see `content` for that).
+//!
+//! Front matter goes through `yaml_serde`, the body through pulldown-cmark's
+//! offset iterator; the alignment spans are paired as they stream past.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use pulldown_cmark::{Options, Parser};
+
+use crate::diag::Diagnostic;
+use crate::model::{Article, Locale, Segment};
+
+mod audit;
+mod body;
+mod docfx;
+mod front;
+mod html;
+mod inline;
+pub mod lines;
+pub mod tag;
+
+pub use lines::LineIndex;
+
+/// An article and what was wrong with it.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The model.
+    pub article: Article,
+    /// Problems found while parsing (structure and front matter).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where a lost span was found, to explain why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Region {
+    Code,
+    TableRow,
+    Comment,
+}
+
+/// Shared state while one article is parsed.
+pub(crate) struct State<'a> {
+    pub text: &'a str,
+    pub lines: LineIndex<'a>,
+    pub path: &'a str,
+    pub segments: Vec<Segment>,
+    pub diags: Vec<Diagnostic>,
+    /// Offsets of alignment span tags already turned into a segment or a diagnostic.
+    pub accounted: Vec<usize>,
+    pub regions: Vec<(Range<usize>, Region)>,
+}
+
+/// Markdown options of the format: GFM tables and strikethrough.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Removes a UTF-8 BOM and turns CRLF (and lone CR) line ends into LF.
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Parses one article. `path` is relative to the content dir and only used
+/// in diagnostics; `text` is the file's content (BOM and CRLF allowed).
+pub fn parse(path: &str, locale: Locale, slug: &str, text: &str) -> Parsed {
+    let text = normalize(text);
+    let text: &str = &text;
+    let mut st = State {
+        text,
+        lines: LineIndex::new(text),
+        path,
+        segments: Vec::new(),
+        diags: Vec::new(),
+        accounted: Vec::new(),
+        regions: Vec::new(),
+    };
+    let split = front::split(text, path, &mut st.diags);
+    let front = front::read(split.yaml, path, &st.lines, &mut st.diags);
+    let body = &text[split.body_start..];
+    let events = Parser::new_ext(body, options()).into_offset_iter();
+    let blocks = body::BodyParser::new(events, split.body_start, &mut st).blocks(None);
+    audit::run(&mut st, split.body_start);
+    let article = Article {
+        path: path.to_string(),
+        locale,
+        slug: slug.to_string(),
+        front,
+        blocks,
+        segments: st.segments,
+    };
+    Parsed { article, diagnostics: st.diags }
+}
