@@ -19,6 +19,7 @@ mod front;
 mod html;
 mod inline;
 pub mod lines;
+mod pairing;
 pub mod tag;
 
 pub use lines::LineIndex;
