@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
+mod entitlements;
 
 /// Check, extract and publish side-by-side localized documentation.
 #[derive(Debug, Parser)]
@@ -21,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// Check span alignment and translations; report like a compiler.
     Check(check::Args),
+    /// Extract entitlements, roles and procedures as JSON.
+    Entitlements(entitlements::Args),
 }
 
 /// Output formats of `check`.
@@ -44,6 +47,7 @@ pub struct ContentArgs {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Entitlements(args) => entitlements::run(args),
     };
     match result {
         Ok(code) => code,
