@@ -85,10 +85,13 @@ fn step(article: &Article, marker: String, item: &ListItem) -> Step {
                 Some((letter, rest)) => {
                     let mut sub = empty_step(letter);
                     fill(article, &mut sub, rest);
-                    text::extend_ids(
-                        &mut sub.segments,
-                        text::segments(article, content.get(..1).unwrap_or_default()),
-                    );
+                    // The marker's segment comes first, as in the document.
+                    let marker = content
+                        .get(..content.len() - rest.len())
+                        .unwrap_or_default();
+                    let mut ids = text::segments(article, marker);
+                    text::extend_ids(&mut ids, std::mem::take(&mut sub.segments));
+                    sub.segments = ids;
                     step.substeps.push(sub);
                 }
                 None => {
