@@ -61,6 +61,8 @@ struct VocabularyFile {
 pub struct Config {
     /// Membership tiers.
     pub tiers: Vec<Tier>,
+    /// Normalized name and aliases of each tier, in `tiers` order.
+    tier_names: Vec<Vec<String>>,
     tier_words: Vec<String>,
     role_labels: Vec<String>,
     units: Vec<Unit>,
@@ -92,8 +94,19 @@ impl Config {
         let t: TierFile = yaml_serde::from_str(tiers).map_err(|e| format!("tier list: {e}"))?;
         let v: VocabularyFile =
             yaml_serde::from_str(vocabulary).map_err(|e| format!("vocabulary: {e}"))?;
+        let tier_names = t
+            .tiers
+            .iter()
+            .map(|tier| {
+                std::iter::once(&tier.name)
+                    .chain(&tier.aliases)
+                    .map(|n| normalize(n))
+                    .collect()
+            })
+            .collect();
         Ok(Config {
             tiers: t.tiers,
+            tier_names,
             tier_words: lower(t.tier_words),
             role_labels: lower(v.role_labels),
             units: v
@@ -124,9 +137,11 @@ impl Config {
         if wanted.is_empty() {
             return None;
         }
-        self.tiers.iter().find(|t| {
-            normalize(&t.name) == wanted || t.aliases.iter().any(|a| normalize(a) == wanted)
-        })
+        let at = self
+            .tier_names
+            .iter()
+            .position(|names| names.contains(&wanted))?;
+        self.tiers.get(at)
     }
 
     /// Whether an English label looks like it names a tier (contains a tier word).
@@ -143,6 +158,15 @@ impl Config {
                 || n.strip_prefix(l.as_str())
                     .is_some_and(|r| r.starts_with(' '))
         })
+    }
+
+    /// Cheap pre-check: whether `english` may start with a role-block label
+    /// (ASCII case-insensitive prefix after `*` markers), without allocating.
+    pub fn may_start_role_label(&self, english: &str) -> bool {
+        let t = english.trim_start_matches(|c: char| c == '*' || c.is_whitespace());
+        self.role_labels
+            .iter()
+            .any(|l| t.get(..l.len()).is_some_and(|p| p.eq_ignore_ascii_case(l)))
     }
 
     /// The normalized unit an English word or phrase names.
@@ -197,6 +221,7 @@ impl Config {
 fn empty_config() -> Config {
     Config {
         tiers: Vec::new(),
+        tier_names: Vec::new(),
         tier_words: Vec::new(),
         role_labels: Vec::new(),
         units: Vec::new(),

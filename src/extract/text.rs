@@ -16,9 +16,12 @@ pub enum Side {
 
 /// Plain text of `inlines` on one side, whitespace collapsed.
 pub fn plain(article: &Article, inlines: &[Inline], side: Side) -> String {
-    let mut out = String::new();
+    let mut out = Collapsed {
+        text: String::with_capacity(64),
+        space: false,
+    };
     push(article, inlines, side, &mut out);
-    collapse(&out)
+    out.text
 }
 
 /// English source text of `inlines`.
@@ -28,10 +31,74 @@ pub fn source(article: &Article, inlines: &[Inline]) -> String {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = Collapsed::default();
+    out.push_str(text);
+    out.text
 }
 
-fn push(article: &Article, inlines: &[Inline], side: Side, out: &mut String) {
+/// A string that collapses whitespace as it is written (one pass, one buffer).
+#[derive(Default)]
+struct Collapsed {
+    text: String,
+    space: bool,
+}
+
+impl Collapsed {
+    /// Appends `s`, collapsing whitespace. Scans bytes: ASCII whitespace is
+    /// recognized directly; only lead bytes of Unicode spaces (U+0085,
+    /// U+00A0, U+1680, U+2000–U+205F, U+3000) are decoded.
+    fn push_str(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        let mut word_start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes.get(i).copied().unwrap_or_default();
+            let ws_len = match b {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+                0xc2 | 0xe1 | 0xe2 | 0xe3 => s
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .filter(|c| c.is_whitespace())
+                    .map_or(0, char::len_utf8),
+                _ => 0,
+            };
+            if ws_len == 0 {
+                i += 1;
+                continue;
+            }
+            self.word(s.get(word_start..i).unwrap_or_default());
+            self.space = !self.text.is_empty();
+            i += ws_len;
+            word_start = i;
+        }
+        self.word(s.get(word_start..).unwrap_or_default());
+    }
+
+    fn word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        if self.space {
+            self.text.push(' ');
+            self.space = false;
+        }
+        self.text.push_str(word);
+    }
+
+    fn push(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.space = !self.text.is_empty();
+        } else {
+            if self.space {
+                self.text.push(' ');
+                self.space = false;
+            }
+            self.text.push(c);
+        }
+    }
+}
+
+fn push(article: &Article, inlines: &[Inline], side: Side, out: &mut Collapsed) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => out.push_str(text),
@@ -154,6 +221,20 @@ pub fn kebab(english: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapses_whitespace_in_one_pass() {
+        assert_eq!(
+            collapse("  a \n\t b\u{a0}\u{a0}c\u{3000}한국어  "),
+            "a b c 한국어"
+        );
+        let mut c = Collapsed::default();
+        for part in ["Sign ", " in", "", "to", " "] {
+            c.push_str(part);
+        }
+        c.push('x');
+        assert_eq!(c.text, "Sign into x");
+    }
 
     #[test]
     fn kebab_ids() {
