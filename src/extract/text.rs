@@ -16,12 +16,32 @@ pub enum Side {
 
 /// Plain text of `inlines` on one side, whitespace collapsed.
 pub fn plain(article: &Article, inlines: &[Inline], side: Side) -> String {
-    let mut out = Collapsed {
-        text: String::with_capacity(64),
-        space: false,
-    };
+    let text = String::with_capacity(capacity(article, inlines, side));
+    let mut out = Collapsed { text, space: false };
     push(article, inlines, side, &mut out);
     out.text
+}
+
+/// An upper bound of the plain text's length, from the segments' raw byte
+/// ranges, so `plain` allocates once.
+fn capacity(article: &Article, inlines: &[Inline], side: Side) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { text } => text.len(),
+            Inline::Code { code } => code.len(),
+            Inline::Strong { children }
+            | Inline::Emphasis { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => capacity(article, children, side),
+            Inline::Image { alt, .. } => alt.len(),
+            Inline::Segment { index } => article.segment(*index).map_or(0, |seg| match side {
+                Side::Source => seg.source_range.len(),
+                Side::Target => seg.target_range.len(),
+            }),
+            _ => 1,
+        })
+        .sum()
 }
 
 /// English source text of `inlines`.
@@ -51,8 +71,7 @@ impl Collapsed {
         let bytes = s.as_bytes();
         let mut word_start = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes.get(i).copied().unwrap_or_default();
+        while let Some(&b) = bytes.get(i) {
             let ws_len = match b {
                 b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
                 0xc2 | 0xe1 | 0xe2 | 0xe3 => s
