@@ -56,6 +56,15 @@ pub fn collapse(text: &str) -> String {
     out.text
 }
 
+/// Whether a byte may start a whitespace character: ASCII whitespace, or the
+/// lead byte of U+0085/U+00A0, U+1680, U+2000–U+205F or U+3000.
+fn is_space_start(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe1 | 0xe2 | 0xe3
+    )
+}
+
 /// A string that collapses whitespace as it is written (one pass, one buffer).
 #[derive(Default)]
 struct Collapsed {
@@ -71,8 +80,12 @@ impl Collapsed {
         let bytes = s.as_bytes();
         let mut word_start = 0;
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let ws_len = match b {
+        while let Some(off) = bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&b| is_space_start(b)))
+        {
+            i += off;
+            let ws_len = match bytes.get(i).copied().unwrap_or_default() {
                 b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
                 0xc2 | 0xe1 | 0xe2 | 0xe3 => s
                     .get(i..)
