@@ -85,6 +85,15 @@ impl Collapsed {
             .and_then(|rest| rest.iter().position(|&b| is_space_start(b)))
         {
             i += off;
+            let next = bytes.get(i + 1).copied();
+            let single_space = bytes.get(i) == Some(&b' ')
+                && i > word_start
+                && next.is_some_and(|n| !is_space_start(n));
+            if single_space {
+                // One space inside a run of text stays in the run: copied in one go.
+                i += 1;
+                continue;
+            }
             let ws_len = match bytes.get(i).copied().unwrap_or_default() {
                 b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
                 0xc2 | 0xe1 | 0xe2 | 0xe3 => s
