@@ -6,6 +6,8 @@
 //! - [`content`] reads the tree (`<locale>/<slug>.md`);
 //! - [`sxs`] parses front matter and aligned segments into the [`model`];
 //! - [`check`] reports alignment and translation problems as [`diag`]nostics;
+//! - [`render`] turns articles into pages, [`write`] writes them and
+//!   [`build`] runs the two over a tree;
 //! - [`cli`] maps command lines onto these stages.
 //!
 //! ```
@@ -17,10 +19,14 @@
 //! assert!(parsed.diagnostics.is_empty());
 //! ```
 
+pub mod build;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod content;
 pub mod diag;
 pub mod error;
 pub mod model;
+pub mod render;
 pub mod sxs;
+pub mod write;

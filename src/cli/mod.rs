@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod build;
 mod check;
 
 /// Check, extract and publish side-by-side localized documentation.
@@ -21,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// Check span alignment and translations; report like a compiler.
     Check(check::Args),
+    /// Render the multilingual static site (every locale, English, review pages).
+    Build(build::Args),
 }
 
 /// Output formats of `check`.
@@ -44,6 +47,7 @@ pub struct ContentArgs {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
     };
     match result {
         Ok(code) => code,
