@@ -44,7 +44,10 @@ pub fn run(root: &Path) -> Result<Outcome> {
     }
     diag::sort(&mut diagnostics);
     let summary = Summary::new(tree.sources.len(), segments, &diagnostics);
-    Ok(Outcome { summary, diagnostics })
+    Ok(Outcome {
+        summary,
+        diagnostics,
+    })
 }
 
 /// Reads, parses and checks one file.
@@ -53,7 +56,10 @@ pub fn file(source: &Source) -> FileReport {
         Ok(text) => text,
         Err(d) => {
             let d = d.with_locale(source.locale.as_str());
-            return FileReport { segments: 0, diagnostics: vec![d] };
+            return FileReport {
+                segments: 0,
+                diagnostics: vec![d],
+            };
         }
     };
     text_report(source, &text)
@@ -68,7 +74,10 @@ pub fn text_report(source: &Source, text: &str) -> FileReport {
         d.locale.get_or_insert_with(|| source.locale.to_string());
     }
     diag::attach_snippets(&mut diagnostics, text);
-    FileReport { segments: parsed.article.segments.len(), diagnostics }
+    FileReport {
+        segments: parsed.article.segments.len(),
+        diagnostics,
+    }
 }
 
 /// Runs every per-article rule.

@@ -25,11 +25,19 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let outcome = check::run(&args.content.content)?;
     let out = match args.format {
-        Format::Human => report::human(&outcome.summary, &outcome.diagnostics, std::io::stdout().is_terminal()),
+        Format::Human => report::human(
+            &outcome.summary,
+            &outcome.diagnostics,
+            std::io::stdout().is_terminal(),
+        ),
         Format::Json => report::json(&outcome.summary, &outcome.diagnostics),
     };
     print!("{out}");
     let s = outcome.summary;
     let failed = s.errors > 0 || (args.deny_warnings && s.warnings > 0);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

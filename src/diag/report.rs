@@ -25,13 +25,22 @@ impl Summary {
     /// Totals for `files` files and `segments` segments with these findings.
     pub fn new(files: usize, segments: usize, diags: &[Diagnostic]) -> Summary {
         let c = Counts::of(diags);
-        Summary { files, segments, errors: c.errors, warnings: c.warnings }
+        Summary {
+            files,
+            segments,
+            errors: c.errors,
+            warnings: c.warnings,
+        }
     }
 }
 
 /// rustc-style report: one block per diagnostic, then a summary line.
 pub fn human(summary: &Summary, diags: &[Diagnostic], color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for d in diags {
         out.push_str(&render_one(&renderer, d));
@@ -39,9 +48,11 @@ pub fn human(summary: &Summary, diags: &[Diagnostic], color: bool) -> String {
     }
     let _ = writeln!(
         out,
-        "checked {} files, {} segments: {} {}, {} {}",
+        "checked {} {}, {} {}: {} {}, {} {}",
         summary.files,
+        plural(summary.files, "file", "files"),
         summary.segments,
+        plural(summary.segments, "segment", "segments"),
         summary.errors,
         plural(summary.errors, "error", "errors"),
         summary.warnings,
@@ -68,7 +79,10 @@ fn render_one(renderer: &Renderer, d: &Diagnostic) -> String {
     let mut group = match (&d.snippet, d.line) {
         (Some(line_text), line) if line > 0 => {
             let start = byte_of_column(line_text, d.column);
-            let end = line_text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            let end = line_text[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
             title.element(
                 Snippet::source(line_text.as_str())
                     .line_start(line as usize)
@@ -77,7 +91,11 @@ fn render_one(renderer: &Renderer, d: &Diagnostic) -> String {
             )
         }
         _ => {
-            let location = if d.line > 0 { format!("{}:{}", d.file, d.line) } else { d.file.clone() };
+            let location = if d.line > 0 {
+                format!("{}:{}", d.file, d.line)
+            } else {
+                d.file.clone()
+            };
             Group::with_title(title).element(Level::NOTE.message(format!("in `{location}`")))
         }
     };
@@ -89,7 +107,9 @@ fn render_one(renderer: &Renderer, d: &Diagnostic) -> String {
 
 /// Byte offset of a 1-based character column (clamped to the line).
 fn byte_of_column(line: &str, column: u32) -> usize {
-    line.char_indices().nth(column.saturating_sub(1) as usize).map_or(line.len(), |(i, _)| i)
+    line.char_indices()
+        .nth(column.saturating_sub(1) as usize)
+        .map_or(line.len(), |(i, _)| i)
 }
 
 /// The JSON report: `{"summary": …, "diagnostics": […]}`.
@@ -103,7 +123,10 @@ pub struct JsonReport<'a> {
 
 /// Pretty JSON with a trailing newline.
 pub fn json(summary: &Summary, diags: &[Diagnostic]) -> String {
-    let report = JsonReport { summary: *summary, diagnostics: diags };
+    let report = JsonReport {
+        summary: *summary,
+        diagnostics: diags,
+    };
     let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
     s.push('\n');
     s

@@ -31,5 +31,6 @@ pub(crate) fn at_segment(
     code: crate::diag::Code,
     message: impl Into<String>,
 ) -> Diagnostic {
-    Diagnostic::new(code, &article.path, seg.line, seg.column, message).with_segment(seg.id.as_str())
+    Diagnostic::new(code, &article.path, seg.line, seg.column, message)
+        .with_segment(seg.id.as_str())
 }
