@@ -89,7 +89,7 @@ impl Html<'_, '_> {
                 push_escaped(&mut self.out, &href);
                 self.out.push('"');
                 let tip = self.ctx.labels.get("broken_link_title").cloned().unwrap_or_default();
-                return self.finish_link(&tip, children);
+                return self.finish_link(&tip, url, children);
             }
             Target::Keep(href) => href,
             Target::Site(path) => format!("{}{path}", self.ctx.root),
@@ -97,10 +97,10 @@ impl Html<'_, '_> {
         self.out.push_str("<a href=\"");
         push_escaped(&mut self.out, &href);
         self.out.push('"');
-        self.finish_link(title, children);
+        self.finish_link(title, url, children);
     }
 
-    fn finish_link(&mut self, title: &str, children: &[Inline]) {
+    fn finish_link(&mut self, title: &str, url: &str, children: &[Inline]) {
         if !title.is_empty() {
             self.out.push_str(" title=\"");
             push_escaped(&mut self.out, title);
@@ -108,7 +108,12 @@ impl Html<'_, '_> {
         }
         self.out.push('>');
         self.in_link += 1;
-        self.inlines(children);
+        if self.plain(children).is_empty() {
+            // Translations sometimes drop a link's text: show the URL so the link has a name.
+            push_escaped(&mut self.out, url);
+        } else {
+            self.inlines(children);
+        }
         self.in_link -= 1;
         self.out.push_str("</a>");
     }

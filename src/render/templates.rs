@@ -25,6 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 const ASSETS: &[(&str, &[u8])] = &[
     ("site.css", include_bytes!("../../templates/assets/site.css")),
     ("site.js", include_bytes!("../../templates/assets/site.js")),
+    ("favicon.svg", include_bytes!("../../templates/assets/favicon.svg")),
 ];
 
 /// Loaded templates and assets.
@@ -98,7 +99,7 @@ mod tests {
     #[test]
     fn defaults_compile_and_escape() {
         let t = Templates::load(None).unwrap();
-        assert_eq!(t.assets().len(), 2);
+        assert_eq!(t.assets().len(), 3);
         let env = &t.env;
         let out = env.render_str("{{ x }}", minijinja::context! { x => "<b>" }).unwrap();
         assert_eq!(out, "<b>"); // render_str has no .html name: autoescape comes from the name

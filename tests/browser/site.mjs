@@ -78,7 +78,7 @@ for (const path of paths) {
   await axe(page, path);
   if (/^[a-z]{2}(-[a-z0-9]+)*\/.+\/$/.test(path) && !path.startsWith("review/")) {
     await readingModes(page, path);
-    await page.screenshot({ path: join(shots, path.replace(/\//g, "_") + "png"), fullPage: false });
+    await page.screenshot({ path: join(shots, path.replace(/\//g, "_") + ".png"), fullPage: false });
     await switcher(page, path);
   }
 }
