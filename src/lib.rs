@@ -21,6 +21,7 @@ pub mod check;
 pub mod cli;
 pub mod content;
 pub mod diag;
+pub mod diff;
 pub mod error;
 pub mod model;
 pub mod sxs;

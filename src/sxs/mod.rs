@@ -95,5 +95,8 @@ pub fn parse(path: &str, locale: Locale, slug: &str, text: &str) -> Parsed {
         blocks,
         segments: st.segments,
     };
-    Parsed { article, diagnostics: st.diags }
+    Parsed {
+        article,
+        diagnostics: st.diags,
+    }
 }

@@ -47,7 +47,9 @@ impl<'a> Tag<'a> {
 
     /// The value of attribute `key` (quoted with `"` or `'`, or bare).
     pub fn attr(&self, key: &str) -> Option<&'a str> {
-        Attrs { rest: self.attrs }.find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v)
+        Attrs { rest: self.attrs }
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
     }
 }
 
@@ -74,7 +76,11 @@ impl<'a> Iterator for Attrs<'a> {
             // A bare attribute (or stray character): skip one character at least.
             let skip = key_end.max(s.chars().next().map_or(1, char::len_utf8));
             self.rest = &s[skip..];
-            return if key.is_empty() { self.next() } else { Some((key, "")) };
+            return if key.is_empty() {
+                self.next()
+            } else {
+                Some((key, ""))
+            };
         };
         let value_part = value_part.trim_start();
         let (value, rest) = match value_part.chars().next() {
@@ -86,7 +92,9 @@ impl<'a> Iterator for Attrs<'a> {
                 }
             }
             _ => {
-                let end = value_part.find(char::is_whitespace).unwrap_or(value_part.len());
+                let end = value_part
+                    .find(char::is_whitespace)
+                    .unwrap_or(value_part.len());
                 (&value_part[..end], &value_part[end..])
             }
         };
@@ -114,7 +122,19 @@ mod tests {
 
     #[test]
     fn attrs_handle_bare_and_unterminated() {
-        let all: Vec<_> = Attrs { rest: r#" hidden a="1" b='2' c=3 d="x"# }.collect();
-        assert_eq!(all, vec![("hidden", ""), ("a", "1"), ("b", "2"), ("c", "3"), ("d", "x")]);
+        let all: Vec<_> = Attrs {
+            rest: r#" hidden a="1" b='2' c=3 d="x"#,
+        }
+        .collect();
+        assert_eq!(
+            all,
+            vec![
+                ("hidden", ""),
+                ("a", "1"),
+                ("b", "2"),
+                ("c", "3"),
+                ("d", "x")
+            ]
+        );
     }
 }

@@ -14,7 +14,9 @@ use crate::model::Article;
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
     let mut prev: Option<(u32, &str)> = None;
     for seg in &article.segments {
-        let Some(number) = seg.id.number() else { continue };
+        let Some(number) = seg.id.number() else {
+            continue;
+        };
         if seg.id.is_merged() {
             prev = None;
             continue;
@@ -27,7 +29,10 @@ pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
                         article,
                         seg,
                         Code::IdGap,
-                        format!("ids skip from `{prev_id}` to `{}` ({missing} missing)", seg.id),
+                        format!(
+                            "ids skip from `{prev_id}` to `{}` ({missing} missing)",
+                            seg.id
+                        ),
                     )
                     .with_hint("a source sentence may have been left out of the translation"),
                 );
