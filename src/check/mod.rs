@@ -74,10 +74,12 @@ pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
         diagnostics.extend(report.diagnostics);
         all_facts.extend(report.facts);
     }
+    let first_corpus = diagnostics.len();
     for rule in rules::CORPUS {
         rule(&all_facts, &mut diagnostics);
     }
     drop(all_facts);
+    corpus_snippets(root, &mut diagnostics[first_corpus..]);
     diagnostics.retain(|d| options.keeps(d));
     diag::sort(&mut diagnostics);
     let locales: Vec<LocaleStats> = stats
@@ -102,6 +104,25 @@ pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
         diagnostics,
         locales,
     })
+}
+
+/// Attaches line snippets to cross-file findings, reading each file once more.
+fn corpus_snippets(root: &Path, diags: &mut [Diagnostic]) {
+    let mut cache: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for d in diags
+        .iter_mut()
+        .filter(|d| d.line > 0 && d.snippet.is_none())
+    {
+        let text = cache
+            .entry(d.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).ok());
+        if let Some(text) = text {
+            d.snippet = text
+                .lines()
+                .nth(d.line as usize - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+    }
 }
 
 /// Reads, parses and checks one file with default options.

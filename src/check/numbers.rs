@@ -134,7 +134,7 @@ fn skip_word(text: &str, from: usize) -> usize {
 }
 
 /// The canonical value of `raw` in `format`: `6000`, `1.5`, or the token
-/// itself with `.` separators when it is no valid number there (`2.1.0`).
+/// itself (spaces unified) when it is no valid number there (`2.1.0`, `1,5` in English).
 pub fn value(raw: &str, format: Format) -> String {
     let mut groups: Vec<&str> = Vec::new();
     let mut seps: Vec<char> = Vec::new();
@@ -169,7 +169,9 @@ pub fn value(raw: &str, format: Format) -> String {
             };
         }
     }
-    groups.join(".")
+    raw.chars()
+        .map(|c| if is_space(c) { ' ' } else { c })
+        .collect()
 }
 
 fn integer(digits: &str) -> String {

@@ -13,6 +13,9 @@ use crate::model::{Inline, Segment};
 
 /// Compares leading, trailing and doubled whitespace.
 pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
+    if Inline::plain_text(&seg.target).trim().is_empty() {
+        return; // `empty-target` says it better
+    }
     let (s, t) = (Shape::of(&seg.source), Shape::of(&seg.target));
     let mut parts = Vec::new();
     if s.leading != t.leading {
