@@ -116,9 +116,20 @@ pub fn revisions(old: &Article, new: &Article) -> Report {
     report
 }
 
-/// Pairs replaced sentences in order; the rest are added or removed.
+/// Pairs replaced sentences in order when their words are at least half
+/// the same; the others are removed or added.
 fn replace(o: &[Side], n: &[Side], report: &mut Report) {
-    for (a, b) in o.iter().zip(n) {
+    let mut next_new = 0;
+    for a in o {
+        let found = (next_new..n.len()).find(|&j| similar_enough(&a.source, &n[j].source));
+        let Some(j) = found else {
+            report.changes.push(only(Kind::Removed, Some(a), None));
+            continue;
+        };
+        n[next_new..j]
+            .iter()
+            .for_each(|b| report.changes.push(only(Kind::Added, None, Some(b))));
+        let b = &n[j];
         let kind = if a.target == b.target {
             Kind::Stale
         } else {
@@ -127,13 +138,15 @@ fn replace(o: &[Side], n: &[Side], report: &mut Report) {
         report
             .changes
             .push(pair(kind, a, b, Some(word_diff(&a.source, &b.source))));
+        next_new = j + 1;
     }
-    o.iter()
-        .skip(n.len())
-        .for_each(|a| report.changes.push(only(Kind::Removed, Some(a), None)));
-    n.iter()
-        .skip(o.len())
+    n[next_new.min(n.len())..]
+        .iter()
         .for_each(|b| report.changes.push(only(Kind::Added, None, Some(b))));
+}
+
+fn similar_enough(a: &str, b: &str) -> bool {
+    TextDiff::from_words(a, b).ratio() >= 0.5
 }
 
 fn side(seg: &Segment) -> Side {
