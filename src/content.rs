@@ -100,11 +100,11 @@ pub fn read(source: &Source) -> std::result::Result<String, Box<Diagnostic>> {
             format!("cannot read `{}`: {e}", source.rel),
         ))
     })?;
-    decode(&source.rel, bytes).map_err(Box::new)
+    decode(&source.rel, bytes)
 }
 
 /// Decodes file bytes as UTF-8, naming the first bad byte.
-pub fn decode(rel: &str, bytes: Vec<u8>) -> std::result::Result<String, Diagnostic> {
+pub fn decode(rel: &str, bytes: Vec<u8>) -> std::result::Result<String, Box<Diagnostic>> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..offset];
@@ -122,6 +122,7 @@ pub fn decode(rel: &str, bytes: Vec<u8>) -> std::result::Result<String, Diagnost
             format!("`{rel}` is not valid UTF-8: bad byte at offset {offset}"),
         )
         .with_hint("save the file as UTF-8")
+        .into()
     })
 }
 

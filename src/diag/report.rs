@@ -150,9 +150,11 @@ pub fn human(summary: &Summary, diags: &[Diagnostic], color: bool) -> String {
     }
     let _ = writeln!(
         out,
-        "checked {} files, {} segments: {} {}, {} {}",
+        "checked {} {}, {} {}: {} {}, {} {}",
         summary.files,
+        plural(summary.files, "file", "files"),
         summary.segments,
+        plural(summary.segments, "segment", "segments"),
         summary.errors,
         plural(summary.errors, "error", "errors"),
         summary.warnings,

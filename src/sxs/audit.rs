@@ -44,6 +44,12 @@ pub fn run(st: &mut State, body_start: usize) {
             true => "check the indentation: four spaces start a code block",
             false => "make the row's cells match the header, and escape `|` in text as `\\|`",
         };
+        let side = if is_target {
+            crate::model::Side::Target
+        } else {
+            crate::model::Side::Source
+        };
+        st.stray(&id, side, open, Vec::new());
         let (line, column) = st.lines.position(open);
         st.diags.push(
             Diagnostic::new(

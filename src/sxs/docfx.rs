@@ -34,8 +34,12 @@ fn contains_segment(inlines: &[Inline]) -> bool {
 /// `:::image type="content" source="a.png" alt-text="…":::` and friends.
 fn directive(raw: &str, line: u32) -> Option<Block> {
     let body = raw.strip_prefix(":::")?;
-    let end = body.find(":::")?;
-    let inner = body[..end].trim();
+    // `:::image …:::` closes on its line; `:::zone pivot="x"` does not.
+    let first_line = body.split('\n').next().unwrap_or(body);
+    let inner = first_line
+        .find(":::")
+        .map_or(first_line, |end| &first_line[..end])
+        .trim();
     let name_end = inner.find(char::is_whitespace).unwrap_or(inner.len());
     let name = &inner[..name_end];
     if name.is_empty() {

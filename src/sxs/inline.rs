@@ -14,11 +14,11 @@ use pulldown_cmark::{Event, Tag as MdTag, TagEnd};
 
 use super::tag::Tag;
 use super::State;
-use crate::diag::{Code, Diagnostic};
-use crate::model::{Inline, Segment, SegmentId};
+use crate::diag::Code;
+use crate::model::Inline;
 
 /// An open inline container.
-enum Frame {
+pub(super) enum Frame {
     Root,
     Strong,
     Emphasis,
@@ -55,17 +55,17 @@ enum Frame {
 }
 
 /// A closed translation or source span.
-struct Pending {
-    id: String,
-    open: usize,
-    range: Range<usize>,
-    content: Vec<Inline>,
+pub(super) struct Pending {
+    pub(super) id: String,
+    pub(super) open: usize,
+    pub(super) range: Range<usize>,
+    pub(super) content: Vec<Inline>,
 }
 
 /// Collects one run of inline content (a paragraph, a heading, a cell).
 pub struct InlineBuilder {
-    stack: Vec<(Frame, Vec<Inline>)>,
-    pending: Option<Pending>,
+    pub(super) stack: Vec<(Frame, Vec<Inline>)>,
+    pub(super) pending: Option<Pending>,
     /// In a table cell, an unclosed span is a pair split by a `|`.
     pub in_cell: bool,
     /// Id of a pair split across cells of this row: its fragments in later
@@ -166,7 +166,7 @@ impl InlineBuilder {
         self.stack.pop().map(|(_, c)| c).unwrap_or_default()
     }
 
-    fn push(&mut self, inline: Inline) {
+    pub(super) fn push(&mut self, inline: Inline) {
         if let Some((_, children)) = self.stack.last_mut() {
             children.push(inline);
         }
@@ -185,7 +185,7 @@ impl InlineBuilder {
         }
     }
 
-    fn extend(&mut self, inlines: Vec<Inline>) {
+    pub(super) fn extend(&mut self, inlines: Vec<Inline>) {
         for inline in inlines {
             match inline {
                 Inline::Text { text } => self.push_text(&text),
@@ -230,6 +230,29 @@ impl InlineBuilder {
             .attr("class")
             .is_some_and(|c| c.split_whitespace().any(|c| c == "sxs-lookup"))
         {
+            if let Some((Frame::Target { id, open, content }, _)) = self.stack.last() {
+                let (id, open, content) = (id.clone(), *open, *content);
+                st.diags.push(
+                    self.diag(
+                        st,
+                        Code::MalformedSpan,
+                        open,
+                        format!(
+                            "translation span `{id}` is not closed before its `sxs-lookup` span"
+                        ),
+                    )
+                    .with_segment(id.clone())
+                    .with_hint("add `</span>` after the translation"),
+                );
+                if let Some((_, children)) = self.stack.pop() {
+                    self.pending = Some(Pending {
+                        id,
+                        open,
+                        range: content..range.start,
+                        content: children,
+                    });
+                }
+            }
             let target = self.pending.take();
             self.close_alignment_frames(st, "an sxs-lookup span");
             self.stack.push((
@@ -269,250 +292,16 @@ impl InlineBuilder {
         }
     }
 
-    fn close_span(&mut self, range: Range<usize>, st: &mut State) {
-        let top = self.stack.len() - 1;
-        match &self.stack[top].0 {
-            Frame::Target { .. } => {
-                let Some((Frame::Target { id, open, content }, children)) = self.stack.pop() else {
-                    return;
-                };
-                self.pending = Some(Pending {
-                    id,
-                    open,
-                    range: content..range.start,
-                    content: children,
-                });
-            }
-            Frame::Source { .. } => {
-                let Some((Frame::Source { id, open, content }, children)) = self.stack.pop() else {
-                    return;
-                };
-                let source = Pending {
-                    id,
-                    open,
-                    range: content..range.start,
-                    content: children,
-                };
-                match self.stack.last_mut() {
-                    Some((Frame::Lookup { source: slot, .. }, _)) if slot.is_none() => {
-                        *slot = Some(source)
-                    }
-                    _ => self.unpaired_source(source, st),
-                }
-            }
-            Frame::Lookup { .. } => {
-                let Some((
-                    Frame::Lookup {
-                        open,
-                        target,
-                        source,
-                    },
-                    _,
-                )) = self.stack.pop()
-                else {
-                    return;
-                };
-                self.pair(open, target, source, st);
-            }
-            Frame::Span => {
-                let Some((_, children)) = self.stack.pop() else {
-                    return;
-                };
-                self.extend(children);
-                self.push(Inline::Html {
-                    html: "</span>".to_string(),
-                });
-            }
-            _ => {
-                self.flush_pending(st);
-                if self.split_id.is_none() {
-                    st.diags.push(self.diag(
-                        st,
-                        Code::MalformedSpan,
-                        range.start,
-                        "`</span>` closes no open span",
-                    ));
-                }
-            }
-        }
-    }
-
-    fn pair(
-        &mut self,
-        open: usize,
-        target: Option<Pending>,
-        source: Option<Pending>,
-        st: &mut State,
-    ) {
-        match (target, source) {
-            (Some(t), Some(s)) => {
-                st.accounted.extend([t.open, s.open]);
-                if t.id != s.id {
-                    st.diags.push(
-                        self.diag(
-                            st,
-                            Code::IdMismatch,
-                            s.open,
-                            format!("translation `{}` is paired with source `{}`", t.id, s.id),
-                        )
-                        .with_segment(t.id.clone())
-                        .with_hint("a translation and its source share one id"),
-                    );
-                }
-                let (line, column) = st.lines.position(t.open);
-                let index = st.segments.len();
-                st.segments.push(Segment {
-                    id: SegmentId::parse(&t.id),
-                    target: t.content,
-                    source: s.content,
-                    line,
-                    column,
-                    target_range: t.range,
-                    source_range: s.range,
-                });
-                self.push(Inline::Segment { index });
-            }
-            (None, Some(s)) => self.unpaired_source(s, st),
-            (target, None) => {
-                let what = target
-                    .as_ref()
-                    .map_or_else(String::new, |t| format!(" after `{}`", t.id));
-                let d = self.diag(
-                    st,
-                    Code::MalformedSpan,
-                    open,
-                    format!("`sxs-lookup` span{what} holds no `data-stu-id` span"),
-                );
-                st.diags.push(match &target {
-                    Some(t) => d.with_segment(t.id.clone()),
-                    None => d,
-                });
-                if let Some(t) = target {
-                    st.accounted.push(t.open);
-                    self.extend(t.content);
-                }
-            }
-        }
-    }
-
-    fn unpaired_source(&mut self, s: Pending, st: &mut State) {
-        st.accounted.push(s.open);
-        if self.split_id.as_deref() == Some(s.id.as_str()) {
-            return;
-        }
-        st.diags.push(
-            self.diag(
-                st,
-                Code::UnpairedSource,
-                s.open,
-                format!("source `{}` has no translation before it", s.id),
-            )
-            .with_segment(s.id)
-            .with_hint(
-                "put the `<span data-ttu-id>` translation right before its `sxs-lookup` span",
-            ),
-        );
-    }
-
-    /// A closed translation followed by something other than its source.
-    fn flush_pending(&mut self, st: &mut State) {
-        let Some(t) = self.pending.take() else { return };
-        st.accounted.push(t.open);
-        st.diags.push(
-            self.diag(st, Code::UnpairedTarget, t.open, format!("translation `{}` has no `sxs-lookup` source after it", t.id))
-                .with_segment(t.id.clone())
-                .with_hint("add `<span class=\"sxs-lookup\"><span data-stu-id=\"…\">English</span></span>` after it"),
-        );
-        self.extend(t.content);
-    }
-
-    /// Closes alignment spans left open when a new one starts.
-    fn close_alignment_frames(&mut self, st: &mut State, by: &str) {
-        while matches!(
-            self.stack.last(),
-            Some((
-                Frame::Target { .. } | Frame::Source { .. } | Frame::Lookup { .. },
-                _
-            ))
-        ) {
-            self.unwind_top(st, by);
-        }
-    }
-
-    /// Pops the top frame after its end went missing, keeping its content.
-    fn unwind_top(&mut self, st: &mut State, by: &str) {
-        let Some((frame, children)) = self.stack.pop() else {
-            return;
-        };
-        match frame {
-            Frame::Target { id, open, .. } | Frame::Source { id, open, .. } => {
-                st.accounted.push(open);
-                if self.in_cell {
-                    st.diags.push(
-                        self.diag(
-                            st,
-                            Code::LostSegment,
-                            open,
-                            format!("span pair `{id}` is split across table cells"),
-                        )
-                        .with_segment(id.clone())
-                        .with_hint("a `|` in the text ends the cell: escape it as `\\|`"),
-                    );
-                    self.split_id = Some(id);
-                } else if self.split_id.as_deref() != Some(id.as_str()) {
-                    st.diags.push(
-                        self.diag(
-                            st,
-                            Code::MalformedSpan,
-                            open,
-                            format!("span `{id}` is not closed before {by}"),
-                        )
-                        .with_segment(id),
-                    );
-                }
-            }
-            Frame::Lookup {
-                open,
-                target,
-                source,
-            } => {
-                if let (Some(_), Some(_)) = (&target, &source) {
-                    // Only the outer `</span>` is missing: keep the pair.
-                    self.pair(open, target, source, st);
-                } else {
-                    for p in target.into_iter().chain(source) {
-                        st.accounted.push(p.open);
-                        if self.split_id.as_deref() != Some(p.id.as_str()) {
-                            st.diags.push(
-                                self.diag(
-                                    st,
-                                    Code::MalformedSpan,
-                                    open,
-                                    format!(
-                                        "`sxs-lookup` span for `{}` is not closed before {by}",
-                                        p.id
-                                    ),
-                                )
-                                .with_segment(p.id.clone()),
-                            );
-                        }
-                    }
-                }
-            }
-            Frame::Strong | Frame::Emphasis | Frame::Strike | Frame::Span | Frame::Root => {}
-            Frame::Link { .. } | Frame::Image { .. } => {}
-        }
-        self.extend(children);
-    }
-
     fn end(&mut self, end: TagEnd, st: &mut State) {
-        let matches = |f: &Frame| match (f, end) {
-            (Frame::Strong, TagEnd::Strong)
-            | (Frame::Emphasis, TagEnd::Emphasis)
-            | (Frame::Strike, TagEnd::Strikethrough)
-            | (Frame::Link { .. }, TagEnd::Link)
-            | (Frame::Image { .. }, TagEnd::Image) => true,
-            _ => false,
+        let matches = |f: &Frame| {
+            matches!(
+                (f, end),
+                (Frame::Strong, TagEnd::Strong)
+                    | (Frame::Emphasis, TagEnd::Emphasis)
+                    | (Frame::Strike, TagEnd::Strikethrough)
+                    | (Frame::Link { .. }, TagEnd::Link)
+                    | (Frame::Image { .. }, TagEnd::Image)
+            )
         };
         if !self.stack.iter().skip(1).any(|(f, _)| matches(f)) {
             return;
@@ -548,16 +337,5 @@ impl InlineBuilder {
             _ => return,
         };
         self.push(inline);
-    }
-
-    fn diag(
-        &self,
-        st: &State,
-        code: Code,
-        offset: usize,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        let (line, column) = st.lines.position(offset);
-        Diagnostic::new(code, st.path, line, column, message)
     }
 }
