@@ -88,11 +88,9 @@ pub fn summary_table(rows: &[LocaleStats]) -> String {
     let mut table = vec![header];
     for r in rows {
         let share = |n: usize| {
-            if r.files == 0 {
-                "-".to_string()
-            } else {
-                format!("{}%", n * 100 / r.files)
-            }
+            (n * 100)
+                .checked_div(r.files)
+                .map_or_else(|| "-".to_string(), |p| format!("{p}%"))
         };
         let mut row = vec![
             r.locale.clone(),
