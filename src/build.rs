@@ -64,9 +64,21 @@ struct Done {
 /// Builds the site.
 pub fn run(options: &Options) -> Result<Outcome> {
     let started = Instant::now();
-    let root = options.project.clone().unwrap_or_else(|| project_root(&options.content));
+    let root = options
+        .project
+        .clone()
+        .unwrap_or_else(|| project_root(&options.content));
     let site = config::load(&root)?;
-    let out = options.out.clone().unwrap_or_else(|| root.join(site.out.clone().unwrap_or_else(|| "public".into())));
+    let config_file = root.join(config::FILE);
+    let checks = if config_file.is_file() {
+        check::Options::from_config(&config_file)?
+    } else {
+        check::Options::default()
+    };
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join(site.out.clone().unwrap_or_else(|| "public".into())));
     let tree = content::discover(&options.content)?;
     let entries: Vec<Entry> = tree.sources.par_iter().filter_map(front_entry).collect();
     let settings = Settings {
@@ -75,19 +87,14 @@ pub fn run(options: &Options) -> Result<Outcome> {
         locale_names: site.locales,
     };
     let dir = |name: &str| Some(root.join(name)).filter(|d| d.is_dir());
-    let renderer = Renderer::new(Catalog::new(entries), settings, &options.content, dir("templates").as_deref(), dir("locales").as_deref())?;
-    let bar = progress(options.progress, tree.sources.len());
-    let writer = Writer::start(&out)?;
-    let results: Vec<Result<Done>> = tree
-        .sources
-        .par_iter()
-        .map_with(writer.sender(), |tx, source| {
-            let done = article(&renderer, source, tx);
-            bar.inc(1);
-            done
-        })
-        .collect();
-    bar.finish_and_clear();
+    let catalog = Catalog::new(entries);
+    let renderer = Renderer::new(
+        catalog,
+        settings,
+        &options.content,
+        dir("templates").as_deref(),
+        dir("locales").as_deref(),
+    )?;
     let mut outcome = Outcome {
         out: out.clone(),
         pages: BTreeMap::new(),
@@ -96,34 +103,18 @@ pub fn run(options: &Options) -> Result<Outcome> {
         content: Counts::of(&tree.diagnostics),
         elapsed: Duration::ZERO,
     };
-    let mut facts = Vec::new();
-    for result in results {
-        let done = match result {
-            Ok(done) => done,
-            Err(e) => {
-                writer.abort();
-                return Err(e);
-            }
-        };
-        facts.extend(done.facts);
-        outcome.diagnostics.extend(done.diagnostics);
-        add_counts(&mut outcome.content, done.content);
-        count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
+    let writer = Writer::start(&out)?;
+    if let Err(e) = render_all(
+        &renderer,
+        &checks,
+        &tree.sources,
+        &writer,
+        options.progress,
+        &mut outcome,
+    ) {
+        writer.abort();
+        return Err(e);
     }
-    let tx = writer.sender();
-    let mut rest = match renderer.indexes(&facts) {
-        Ok(pages) => pages,
-        Err(e) => {
-            writer.abort();
-            return Err(e);
-        }
-    };
-    rest.extend(renderer.assets());
-    count_pages(&mut outcome.pages, rest.iter().map(|p| p.path.as_str()).filter(|p| p.ends_with(".html")));
-    for page in rest {
-        let _ = tx.send(Item::File { path: page.path, bytes: page.bytes });
-    }
-    drop(tx);
     outcome.stats = writer.finish()?;
     diag::sort(&mut outcome.diagnostics);
     outcome.diagnostics.dedup();
@@ -131,9 +122,66 @@ pub fn run(options: &Options) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// Parses, checks and renders one article, sending its pages to the writer.
-fn article(renderer: &Renderer, source: &Source, tx: &mut SyncSender<Item>) -> Result<Done> {
-    let mut done = Done { facts: None, diagnostics: Vec::new(), content: Counts::default(), pages: Vec::new() };
+/// Renders every article on all cores, then the indexes and assets, sending
+/// everything to the writer.
+fn render_all(
+    renderer: &Renderer,
+    checks: &check::Options,
+    sources: &[Source],
+    writer: &Writer,
+    progress: bool,
+    outcome: &mut Outcome,
+) -> Result<()> {
+    let bar = progress_bar(progress, sources.len());
+    let results: Vec<Result<Done>> = sources
+        .par_iter()
+        .map_with(writer.sender(), |tx, source| {
+            let done = article(renderer, checks, source, tx);
+            bar.inc(1);
+            done
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut facts = Vec::new();
+    for done in results {
+        let done = done?;
+        facts.extend(done.facts);
+        outcome.diagnostics.extend(done.diagnostics);
+        add_counts(&mut outcome.content, done.content);
+        count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
+    }
+    let mut rest = renderer.indexes(&facts)?;
+    rest.extend(renderer.assets());
+    count_pages(
+        &mut outcome.pages,
+        rest.iter()
+            .map(|p| p.path.as_str())
+            .filter(|p| p.ends_with(".html")),
+    );
+    let tx = writer.sender();
+    for page in rest {
+        let _ = tx.send(Item::File {
+            path: page.path,
+            bytes: page.bytes,
+        });
+    }
+    Ok(())
+}
+
+/// Parses, checks (the per-article rules of `check`, filtered by `[check]`
+/// of `locdoc.toml`) and renders one article, sending its pages to the writer.
+fn article(
+    renderer: &Renderer,
+    checks: &check::Options,
+    source: &Source,
+    tx: &mut SyncSender<Item>,
+) -> Result<Done> {
+    let mut done = Done {
+        facts: None,
+        diagnostics: Vec::new(),
+        content: Counts::default(),
+        pages: Vec::new(),
+    };
     let text = match content::read(source) {
         Ok(text) => text,
         Err(d) => {
@@ -143,16 +191,25 @@ fn article(renderer: &Renderer, source: &Source, tx: &mut SyncSender<Item>) -> R
     };
     let parsed = sxs::parse(&source.rel, source.locale.clone(), &source.slug, &text);
     let mut findings = parsed.diagnostics;
-    findings.extend(check::article(&parsed.article));
+    findings.extend(check::article_with(&parsed.article, checks));
+    findings.retain(|d| checks.keeps(d));
     done.content = Counts::of(&findings);
-    let Some(entry) = renderer.catalog().get(&source.slug, &source.locale) else { return Ok(done) };
+    let Some(entry) = renderer.catalog().get(&source.slug, &source.locale) else {
+        return Ok(done);
+    };
     let rendered = renderer.article(entry, &parsed.article, &findings)?;
     for page in rendered.pages {
         done.pages.push(page.path.clone());
-        let _ = tx.send(Item::File { path: page.path, bytes: page.bytes });
+        let _ = tx.send(Item::File {
+            path: page.path,
+            bytes: page.bytes,
+        });
     }
     for asset in rendered.assets {
-        let _ = tx.send(Item::Copy { from: asset.from, path: asset.to });
+        let _ = tx.send(Item::Copy {
+            from: asset.from,
+            path: asset.to,
+        });
     }
     done.diagnostics = rendered.diagnostics;
     done.facts = Some(rendered.facts);
@@ -163,13 +220,19 @@ fn article(renderer: &Renderer, source: &Source, tx: &mut SyncSender<Item>) -> R
 fn front_entry(source: &Source) -> Option<Entry> {
     let text = content::read(source).ok()?;
     let head = front_matter_text(&text);
-    let front = sxs::parse(&source.rel, source.locale.clone(), &source.slug, head).article.front;
+    let front = sxs::parse(&source.rel, source.locale.clone(), &source.slug, head)
+        .article
+        .front;
     Some(Entry {
         locale: source.locale.clone(),
         slug: source.slug.clone(),
         rel: source.rel.clone(),
         path: source.path.clone(),
-        title: front.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| source.slug.clone()),
+        title: front
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| source.slug.clone()),
         description: front.description.clone().unwrap_or_default(),
         machine: front.is_machine_translated(),
         version: front.source_version,
@@ -200,7 +263,7 @@ fn project_root(content: &Path) -> PathBuf {
     }
 }
 
-fn progress(show: bool, len: usize) -> ProgressBar {
+fn progress_bar(show: bool, len: usize) -> ProgressBar {
     if !show {
         return ProgressBar::hidden();
     }
@@ -219,7 +282,11 @@ fn add_counts(total: &mut Counts, c: Counts) {
 
 fn count_pages<'a>(pages: &mut BTreeMap<String, usize>, paths: impl Iterator<Item = &'a str>) {
     for path in paths {
-        let top = if path.contains('/') { path.split('/').next().unwrap_or(path) } else { "root" };
+        let top = if path.contains('/') {
+            path.split('/').next().unwrap_or(path)
+        } else {
+            "root"
+        };
         *pages.entry(top.to_string()).or_insert(0) += 1;
     }
 }
@@ -230,7 +297,10 @@ mod tests {
 
     #[test]
     fn finds_the_front_matter_block() {
-        assert_eq!(front_matter_text("---\na: 1\n---\nbody\n"), "---\na: 1\n---\n");
+        assert_eq!(
+            front_matter_text("---\na: 1\n---\nbody\n"),
+            "---\na: 1\n---\n"
+        );
         assert_eq!(front_matter_text("body"), "");
         assert_eq!(front_matter_text("---\nunclosed\n"), "---\nunclosed\n");
     }

@@ -50,14 +50,21 @@ pub fn load(root: &Path) -> Result<Site> {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Site::default()),
-        Err(e) => return Err(Error::Config { path, reason: e.to_string() }),
+        Err(e) => {
+            return Err(Error::Config {
+                path,
+                reason: e.to_string(),
+            })
+        }
     };
     parse(&text).map_err(|reason| Error::Config { path, reason })
 }
 
 /// Parses the text of a `locdoc.toml`.
 pub fn parse(text: &str) -> std::result::Result<Site, String> {
-    toml::from_str::<File>(text).map(|f| f.site).map_err(|e| e.message().to_string())
+    toml::from_str::<File>(text)
+        .map(|f| f.site)
+        .map_err(|e| e.message().to_string())
 }
 
 #[cfg(test)]
@@ -66,9 +73,15 @@ mod tests {
 
     #[test]
     fn reads_site_and_ignores_other_tables() {
-        let site = parse("[check]\nfoo = 1\n[site]\ntitle = \"Docs\"\n[site.locales]\nko-KR = \"한국어\"\n").unwrap();
+        let site = parse(
+            "[check]\nfoo = 1\n[site]\ntitle = \"Docs\"\n[site.locales]\nko-KR = \"한국어\"\n",
+        )
+        .unwrap();
         assert_eq!(site.title.as_deref(), Some("Docs"));
-        assert_eq!(site.locales.get("ko-KR").map(String::as_str), Some("한국어"));
+        assert_eq!(
+            site.locales.get("ko-KR").map(String::as_str),
+            Some("한국어")
+        );
         assert_eq!(parse("").unwrap(), Site::default());
         assert!(parse("[site]\ntitel = 1\n").unwrap_err().contains("titel"));
     }

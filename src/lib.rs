@@ -25,6 +25,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod diff;
 pub mod error;
 pub mod model;
 pub mod render;

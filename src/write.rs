@@ -43,8 +43,13 @@ pub struct Writer {
 impl Writer {
     /// Creates the staging directory next to `out` and starts the thread.
     pub fn start(out: &Path) -> Result<Writer> {
-        let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = out
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
         let staging = parent.join(format!("{name}.tmp-{}", std::process::id()));
         if staging.exists() {
@@ -54,7 +59,12 @@ impl Writer {
         let (sender, receiver) = sync_channel(QUEUE);
         let root = staging.clone();
         let handle = std::thread::spawn(move || drain(&root, receiver));
-        Ok(Writer { sender, handle, staging, out: out.to_path_buf() })
+        Ok(Writer {
+            sender,
+            handle,
+            staging,
+            out: out.to_path_buf(),
+        })
     }
 
     /// A sender for render threads; sending fails only after a write error.
@@ -67,7 +77,10 @@ impl Writer {
         drop(self.sender);
         let stats = match self.handle.join() {
             Ok(result) => result,
-            Err(_) => Err(Error::Write { path: self.staging.clone(), reason: "the writer thread panicked".into() }),
+            Err(_) => Err(Error::Write {
+                path: self.staging.clone(),
+                reason: "the writer thread panicked".into(),
+            }),
         };
         let stats = match stats {
             Ok(s) => s,
@@ -112,7 +125,9 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
                 std::fs::write(&target, &bytes).map_err(|e| write_error(&target, e))?;
                 bytes.len() as u64
             }
-            Item::Copy { from, .. } => std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?,
+            Item::Copy { from, .. } => {
+                std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?
+            }
         };
         stats.files += 1;
     }
@@ -121,7 +136,11 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
 
 /// A relative path with no `..`, root or empty parts.
 fn is_safe_rel(rel: &str) -> bool {
-    !rel.is_empty() && !rel.starts_with('/') && rel.split('/').all(|p| !p.is_empty() && p != "." && p != "..")
+    !rel.is_empty()
+        && !rel.starts_with('/')
+        && rel
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..")
 }
 
 /// Replaces `out` by `staging`: rename the old one away, the new one in, delete the old.
@@ -146,7 +165,10 @@ fn swap(staging: &Path, out: &Path) -> Result<()> {
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Write { path: path.to_path_buf(), reason: e.to_string() }
+    Error::Write {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -160,12 +182,24 @@ mod tests {
         std::fs::create_dir_all(out.join("stale")).unwrap();
         let writer = Writer::start(&out).unwrap();
         let tx = writer.sender();
-        tx.send(Item::File { path: "a/index.html".into(), bytes: b"x".to_vec() }).unwrap();
-        tx.send(Item::File { path: "../evil".into(), bytes: b"x".to_vec() }).unwrap();
+        tx.send(Item::File {
+            path: "a/index.html".into(),
+            bytes: b"x".to_vec(),
+        })
+        .unwrap();
+        tx.send(Item::File {
+            path: "../evil".into(),
+            bytes: b"x".to_vec(),
+        })
+        .unwrap();
         drop(tx);
         let stats = writer.finish().unwrap();
         assert_eq!(stats.files, 1);
         assert!(out.join("a/index.html").is_file() && !out.join("stale").exists());
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no staging or old dir left");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no staging or old dir left"
+        );
     }
 }

@@ -20,10 +20,24 @@ use site_support::{build_into, repo, tree};
 fn tools_present() -> bool {
     let modules = repo().join("tests/browser/node_modules");
     let missing: Vec<&str> = [
-        ("/usr/bin/chromium", Path::new("/usr/bin/chromium").is_file()),
-        ("java", Command::new("java").arg("-version").output().is_ok()),
-        ("node", Command::new("node").arg("--version").output().is_ok()),
-        ("tests/browser/node_modules (npm ci --prefix tests/browser)", modules.join("playwright-core").is_dir() && modules.join("axe-core").is_dir() && vnu_jar().is_file()),
+        (
+            "/usr/bin/chromium",
+            Path::new("/usr/bin/chromium").is_file(),
+        ),
+        (
+            "java",
+            Command::new("java").arg("-version").output().is_ok(),
+        ),
+        (
+            "node",
+            Command::new("node").arg("--version").output().is_ok(),
+        ),
+        (
+            "tests/browser/node_modules (npm ci --prefix tests/browser)",
+            modules.join("playwright-core").is_dir()
+                && modules.join("axe-core").is_dir()
+                && vnu_jar().is_file(),
+        ),
     ]
     .into_iter()
     .filter(|(_, ok)| !ok)
@@ -32,7 +46,11 @@ fn tools_present() -> bool {
     if missing.is_empty() {
         return true;
     }
-    assert!(std::env::var_os("CI").is_none(), "CI is set but the browser test lacks: {}", missing.join(", "));
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but the browser test lacks: {}",
+        missing.join(", ")
+    );
     eprintln!("skipping site_browser: missing {}", missing.join(", "));
     false
 }
@@ -84,7 +102,9 @@ fn respond(root: &Path, mut stream: TcpStream) {
         _ => "application/octet-stream",
     };
     let head = format!("HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
-    let _ = stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&body));
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|_| stream.write_all(&body));
 }
 
 fn percent_decode(s: &str) -> String {
@@ -92,7 +112,11 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        match (bytes[i], s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())) {
+        match (
+            bytes[i],
+            s.get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok()),
+        ) {
             (b'%', Some(b)) => {
                 out.push(b);
                 i += 3;
@@ -109,8 +133,15 @@ fn percent_decode(s: &str) -> String {
 /// The bundled content plus the RTL fixture, built into one site.
 fn site(tmp: &Path) -> PathBuf {
     let content = tmp.join("content");
-    for source in [repo().join("content"), repo().join("tests/fixtures/site/rtl")] {
-        for entry in walkdir::WalkDir::new(&source).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+    for source in [
+        repo().join("content"),
+        repo().join("tests/fixtures/site/rtl"),
+    ] {
+        for entry in walkdir::WalkDir::new(&source)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
             let to = content.join(entry.path().strip_prefix(&source).unwrap());
             std::fs::create_dir_all(to.parent().unwrap()).unwrap();
             std::fs::copy(entry.path(), to).unwrap();
@@ -128,7 +159,12 @@ fn pages_are_valid_html5() {
     let tmp = tempfile::tempdir().unwrap();
     let out = site(tmp.path());
     let run = Command::new("java")
-        .args(["-jar", vnu_jar().to_str().unwrap(), "--errors-only", "--skip-non-html"])
+        .args([
+            "-jar",
+            vnu_jar().to_str().unwrap(),
+            "--errors-only",
+            "--skip-non-html",
+        ])
         .arg(&out)
         .output()
         .unwrap();
@@ -149,7 +185,8 @@ fn pages_pass_axe_and_work_in_chromium() {
         .filter(|p| !p.is_empty())
         .collect();
     let base = serve(out);
-    let shots = std::env::var_os("LOCDOC_SCREENSHOTS").map_or_else(|| tmp.path().join("shots"), PathBuf::from);
+    let shots = std::env::var_os("LOCDOC_SCREENSHOTS")
+        .map_or_else(|| tmp.path().join("shots"), PathBuf::from);
     std::fs::create_dir_all(&shots).unwrap();
     let run = Command::new("node")
         .arg(repo().join("tests/browser/site.mjs"))
@@ -158,9 +195,20 @@ fn pages_pass_axe_and_work_in_chromium() {
         .args(&pages)
         .output()
         .unwrap();
-    let report = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(run.status.success(), "browser check failed:\n{report}");
-    for page in ["ko-kr_mpn-benefits-technical-support_.png", "ru-ru_mpn-benefits-technical-support_.png", "ar-sa_rtl-sample_.png"] {
-        assert!(shots.join(page).is_file(), "no screenshot `{page}`:\n{report}");
+    for page in [
+        "ko-kr_mpn-benefits-technical-support_.png",
+        "ru-ru_mpn-benefits-technical-support_.png",
+        "ar-sa_rtl-sample_.png",
+    ] {
+        assert!(
+            shots.join(page).is_file(),
+            "no screenshot `{page}`:\n{report}"
+        );
     }
 }

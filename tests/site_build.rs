@@ -42,8 +42,10 @@ fn writes_every_page_the_issue_lists() {
 #[test]
 fn snapshots_of_the_korean_and_english_pages() {
     let (_tmp, out) = built();
-    let ko = std::fs::read_to_string(out.join("ko-kr/mpn-benefits-technical-support/index.html")).unwrap();
-    let en = std::fs::read_to_string(out.join("en-us/mpn-benefits-technical-support/index.html")).unwrap();
+    let ko = std::fs::read_to_string(out.join("ko-kr/mpn-benefits-technical-support/index.html"))
+        .unwrap();
+    let en = std::fs::read_to_string(out.join("en-us/mpn-benefits-technical-support/index.html"))
+        .unwrap();
     insta::assert_snapshot!("ko_kr_technical_support", ko);
     insta::assert_snapshot!("en_us_technical_support", en);
 }
@@ -51,9 +53,12 @@ fn snapshots_of_the_korean_and_english_pages() {
 #[test]
 fn english_page_comes_from_the_newest_source_and_old_translations_say_so() {
     let (_tmp, out) = built();
-    let en = std::fs::read_to_string(out.join("en-us/mpn-benefits-technical-support/index.html")).unwrap();
-    let ko = std::fs::read_to_string(out.join("ko-kr/mpn-benefits-technical-support/index.html")).unwrap();
-    let hu = std::fs::read_to_string(out.join("hu-hu/mpn-benefits-technical-support/index.html")).unwrap();
+    let en = std::fs::read_to_string(out.join("en-us/mpn-benefits-technical-support/index.html"))
+        .unwrap();
+    let ko = std::fs::read_to_string(out.join("ko-kr/mpn-benefits-technical-support/index.html"))
+        .unwrap();
+    let hu = std::fs::read_to_string(out.join("hu-hu/mpn-benefits-technical-support/index.html"))
+        .unwrap();
     // hu-HU translates the newest English source (handed off 06/07/2021).
     assert!(ko.contains("notice-outdated") && !hu.contains("notice-outdated"));
     assert!(en.contains("<html lang=\"en-US\" dir=\"ltr\">") && !en.contains("class=\"src\""));
@@ -80,11 +85,21 @@ fn every_internal_link_resolves() {
                 continue;
             }
             let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
-            let target = if path.is_empty() { rel.clone() } else { resolve(dir, path) };
-            assert!(files.contains_key(&target), "`{rel}` links to `{url}` (`{target}`), which is not in the site");
+            let target = if path.is_empty() {
+                rel.clone()
+            } else {
+                resolve(dir, path)
+            };
+            assert!(
+                files.contains_key(&target),
+                "`{rel}` links to `{url}` (`{target}`), which is not in the site"
+            );
             if !fragment.is_empty() {
                 let html = std::str::from_utf8(&files[&target]).unwrap();
-                assert!(html.contains(&format!("id=\"{fragment}\"")), "`{rel}`: no id `{fragment}` in `{target}`");
+                assert!(
+                    html.contains(&format!("id=\"{fragment}\"")),
+                    "`{rel}`: no id `{fragment}` in `{target}`"
+                );
             }
             checked += 1;
         }
@@ -93,7 +108,10 @@ fn every_internal_link_resolves() {
 }
 
 fn resolve(dir: &Path, path: &str) -> String {
-    let mut parts: Vec<String> = dir.iter().map(|c| c.to_string_lossy().into_owned()).collect();
+    let mut parts: Vec<String> = dir
+        .iter()
+        .map(|c| c.to_string_lossy().into_owned())
+        .collect();
     for p in path.split('/') {
         match p {
             "" | "." => {}
@@ -114,13 +132,22 @@ fn resolve(dir: &Path, path: &str) -> String {
 fn two_builds_are_byte_identical_across_thread_counts() {
     let (_a, first) = built();
     let tmp = tempfile::tempdir().unwrap();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
     pool.install(|| build_into(&repo().join("content"), tmp.path()));
     let second = tree(&tmp.path().join("public"));
     let first = tree(&first);
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     for (path, bytes) in &first {
-        assert!(second.get(path) == Some(bytes), "`{path}` differs between builds");
+        assert!(
+            second.get(path) == Some(bytes),
+            "`{path}` differs between builds"
+        );
     }
 }
 
@@ -128,11 +155,22 @@ fn two_builds_are_byte_identical_across_thread_counts() {
 fn broken_links_and_missing_images_are_reported_once() {
     let tmp = tempfile::tempdir().unwrap();
     let outcome = build_into(&repo().join("content"), tmp.path());
-    let codes: Vec<&str> = outcome.diagnostics.iter().map(|d| d.code.as_str()).collect();
-    assert!(codes.contains(&"broken-link") && codes.contains(&"missing-asset"), "{codes:?}");
+    let codes: Vec<&str> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(
+        codes.contains(&"broken-link") && codes.contains(&"missing-asset"),
+        "{codes:?}"
+    );
     let mut sorted = outcome.diagnostics.clone();
     sorted.dedup();
     assert_eq!(sorted.len(), outcome.diagnostics.len());
-    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/manage-your-partner-network-benefits/index.html")).unwrap();
+    let page = std::fs::read_to_string(
+        tmp.path()
+            .join("public/ko-kr/manage-your-partner-network-benefits/index.html"),
+    )
+    .unwrap();
     assert!(page.contains("<span class=\"missing-image\">Azure 및 클라우드 제품 탭</span>"));
 }

@@ -17,7 +17,10 @@ fn rtl_locale_gets_dir_rtl_images_and_english_fallback_links() {
     let out = tmp.path().join("public");
     let ar = std::fs::read_to_string(out.join("ar-sa/rtl-sample/index.html")).unwrap();
     assert!(ar.contains("<html lang=\"ar-SA\" dir=\"rtl\">"));
-    assert!(ar.contains("<img src=\"../../media/ar-SA/images/pic.png\" alt=\"لقطة شاشة\""), "{ar}");
+    assert!(
+        ar.contains("<img src=\"../../media/ar-SA/images/pic.png\" alt=\"لقطة شاشة\""),
+        "{ar}"
+    );
     assert!(out.join("media/ar-SA/images/pic.png").is_file());
     // ar-SA lacks `other`: the link falls back to the English page.
     assert!(ar.contains("href=\"../../en-us/other/#details\""));
@@ -83,24 +86,45 @@ fn no_xss_vector_reaches_a_page_as_active_content() {
     build_into(&content, tmp.path());
     let all = Selector::parse("*").unwrap();
     let mut pages = 0;
-    for (path, bytes) in tree(&tmp.path().join("public")).iter().filter(|(p, _)| p.ends_with(".html")) {
+    for (path, bytes) in tree(&tmp.path().join("public"))
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+    {
         let page = Html::parse_document(std::str::from_utf8(bytes).unwrap());
         for el in page.select(&all) {
             let v = el.value();
             match v.name() {
                 "script" => {
-                    let ok = v.attr("type") == Some("application/ld+json") || v.attr("src").is_some_and(|s| s.ends_with("assets/site.js"));
-                    assert!(ok && (v.attr("src").is_some() || el.text().all(|t| !t.contains('<'))), "`{path}`: active script {}", el.html());
+                    let ok = v.attr("type") == Some("application/ld+json")
+                        || v.attr("src").is_some_and(|s| s.ends_with("assets/site.js"));
+                    assert!(
+                        ok && (v.attr("src").is_some() || el.text().all(|t| !t.contains('<'))),
+                        "`{path}`: active script {}",
+                        el.html()
+                    );
                 }
-                "iframe" | "object" | "embed" | "svg" | "math" | "style" | "input" | "details" | "body" if v.name() != "body" || v.attrs().count() > 0 => {
+                "iframe" | "object" | "embed" | "svg" | "math" | "style" | "input" | "details"
+                | "body"
+                    if v.name() != "body" || v.attrs().count() > 0 =>
+                {
                     panic!("`{path}`: element `{}` from the content survived", v.name())
                 }
                 _ => {}
             }
             for (name, value) in v.attrs() {
-                assert!(!name.to_ascii_lowercase().starts_with("on"), "`{path}`: event handler `{name}` survived");
-                let value: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-                if matches!(name, "href" | "src" | "action" | "formaction" | "data" | "style") {
+                assert!(
+                    !name.to_ascii_lowercase().starts_with("on"),
+                    "`{path}`: event handler `{name}` survived"
+                );
+                let value: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if matches!(
+                    name,
+                    "href" | "src" | "action" | "formaction" | "data" | "style"
+                ) {
                     for bad in ["javascript:", "vbscript:", "data:"] {
                         assert!(!value.contains(bad), "`{path}`: `{name}={value}` survived");
                     }
@@ -113,7 +137,11 @@ fn no_xss_vector_reaches_a_page_as_active_content() {
 }
 
 fn locdoc(args: &[&str], dir: &std::path::Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_locdoc")).args(args).current_dir(dir).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_locdoc"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -121,10 +149,22 @@ fn cli_exit_codes_and_summary() {
     let tmp = tempfile::tempdir().unwrap();
     let fixture = repo().join("tests/fixtures/site/rtl");
     let out = tmp.path().join("site");
-    let run = locdoc(&["build", "--content", fixture.to_str().unwrap(), "--out", out.to_str().unwrap()], tmp.path());
+    let run = locdoc(
+        &[
+            "build",
+            "--content",
+            fixture.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("built ") && stderr.contains("ar-sa 2"), "{stderr}");
+    assert!(
+        stderr.contains("built ") && stderr.contains("ar-sa 2"),
+        "{stderr}"
+    );
     assert!(run.stdout.is_empty());
     let missing = locdoc(&["build", "--content", "nope"], tmp.path());
     assert_eq!(missing.status.code(), Some(2));
@@ -133,9 +173,19 @@ fn cli_exit_codes_and_summary() {
     std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
     std::fs::write(tmp.path().join("templates/base.html"), "{% block main %}").unwrap();
     let content = tmp.path().join("content");
-    write_article(&content, "ko-KR", "a", &format!("---\ntitle: a\n---\n{}\n", seg("abcde-101", "가", "a")));
+    write_article(
+        &content,
+        "ko-KR",
+        "a",
+        &format!("---\ntitle: a\n---\n{}\n", seg("abcde-101", "가", "a")),
+    );
     let broken = locdoc(&["build"], tmp.path());
-    assert_eq!(broken.status.code(), Some(2), "{}", String::from_utf8_lossy(&broken.stderr));
+    assert_eq!(
+        broken.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&broken.stderr)
+    );
     assert!(String::from_utf8_lossy(&broken.stderr).contains("base.html"));
 }
 
@@ -143,10 +193,23 @@ fn cli_exit_codes_and_summary() {
 fn project_templates_override_the_defaults() {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
-    write_article(&content, "ko-KR", "a", &format!("---\ntitle: a\n---\n{}\n", seg("abcde-101", "가", "a")));
+    write_article(
+        &content,
+        "ko-KR",
+        "a",
+        &format!("---\ntitle: a\n---\n{}\n", seg("abcde-101", "가", "a")),
+    );
     std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
-    std::fs::write(tmp.path().join("templates/locale.html"), "custom {{ page.count }}").unwrap();
-    std::fs::write(tmp.path().join("locdoc.toml"), "[site]\ntitle = \"My docs\"\n[check]\nx = 1\n").unwrap();
+    std::fs::write(
+        tmp.path().join("templates/locale.html"),
+        "custom {{ page.count }}",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("locdoc.toml"),
+        "[site]\ntitle = \"My docs\"\n[check]\nx = 1\n",
+    )
+    .unwrap();
     build_into(&content, tmp.path());
     let index = std::fs::read_to_string(tmp.path().join("public/ko-kr/index.html")).unwrap();
     assert_eq!(index, "custom 문서 1개");

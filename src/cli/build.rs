@@ -37,12 +37,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let outcome = build::run(&options)?;
     for d in &outcome.diagnostics {
-        eprintln!("{}[{}]: {}: {}", d.severity.as_str(), d.code, d.file, d.message);
+        eprintln!(
+            "{}[{}]: {}: {}",
+            d.severity.as_str(),
+            d.code,
+            d.file,
+            d.message
+        );
     }
     eprintln!("{}", summary(&outcome));
-    let site_warnings = outcome.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count();
-    let failed = outcome.content.errors > 0 || (args.deny_warnings && (outcome.content.warnings + site_warnings) > 0);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let site_warnings = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .count();
+    let failed = outcome.content.errors > 0
+        || (args.deny_warnings && (outcome.content.warnings + site_warnings) > 0);
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `built 14 pages into public (en-us 2, ko-kr 2, …) · site: 3 warnings · content: 0 errors, 5 warnings · 0.04s`

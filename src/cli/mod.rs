@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod build;
 mod check;
+mod diff;
 
 /// Check, extract and publish side-by-side localized documentation.
 #[derive(Debug, Parser)]
@@ -24,6 +25,8 @@ pub enum Command {
     Check(check::Args),
     /// Render the multilingual static site (every locale, English, review pages).
     Build(build::Args),
+    /// Show the segment-level change between two revisions of an article.
+    Diff(diff::Args),
 }
 
 /// Output formats of `check`.
@@ -33,6 +36,8 @@ pub enum Format {
     Human,
     /// One JSON object.
     Json,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
 }
 
 /// Options every command over a content tree takes.
@@ -48,6 +53,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     match result {
         Ok(code) => code,

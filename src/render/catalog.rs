@@ -56,13 +56,23 @@ impl Catalog {
         let mut by_slug: BTreeMap<String, BTreeMap<Locale, usize>> = BTreeMap::new();
         let mut newest: BTreeMap<String, usize> = BTreeMap::new();
         for (i, e) in entries.iter().enumerate() {
-            by_slug.entry(e.slug.clone()).or_default().insert(e.locale.clone(), i);
+            by_slug
+                .entry(e.slug.clone())
+                .or_default()
+                .insert(e.locale.clone(), i);
             let best = newest.entry(e.slug.clone()).or_insert(i);
-            if entries.get(*best).is_some_and(|b| e.newness() > b.newness()) {
+            if entries
+                .get(*best)
+                .is_some_and(|b| e.newness() > b.newness())
+            {
                 *best = i;
             }
         }
-        Catalog { entries, by_slug, newest }
+        Catalog {
+            entries,
+            by_slug,
+            newest,
+        }
     }
 
     /// All entries in tree order.
@@ -85,12 +95,18 @@ impl Catalog {
 
     /// The entry of `slug` in `locale`.
     pub fn get(&self, slug: &str, locale: &Locale) -> Option<&Entry> {
-        self.by_slug.get(slug)?.get(locale).and_then(|i| self.entries.get(*i))
+        self.by_slug
+            .get(slug)?
+            .get(locale)
+            .and_then(|i| self.entries.get(*i))
     }
 
     /// Locales that have `slug`, sorted.
     pub fn locales_of(&self, slug: &str) -> Vec<&Locale> {
-        self.by_slug.get(slug).map(|m| m.keys().collect()).unwrap_or_default()
+        self.by_slug
+            .get(slug)
+            .map(|m| m.keys().collect())
+            .unwrap_or_default()
     }
 
     /// The version whose English source is newest (it supplies the English page).
@@ -112,7 +128,9 @@ impl Catalog {
 
     /// Whether the content tree itself has an en-US version of `slug`.
     fn has_english_content(&self, slug: &str) -> bool {
-        self.by_slug.get(slug).is_some_and(|m| m.keys().any(|l| l.url_segment() == "en-us"))
+        self.by_slug
+            .get(slug)
+            .is_some_and(|m| m.keys().any(|l| l.url_segment() == "en-us"))
     }
 
     /// The page locales (URL segments) where `slug` has a page: en-us first.
@@ -129,7 +147,11 @@ impl Catalog {
     /// Whether `slug` has a page in the locale whose URL segment is `locale_url`.
     pub fn has_page(&self, slug: &str, locale_url: &str) -> bool {
         self.by_slug.contains_key(slug)
-            && (locale_url == "en-us" || self.locales_of(slug).iter().any(|l| l.url_segment() == locale_url))
+            && (locale_url == "en-us"
+                || self
+                    .locales_of(slug)
+                    .iter()
+                    .any(|l| l.url_segment() == locale_url))
     }
 }
 

@@ -89,7 +89,14 @@ pub struct Html<'c, 'a> {
 
 /// Renders the article's blocks.
 pub fn body(ctx: &Ctx<'_>) -> Body {
-    let mut html = Html { ctx, out: String::new(), body: Body::default(), used_ids: BTreeSet::new(), in_link: 0, depth: 0 };
+    let mut html = Html {
+        ctx,
+        out: String::new(),
+        body: Body::default(),
+        used_ids: BTreeSet::new(),
+        in_link: 0,
+        depth: 0,
+    };
     html.blocks(&ctx.article.blocks);
     let mut body = html.body;
     body.html = html.out;
@@ -105,14 +112,24 @@ impl Html<'_, '_> {
 
     fn block(&mut self, block: &Block) {
         match block {
-            Block::Heading { level, anchor, content, .. } => self.heading(*level, anchor.as_deref(), content),
+            Block::Heading {
+                level,
+                anchor,
+                content,
+                ..
+            } => self.heading(*level, anchor.as_deref(), content),
             Block::Paragraph { content, .. } => {
                 self.out.push_str("<p>");
                 self.inlines(content);
                 self.out.push_str("</p>\n");
             }
             Block::List { start, items, .. } => self.list(*start, items),
-            Block::Table { alignments, head, rows, .. } => self.table(alignments, head, rows),
+            Block::Table {
+                alignments,
+                head,
+                rows,
+                ..
+            } => self.table(alignments, head, rows),
             Block::Note { kind, blocks, .. } => self.note(*kind, blocks),
             Block::Quote { blocks, .. } => {
                 self.out.push_str("<blockquote>\n");
@@ -147,7 +164,10 @@ impl Html<'_, '_> {
     fn heading(&mut self, level: u8, anchor: Option<&str>, content: &[crate::model::Inline]) {
         let level = level.clamp(1, 6);
         let text = self.plain(content);
-        let id = self.ctx.ids.then(|| self.unique_id(anchor.unwrap_or(""), level));
+        let id = self
+            .ctx
+            .ids
+            .then(|| self.unique_id(anchor.unwrap_or(""), level));
         self.out.push_str(&format!("<h{level}"));
         if let Some(id) = &id {
             self.out.push_str(" id=\"");
@@ -164,8 +184,15 @@ impl Html<'_, '_> {
 
     /// An id no other element of the page has (HTML ids can't hold spaces).
     fn unique_id(&mut self, anchor: &str, level: u8) -> String {
-        let base: String = anchor.chars().map(|c| if c.is_whitespace() { '-' } else { c }).collect();
-        let base = if base.is_empty() { format!("h{level}-{}", self.used_ids.len() + 1) } else { base };
+        let base: String = anchor
+            .chars()
+            .map(|c| if c.is_whitespace() { '-' } else { c })
+            .collect();
+        let base = if base.is_empty() {
+            format!("h{level}-{}", self.used_ids.len() + 1)
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut n = 1;
         while !self.used_ids.insert(id.clone()) || is_reserved(&id) {
@@ -207,7 +234,8 @@ impl Html<'_, '_> {
     }
 
     fn table(&mut self, alignments: &[Alignment], head: &[Cell], rows: &[Vec<Cell>]) {
-        self.out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
+        self.out
+            .push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
         for (i, cell) in head.iter().enumerate() {
             self.cell("th", alignments.get(i), cell);
         }
@@ -236,8 +264,16 @@ impl Html<'_, '_> {
     }
 
     fn note(&mut self, kind: NoteKind, blocks: &[Block]) {
-        let label = self.ctx.labels.get(&format!("note_{}", kind.as_str())).cloned().unwrap_or_default();
-        self.out.push_str(&format!("<div class=\"callout callout-{}\" role=\"note\">", kind.as_str()));
+        let label = self
+            .ctx
+            .labels
+            .get(&format!("note_{}", kind.as_str()))
+            .cloned()
+            .unwrap_or_default();
+        self.out.push_str(&format!(
+            "<div class=\"callout callout-{}\" role=\"note\">",
+            kind.as_str()
+        ));
         self.out.push_str("<p class=\"callout-label\">");
         push_escaped(&mut self.out, &label);
         self.out.push_str("</p>\n");
@@ -260,5 +296,8 @@ impl Html<'_, '_> {
 
 /// Ids the page layout uses itself.
 fn is_reserved(id: &str) -> bool {
-    matches!(id, "main" | "toc" | "view-switch" | "english" | "code-filter" | "toc-title")
+    matches!(
+        id,
+        "main" | "toc" | "view-switch" | "english" | "code-filter" | "toc-title"
+    )
 }

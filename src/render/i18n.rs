@@ -39,7 +39,10 @@ impl I18n {
     pub fn embedded() -> Result<I18n> {
         let mut sources: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
         for (tag, text) in EMBEDDED {
-            sources.entry((*tag).to_string()).or_default().push((format!("locales/{tag}/site.ftl"), (*text).to_string()));
+            sources
+                .entry((*tag).to_string())
+                .or_default()
+                .push((format!("locales/{tag}/site.ftl"), (*text).to_string()));
         }
         I18n::from_sources(sources)
     }
@@ -52,17 +55,31 @@ impl I18n {
         }
         let mut sources: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
         for (tag, text) in EMBEDDED {
-            sources.entry((*tag).to_string()).or_default().push((format!("locales/{tag}/site.ftl"), (*text).to_string()));
+            sources
+                .entry((*tag).to_string())
+                .or_default()
+                .push((format!("locales/{tag}/site.ftl"), (*text).to_string()));
         }
         let mut overridden = BTreeSet::new();
-        for entry in walkdir::WalkDir::new(dir).min_depth(2).max_depth(2).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(dir)
+            .min_depth(2)
+            .max_depth(2)
+            .sort_by_file_name()
+        {
             let entry = entry.map_err(|e| config_error(dir, e.to_string()))?;
             let path = entry.path();
             if path.extension().is_none_or(|x| x != "ftl") {
                 continue;
             }
-            let Some(tag) = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()) else { continue };
-            let text = std::fs::read_to_string(path).map_err(|e| config_error(path, e.to_string()))?;
+            let Some(tag) = path
+                .parent()
+                .and_then(|p| p.file_name())
+                .and_then(|n| n.to_str())
+            else {
+                continue;
+            };
+            let text =
+                std::fs::read_to_string(path).map_err(|e| config_error(path, e.to_string()))?;
             let list = sources.entry(tag.to_string()).or_default();
             if overridden.insert(tag.to_string()) {
                 list.clear();
@@ -76,14 +93,19 @@ impl I18n {
         let mut bundles = BTreeMap::new();
         let mut ids = BTreeMap::new();
         for (tag, files) in sources {
-            let langid: LanguageIdentifier =
-                tag.parse().map_err(|_| config_error(Path::new(&tag), format!("`{tag}` is not a language tag")))?;
+            let langid: LanguageIdentifier = tag.parse().map_err(|_| {
+                config_error(Path::new(&tag), format!("`{tag}` is not a language tag"))
+            })?;
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
             let mut names = BTreeSet::new();
             for (name, text) in files {
-                let resource = FluentResource::try_new(text)
-                    .map_err(|(_, errors)| config_error(Path::new(&name), format!("{} fluent syntax error(s)", errors.len())))?;
+                let resource = FluentResource::try_new(text).map_err(|(_, errors)| {
+                    config_error(
+                        Path::new(&name),
+                        format!("{} fluent syntax error(s)", errors.len()),
+                    )
+                })?;
                 names.extend(message_ids(&resource));
                 bundle.add_resource_overriding(resource);
             }
@@ -91,7 +113,10 @@ impl I18n {
             bundles.insert(tag, bundle);
         }
         if !bundles.contains_key(FALLBACK) {
-            return Err(config_error(Path::new("locales"), format!("no `{FALLBACK}` messages")));
+            return Err(config_error(
+                Path::new("locales"),
+                format!("no `{FALLBACK}` messages"),
+            ));
         }
         Ok(I18n { bundles, ids })
     }
@@ -109,10 +134,18 @@ impl I18n {
     /// The bundle tag serving `locale`: exact, then same language, else none.
     fn tag_for(&self, locale: &str) -> Option<&str> {
         if self.bundles.contains_key(locale) {
-            return Some(self.bundles.get_key_value(locale).map(|(k, _)| k.as_str()).unwrap_or(FALLBACK));
+            return Some(
+                self.bundles
+                    .get_key_value(locale)
+                    .map(|(k, _)| k.as_str())
+                    .unwrap_or(FALLBACK),
+            );
         }
         let language = locale.split('-').next().unwrap_or(locale);
-        self.bundles.keys().find(|k| k.split('-').next() == Some(language)).map(String::as_str)
+        self.bundles
+            .keys()
+            .find(|k| k.split('-').next() == Some(language))
+            .map(String::as_str)
     }
 
     /// Formats one message, or `None` when the locale's bundle lacks it.
@@ -120,7 +153,11 @@ impl I18n {
         let bundle = self.bundles.get(tag)?;
         let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
-        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
     }
 
     /// Formats `id` for `locale` with an optional `$count`, falling back to
@@ -158,7 +195,8 @@ impl I18n {
         for id in self.ids(FALLBACK) {
             if !own.contains(&id) {
                 let file = format!("locales/{locale}/site.ftl");
-                let message = format!("message `{id}` is missing in `{locale}`; using `{FALLBACK}`");
+                let message =
+                    format!("message `{id}` is missing in `{locale}`; using `{FALLBACK}`");
                 diags.push(
                     Diagnostic::new(Code::MissingMessage, &file, 0, 0, message)
                         .with_locale(locale)
@@ -182,7 +220,10 @@ fn message_ids(resource: &FluentResource) -> Vec<String> {
 }
 
 fn config_error(path: &Path, reason: String) -> Error {
-    Error::Config { path: path.to_path_buf(), reason }
+    Error::Config {
+        path: path.to_path_buf(),
+        reason,
+    }
 }
 
 #[cfg(test)]
@@ -193,7 +234,15 @@ mod tests {
     fn russian_plurals_follow_cldr() {
         let i18n = I18n::embedded().unwrap();
         let f = |n| i18n.format("ru-RU", "incidents-count", Some(n));
-        assert_eq!((f(1), f(2), f(5), f(21)), ("1 инцидент".into(), "2 инцидента".into(), "5 инцидентов".into(), "21 инцидент".into()));
+        assert_eq!(
+            (f(1), f(2), f(5), f(21)),
+            (
+                "1 инцидент".into(),
+                "2 инцидента".into(),
+                "5 инцидентов".into(),
+                "21 инцидент".into()
+            )
+        );
     }
 
     #[test]
@@ -201,7 +250,11 @@ mod tests {
         let i18n = I18n::embedded().unwrap();
         let english = i18n.ids(FALLBACK);
         for locale in i18n.locales() {
-            assert_eq!(i18n.ids(locale), english, "message ids of `{locale}` differ from `{FALLBACK}`");
+            assert_eq!(
+                i18n.ids(locale),
+                english,
+                "message ids of `{locale}` differ from `{FALLBACK}`"
+            );
         }
     }
 
@@ -209,7 +262,10 @@ mod tests {
     fn unknown_locale_falls_back_with_warnings() {
         let i18n = I18n::embedded().unwrap();
         let (labels, diags) = i18n.labels("ja-JP");
-        assert_eq!(labels.get("on_this_page").map(String::as_str), Some("On this page"));
+        assert_eq!(
+            labels.get("on_this_page").map(String::as_str),
+            Some("On this page")
+        );
         assert!(!diags.is_empty() && diags.iter().all(|d| d.code == Code::MissingMessage));
         assert!(i18n.labels("ko-KR").1.is_empty());
     }

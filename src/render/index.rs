@@ -38,7 +38,11 @@ impl Renderer {
             .iter()
             .filter_map(|f| {
                 let title = f.english_title.as_deref()?;
-                Some(Listed { href: format!("{}/", f.slug), title, description: "" })
+                Some(Listed {
+                    href: format!("{}/", f.slug),
+                    title,
+                    description: "",
+                })
             })
             .collect();
         let mut pages = vec![self.root_index(&by_locale, english.len())?];
@@ -46,9 +50,19 @@ impl Renderer {
             let mut listed = match by_locale.get(tag.as_str()) {
                 Some(list) => list
                     .iter()
-                    .map(|f| Listed { href: format!("{}/", f.slug), title: &f.title, description: &f.description })
+                    .map(|f| Listed {
+                        href: format!("{}/", f.slug),
+                        title: &f.title,
+                        description: &f.description,
+                    })
                     .collect(),
-                None if tag == ENGLISH => english.iter().map(|l| Listed { href: l.href.clone(), ..*l }).collect(),
+                None if tag == ENGLISH => english
+                    .iter()
+                    .map(|l| Listed {
+                        href: l.href.clone(),
+                        ..*l
+                    })
+                    .collect(),
                 None => Vec::new(),
             };
             listed.sort_by(|a, b| a.href.cmp(&b.href));
@@ -80,19 +94,33 @@ impl Renderer {
         let mut layout = self.layout(ENGLISH, "", "", "", None);
         layout.alternates.clear();
         layout.x_default.clear();
-        let html = self.templates.render("index.html", context! { layout, page => context! { languages }, ui => labels })?;
+        let html = self.templates.render(
+            "index.html",
+            context! { layout, page => context! { languages }, ui => labels },
+        )?;
         Ok(Page::html("index.html".into(), html))
     }
 
-    fn locale_index(&self, tag: &str, url: &str, articles: Vec<Listed>, status: bool) -> Result<Page> {
+    fn locale_index(
+        &self,
+        tag: &str,
+        url: &str,
+        articles: Vec<Listed>,
+        status: bool,
+    ) -> Result<Page> {
         let dir = format!("{url}/");
         let labels = self.labels(tag);
         let title = labels.get("articles").cloned().unwrap_or_default();
         let layout = self.layout(tag, &dir, &title, "", None);
-        let count = self.i18n.format(tag, "articles-count", Some(articles.len() as i64));
+        let count = self
+            .i18n
+            .format(tag, "articles-count", Some(articles.len() as i64));
         let status_href = status.then(|| format!("{}review/{url}/", layout.root));
         let view = context! { articles, count, status_href };
-        let html = self.templates.render("locale.html", context! { layout, page => view, ui => labels })?;
+        let html = self.templates.render(
+            "locale.html",
+            context! { layout, page => view, ui => labels },
+        )?;
         Ok(Page::html(format!("{dir}index.html"), html))
     }
 
@@ -108,16 +136,25 @@ impl Renderer {
         for slug in self.catalog.slugs() {
             let locales = self.catalog.page_locales(slug);
             for (_, url) in &locales {
-                xml.push_str(&format!("<url><loc>{}</loc>\n", escape(&format!("{base}{}", page_url(url, slug)))));
+                xml.push_str(&format!(
+                    "<url><loc>{}</loc>\n",
+                    escape(&format!("{base}{}", page_url(url, slug)))
+                ));
                 for (tag, alt) in &locales {
                     let href = escape(&format!("{base}{}", page_url(alt, slug)));
-                    xml.push_str(&format!("<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\"/>\n", escape(tag)));
+                    xml.push_str(&format!(
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\"/>\n",
+                        escape(tag)
+                    ));
                 }
                 let default = escape(&format!("{base}{}", page_url("en-us", slug)));
                 xml.push_str(&format!("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{default}\"/>\n</url>\n"));
             }
         }
         xml.push_str("</urlset>\n");
-        Page { path: "sitemap.xml".into(), bytes: xml.into_bytes() }
+        Page {
+            path: "sitemap.xml".into(),
+            bytes: xml.into_bytes(),
+        }
     }
 }

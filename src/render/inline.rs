@@ -34,7 +34,12 @@ impl Html<'_, '_> {
             Inline::Strong { children } => self.wrap("strong", children),
             Inline::Emphasis { children } => self.wrap("em", children),
             Inline::Strikethrough { children } => self.wrap("del", children),
-            Inline::Link { url, title, autolink, children } => self.link(url, title, *autolink, children),
+            Inline::Link {
+                url,
+                title,
+                autolink,
+                children,
+            } => self.link(url, title, *autolink, children),
             Inline::Image { url, alt, title } => self.image(url, alt, title),
             Inline::Html { html } => self.out.push_str(&clean_html(html)),
             Inline::SoftBreak => self.out.push('\n'),
@@ -68,14 +73,20 @@ impl Html<'_, '_> {
         let source = escape(&segment.source_text());
         if self.in_link > 0 {
             // Nothing focusable may sit inside a link: the title carries the source.
-            self.out.push_str(&format!("<span class=\"seg\" data-id=\"{id}\" title=\"{source}\">"));
+            self.out.push_str(&format!(
+                "<span class=\"seg\" data-id=\"{id}\" title=\"{source}\">"
+            ));
             self.inlines(&segment.target);
             self.out.push_str("</span>");
             return;
         }
-        self.out.push_str(&format!("<span class=\"seg\" tabindex=\"0\" data-id=\"{id}\">"));
+        self.out.push_str(&format!(
+            "<span class=\"seg\" tabindex=\"0\" data-id=\"{id}\">"
+        ));
         self.inlines(&segment.target);
-        self.out.push_str(&format!("<span class=\"src\" lang=\"en\">{source}</span></span>"));
+        self.out.push_str(&format!(
+            "<span class=\"src\" lang=\"en\">{source}</span></span>"
+        ));
     }
 
     fn link(&mut self, url: &str, title: &str, autolink: bool, children: &[Inline]) {
@@ -88,7 +99,12 @@ impl Html<'_, '_> {
                 self.out.push_str("<a class=\"broken-link\" href=\"");
                 push_escaped(&mut self.out, &href);
                 self.out.push('"');
-                let tip = self.ctx.labels.get("broken_link_title").cloned().unwrap_or_default();
+                let tip = self
+                    .ctx
+                    .labels
+                    .get("broken_link_title")
+                    .cloned()
+                    .unwrap_or_default();
                 return self.finish_link(&tip, url, children);
             }
             Target::Keep(href) => href,
@@ -147,7 +163,10 @@ impl Html<'_, '_> {
         if !is_safe_url(url) {
             return Target::Drop;
         }
-        let external = url.starts_with('#') || url.starts_with('/') || url.contains("://") || url.contains(':');
+        let external = url.starts_with('#')
+            || url.starts_with('/')
+            || url.contains("://")
+            || url.contains(':');
         if external || url.is_empty() {
             return Target::Keep(url.to_string());
         }
@@ -156,7 +175,12 @@ impl Html<'_, '_> {
             None => (url, None),
         };
         let path = path.split('?').next().unwrap_or(path);
-        let article_dir = self.ctx.article.slug.rsplit_once('/').map_or("", |(d, _)| d);
+        let article_dir = self
+            .ctx
+            .article
+            .slug
+            .rsplit_once('/')
+            .map_or("", |(d, _)| d);
         if is_link && path.to_ascii_lowercase().ends_with(".md") {
             return self.article_link(article_dir, path, fragment, url);
         }
@@ -168,10 +192,13 @@ impl Html<'_, '_> {
         let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         let catalog = self.ctx.catalog;
         match slug {
-            Some(slug) if catalog.has_page(&slug, self.ctx.page_locale) => {
-                Target::Site(format!("{}{fragment}", page_url(self.ctx.page_locale, &slug)))
+            Some(slug) if catalog.has_page(&slug, self.ctx.page_locale) => Target::Site(format!(
+                "{}{fragment}",
+                page_url(self.ctx.page_locale, &slug)
+            )),
+            Some(slug) if catalog.has_page(&slug, "en-us") => {
+                Target::Site(format!("{}{fragment}", page_url("en-us", &slug)))
             }
-            Some(slug) if catalog.has_page(&slug, "en-us") => Target::Site(format!("{}{fragment}", page_url("en-us", &slug))),
             _ => {
                 let message = format!("link to `{url}`: that article exists in no locale");
                 self.warn(Code::BrokenLink, message, "fix the path or add the article");
@@ -188,12 +215,19 @@ impl Html<'_, '_> {
             let from = self.ctx.content_root.join(&rel);
             if from.is_file() {
                 let to = format!("media/{rel}");
-                self.body.assets.insert(Asset { from, to: to.clone() });
+                self.body.assets.insert(Asset {
+                    from,
+                    to: to.clone(),
+                });
                 return Target::Site(to);
             }
         }
         let message = format!("`{url}` is not in the content tree");
-        self.warn(Code::MissingAsset, message, "add the file next to the article or fix the path");
+        self.warn(
+            Code::MissingAsset,
+            message,
+            "add the file next to the article or fix the path",
+        );
         Target::Broken(url.to_string())
     }
 
@@ -202,7 +236,9 @@ impl Html<'_, '_> {
         if self.ctx.side == Side::Source && self.ctx.page_locale != "en-us" {
             return; // the side-by-side column repeats the links of the translation
         }
-        let d = Diagnostic::new(code, &article.path, 0, 0, message).with_locale(article.locale.as_str()).with_hint(hint);
+        let d = Diagnostic::new(code, &article.path, 0, 0, message)
+            .with_locale(article.locale.as_str())
+            .with_hint(hint);
         if !self.body.diagnostics.contains(&d) {
             self.body.diagnostics.push(d);
         }
@@ -217,7 +253,12 @@ impl Html<'_, '_> {
 }
 
 /// Appends the plain text of `inlines`, segments resolved on `side`.
-pub fn plain_into(article: &crate::model::Article, side: Side, inlines: &[Inline], out: &mut String) {
+pub fn plain_into(
+    article: &crate::model::Article,
+    side: Side,
+    inlines: &[Inline],
+    out: &mut String,
+) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => out.push_str(text),
@@ -231,7 +272,11 @@ pub fn plain_into(article: &crate::model::Article, side: Side, inlines: &[Inline
             Inline::Html { .. } => {}
             Inline::Segment { index } => {
                 if let Some(s) = article.segment(*index) {
-                    let part = if side == Side::Source { &s.source } else { &s.target };
+                    let part = if side == Side::Source {
+                        &s.source
+                    } else {
+                        &s.target
+                    };
                     plain_into(article, side, part, out);
                 }
             }
@@ -245,7 +290,10 @@ fn percent_decode(path: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
         match (bytes.get(i), hex) {
             (Some(b'%'), Some(b)) => {
                 out.push(b);

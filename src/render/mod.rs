@@ -41,7 +41,10 @@ pub struct Page {
 
 impl Page {
     fn html(path: String, html: String) -> Page {
-        Page { path, bytes: html.into_bytes() }
+        Page {
+            path,
+            bytes: html.into_bytes(),
+        }
     }
 }
 
@@ -128,7 +131,15 @@ impl Renderer {
             warnings.extend(w);
         }
         let content_root = content_root.to_path_buf();
-        Ok(Renderer { templates, i18n, labels, settings, catalog, content_root, warnings })
+        Ok(Renderer {
+            templates,
+            i18n,
+            labels,
+            settings,
+            catalog,
+            content_root,
+            warnings,
+        })
     }
 
     /// Warnings found while loading (`missing-message`).
@@ -143,25 +154,40 @@ impl Renderer {
 
     /// Static assets: root-relative path and bytes.
     pub fn assets(&self) -> Vec<Page> {
-        self.templates.assets().iter().map(|(n, b)| Page { path: format!("assets/{n}"), bytes: b.clone() }).collect()
+        self.templates
+            .assets()
+            .iter()
+            .map(|(n, b)| Page {
+                path: format!("assets/{n}"),
+                bytes: b.clone(),
+            })
+            .collect()
     }
 
     fn labels(&self, tag: &str) -> &Labels {
         static EMPTY: Labels = Labels::new();
-        self.labels.get(tag).or_else(|| self.labels.get(catalog::ENGLISH)).unwrap_or(&EMPTY)
+        self.labels
+            .get(tag)
+            .or_else(|| self.labels.get(catalog::ENGLISH))
+            .unwrap_or(&EMPTY)
     }
 
     /// Display name of a locale, in its own language.
     fn locale_name(&self, tag: &str) -> String {
         match self.settings.locale_names.get(tag) {
             Some(name) => name.clone(),
-            None if self.i18n.locales().any(|l| l == tag) => self.i18n.format(tag, "language-name", None),
+            None if self.i18n.locales().any(|l| l == tag) => {
+                self.i18n.format(tag, "language-name", None)
+            }
             None => tag.to_string(),
         }
     }
 
     fn site_title(&self, tag: &str) -> String {
-        self.settings.title.clone().unwrap_or_else(|| self.i18n.format(tag, "site-title", None))
+        self.settings
+            .title
+            .clone()
+            .unwrap_or_else(|| self.i18n.format(tag, "site-title", None))
     }
 }
 

@@ -70,7 +70,12 @@ struct HowToStep<'a> {
 impl Renderer {
     /// Renders every page of one article: the locale page, its review page
     /// and, when it supplies English, the English page.
-    pub fn article(&self, entry: &Entry, article: &Article, findings: &[Diagnostic]) -> Result<Rendered> {
+    pub fn article(
+        &self,
+        entry: &Entry,
+        article: &Article,
+        findings: &[Diagnostic],
+    ) -> Result<Rendered> {
         let tag = article.locale.as_str().to_string();
         let url = article.locale.url_segment();
         let mut pages = Vec::new();
@@ -78,7 +83,8 @@ impl Renderer {
         pages.push(page);
         let mut english_title = None;
         if self.catalog.supplies_english(entry) {
-            let (page, english) = self.article_page(entry, article, Side::Source, ENGLISH, "en-us")?;
+            let (page, english) =
+                self.article_page(entry, article, Side::Source, ENGLISH, "en-us")?;
             pages.push(page);
             english_title = Some(title_of(article, Side::Source));
             body.assets.extend(english.assets);
@@ -92,27 +98,77 @@ impl Renderer {
             description: entry.description.clone(),
             english_title,
             segments: article.segments.len(),
-            translation: article.front.translation_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default(),
+            translation: article
+                .front
+                .translation_type
+                .as_ref()
+                .map(|t| t.as_str().to_string())
+                .unwrap_or_default(),
             stale: self.catalog.is_outdated(entry),
             codes: count_codes(findings),
         };
-        Ok(Rendered { pages, assets: body.assets, diagnostics: body.diagnostics, facts })
+        Ok(Rendered {
+            pages,
+            assets: body.assets,
+            diagnostics: body.diagnostics,
+            facts,
+        })
     }
 
-    fn article_page(&self, entry: &Entry, article: &Article, side: Side, tag: &str, url: &str) -> Result<(Page, Body)> {
+    fn article_page(
+        &self,
+        entry: &Entry,
+        article: &Article,
+        side: Side,
+        tag: &str,
+        url: &str,
+    ) -> Result<(Page, Body)> {
         let dir = page_url(url, &article.slug);
         let root = root_prefix(&dir);
         let labels = self.labels(tag);
-        let ctx = Ctx { article, side, catalog: &self.catalog, page_locale: url, root: &root, labels, content_root: &self.content_root, ids: true };
+        let ctx = Ctx {
+            article,
+            side,
+            catalog: &self.catalog,
+            page_locale: url,
+            root: &root,
+            labels,
+            content_root: &self.content_root,
+            ids: true,
+        };
         let body = html::body(&ctx);
-        let english = (side == Side::Target).then(|| html::body(&Ctx { side: Side::Source, ids: false, ..ctx }).html);
-        let title = if side == Side::Source { title_of(article, side) } else { entry.title.clone() };
-        let description = if side == Side::Source { String::new() } else { entry.description.clone() };
+        let english = (side == Side::Target).then(|| {
+            html::body(&Ctx {
+                side: Side::Source,
+                ids: false,
+                ..ctx
+            })
+            .html
+        });
+        let title = if side == Side::Source {
+            title_of(article, side)
+        } else {
+            entry.title.clone()
+        };
+        let description = if side == Side::Source {
+            String::new()
+        } else {
+            entry.description.clone()
+        };
         let layout = self.layout(tag, &dir, &title, &description, Some(&article.slug));
         let outdated = side == Side::Target && self.catalog.is_outdated(entry);
-        let handoff = article.front.handoff.filter(|_| side == Side::Target).map(|d| {
-            self.i18n.format_with(tag, "handoff-date", "date", &d.format("%Y-%m-%d").to_string())
-        });
+        let handoff = article
+            .front
+            .handoff
+            .filter(|_| side == Side::Target)
+            .map(|d| {
+                self.i18n.format_with(
+                    tag,
+                    "handoff-date",
+                    "date",
+                    &d.format("%Y-%m-%d").to_string(),
+                )
+            });
         let view = ArticleView {
             jsonld: howto(&title, tag, &body.steps),
             body: body.html.clone(),
@@ -123,13 +179,23 @@ impl Renderer {
             handoff,
             review_href: (side == Side::Target).then(|| format!("{root}review/{dir}")),
         };
-        let html = self.templates.render("article.html", context! { layout, page => view, ui => labels })?;
+        let html = self.templates.render(
+            "article.html",
+            context! { layout, page => view, ui => labels },
+        )?;
         Ok((Page::html(format!("{dir}index.html"), html), body))
     }
 
     /// The layout of a page in `tag` at `dir`; `slug` lists the article's
     /// other locales as alternates, `None` the locale indexes.
-    pub(super) fn layout(&self, tag: &str, dir: &str, title: &str, description: &str, slug: Option<&str>) -> Layout {
+    pub(super) fn layout(
+        &self,
+        tag: &str,
+        dir: &str,
+        title: &str,
+        description: &str,
+        slug: Option<&str>,
+    ) -> Layout {
         let root = root_prefix(dir);
         let locales = match slug {
             Some(slug) => self.catalog.page_locales(slug),
@@ -141,15 +207,33 @@ impl Renderer {
         };
         let alternates = locales
             .iter()
-            .map(|(t, u)| Alternate { hreflang: t.clone(), href: href(u), name: self.locale_name(t), current: t == tag })
+            .map(|(t, u)| Alternate {
+                hreflang: t.clone(),
+                href: href(u),
+                name: self.locale_name(t),
+                current: t == tag,
+            })
             .collect();
         let lang = tag.to_string();
         let rtl = crate::model::Locale::parse(tag).is_some_and(|l| l.is_rtl());
         let site_title = self.site_title(tag);
-        let title = if title.is_empty() || title == site_title { site_title.clone() } else { format!("{title} – {site_title}") };
+        let title = if title.is_empty() || title == site_title {
+            site_title.clone()
+        } else {
+            format!("{title} – {site_title}")
+        };
         let description = description.to_string();
         let x_default = href("en-us");
-        Layout { lang, dir: if rtl { "rtl" } else { "ltr" }, title, description, root, site_title, alternates, x_default }
+        Layout {
+            lang,
+            dir: if rtl { "rtl" } else { "ltr" },
+            title,
+            description,
+            root,
+            site_title,
+            alternates,
+            x_default,
+        }
     }
 
     /// Every page locale of the site (tag, URL segment): en-US first.
@@ -167,7 +251,9 @@ impl Renderer {
 /// The article's title on `side`: the first heading's text, else the slug.
 pub(super) fn title_of(article: &Article, side: Side) -> String {
     let heading = article.blocks.iter().find_map(|b| match b {
-        Block::Heading { level: 1, content, .. } => Some(content),
+        Block::Heading {
+            level: 1, content, ..
+        } => Some(content),
         _ => None,
     });
     let mut text = String::new();
@@ -191,8 +277,20 @@ fn howto(name: &str, lang: &str, steps: &[String]) -> Option<String> {
     let step = steps
         .iter()
         .enumerate()
-        .map(|(i, text)| HowToStep { kind: "HowToStep", position: i + 1, text })
+        .map(|(i, text)| HowToStep {
+            kind: "HowToStep",
+            position: i + 1,
+            text,
+        })
         .collect();
-    let doc = HowTo { context: "https://schema.org", kind: "HowTo", name, in_language: lang, step };
-    serde_json::to_string(&doc).ok().map(|s| s.replace('<', "\\u003c"))
+    let doc = HowTo {
+        context: "https://schema.org",
+        kind: "HowTo",
+        name,
+        in_language: lang,
+        step,
+    };
+    serde_json::to_string(&doc)
+        .ok()
+        .map(|s| s.replace('<', "\\u003c"))
 }

@@ -58,12 +58,21 @@ struct CodeCount<'a> {
 }
 
 fn finding(d: &Diagnostic) -> Finding<'_> {
-    Finding { code: d.code.as_str(), severity: d.severity.as_str(), message: &d.message }
+    Finding {
+        code: d.code.as_str(),
+        severity: d.severity.as_str(),
+        message: &d.message,
+    }
 }
 
 impl Renderer {
     /// The review page of one article.
-    pub(super) fn review_page(&self, entry: &Entry, article: &Article, findings: &[Diagnostic]) -> Result<Page> {
+    pub(super) fn review_page(
+        &self,
+        entry: &Entry,
+        article: &Article,
+        findings: &[Diagnostic],
+    ) -> Result<Page> {
         let tag = article.locale.as_str();
         let page_dir = page_url(&article.locale.url_segment(), &article.slug);
         let dir = format!("review/{page_dir}");
@@ -82,7 +91,10 @@ impl Renderer {
             .segments
             .iter()
             .map(|s| {
-                let found = by_segment.get(s.id.as_str()).map(Vec::as_slice).unwrap_or_default();
+                let found = by_segment
+                    .get(s.id.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
                 let codes: BTreeSet<&str> = found.iter().map(|d| d.code.as_str()).collect();
                 Row {
                     id: s.id.as_str(),
@@ -94,7 +106,9 @@ impl Renderer {
             })
             .collect();
         let labels = self.labels(tag);
-        let heading = self.i18n.format_with(tag, "review-title", "title", &entry.title);
+        let heading = self
+            .i18n
+            .format_with(tag, "review-title", "title", &entry.title);
         let view = ReviewView {
             heading: heading.clone(),
             title: &entry.title,
@@ -107,7 +121,10 @@ impl Renderer {
         let mut layout = self.layout(tag, &dir, &heading, "", None);
         layout.alternates.clear();
         layout.x_default.clear();
-        let html = self.templates.render("review.html", context! { layout, page => view, ui => labels })?;
+        let html = self.templates.render(
+            "review.html",
+            context! { layout, page => view, ui => labels },
+        )?;
         Ok(Page::html(format!("{dir}index.html"), html))
     }
 
@@ -128,23 +145,35 @@ impl Renderer {
                     title: &f.title,
                     href: format!("{root}{}", page_url(url, &f.slug)),
                     review_href: format!("{root}review/{}", page_url(url, &f.slug)),
-                    segments: self.i18n.format(tag, "segments-count", Some(f.segments as i64)),
+                    segments: self
+                        .i18n
+                        .format(tag, "segments-count", Some(f.segments as i64)),
                     translation: &f.translation,
                     stale: f.stale,
                     findings: f.codes.values().sum(),
                 }
             })
             .collect();
-        let codes: Vec<CodeCount> = codes.into_iter().map(|(code, count)| CodeCount { code, count }).collect();
+        let codes: Vec<CodeCount> = codes
+            .into_iter()
+            .map(|(code, count)| CodeCount { code, count })
+            .collect();
         let labels = self.labels(tag);
-        let count = self.i18n.format(tag, "articles-count", Some(articles.len() as i64));
-        let segments = self.i18n.format(tag, "segments-count", Some(segments as i64));
+        let count = self
+            .i18n
+            .format(tag, "articles-count", Some(articles.len() as i64));
+        let segments = self
+            .i18n
+            .format(tag, "segments-count", Some(segments as i64));
         let title = labels.get("status_title").cloned().unwrap_or_default();
         let mut layout = self.layout(tag, &dir, &title, "", None);
         layout.alternates.clear();
         layout.x_default.clear();
         let view = context! { count, segments, articles, codes };
-        let html = self.templates.render("status.html", context! { layout, page => view, ui => labels })?;
+        let html = self.templates.render(
+            "status.html",
+            context! { layout, page => view, ui => labels },
+        )?;
         Ok(Page::html(format!("{dir}index.html"), html))
     }
 }

@@ -31,13 +31,21 @@ pub fn escape(text: &str) -> String {
 /// else (`javascript:`, `data:`, `vbscript:`, obfuscated with whitespace,
 /// control characters or case) is refused.
 pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-    let Some(colon) = cleaned.find(':') else { return true };
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let Some(colon) = cleaned.find(':') else {
+        return true;
+    };
     let before = &cleaned[..colon];
     if before.contains(['/', '?', '#']) {
         return true;
     }
-    matches!(before.to_ascii_lowercase().as_str(), "http" | "https" | "mailto" | "tel")
+    matches!(
+        before.to_ascii_lowercase().as_str(),
+        "http" | "https" | "mailto" | "tel"
+    )
 }
 
 /// Cleans a fragment of raw HTML from the content: only simple formatting
@@ -49,10 +57,12 @@ pub fn clean_html(raw: &str) -> String {
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
-        let tags: HashSet<&str> =
-            ["b", "strong", "i", "em", "u", "sub", "sup", "kbd", "code", "br", "p", "ul", "ol", "li", "small", "mark"]
-                .into_iter()
-                .collect();
+        let tags: HashSet<&str> = [
+            "b", "strong", "i", "em", "u", "sub", "sup", "kbd", "code", "br", "p", "ul", "ol",
+            "li", "small", "mark",
+        ]
+        .into_iter()
+        .collect();
         let mut builder = ammonia::Builder::empty();
         builder.tags(tags).strip_comments(true);
         builder
@@ -65,18 +75,37 @@ mod tests {
 
     #[test]
     fn refuses_script_urls_however_spelled() {
-        for url in ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:x", "data:text/html,<b>", "vbscript:x", "\u{1}javascript:x"] {
+        for url in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "java\tscript:x",
+            "data:text/html,<b>",
+            "vbscript:x",
+            "\u{1}javascript:x",
+        ] {
             assert!(!is_safe_url(url), "{url:?}");
         }
-        for url in ["https://a.b/c", "foo.md#x", "#top", "../a/b.png", "mailto:a@b.c", "a/b:c"] {
+        for url in [
+            "https://a.b/c",
+            "foo.md#x",
+            "#top",
+            "../a/b.png",
+            "mailto:a@b.c",
+            "a/b:c",
+        ] {
             assert!(is_safe_url(url), "{url:?}");
         }
     }
 
     #[test]
     fn strips_active_html() {
-        let out = clean_html(r#"<b onmouseover="x()">a</b><script>alert(1)</script><img src=x onerror=alert(1)>"#);
+        let out = clean_html(
+            r#"<b onmouseover="x()">a</b><script>alert(1)</script><img src=x onerror=alert(1)>"#,
+        );
         assert_eq!(out, "<b>a</b>");
-        assert_eq!(escape(r#"<a href="x">'"#), "&lt;a href=&quot;x&quot;&gt;&#39;");
+        assert_eq!(
+            escape(r#"<a href="x">'"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;"
+        );
     }
 }

@@ -23,9 +23,15 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 /// The default static assets, written under `assets/`.
 const ASSETS: &[(&str, &[u8])] = &[
-    ("site.css", include_bytes!("../../templates/assets/site.css")),
+    (
+        "site.css",
+        include_bytes!("../../templates/assets/site.css"),
+    ),
     ("site.js", include_bytes!("../../templates/assets/site.js")),
-    ("favicon.svg", include_bytes!("../../templates/assets/favicon.svg")),
+    (
+        "favicon.svg",
+        include_bytes!("../../templates/assets/favicon.svg"),
+    ),
 ];
 
 /// Loaded templates and assets.
@@ -42,12 +48,19 @@ impl Templates {
         env.set_formatter(format_value);
         for (name, default) in TEMPLATES {
             let source = read_override(dir, name)?.unwrap_or_else(|| (*default).to_string());
-            env.add_template_owned(*name, source).map_err(|e| broken(dir, name, &e))?;
+            env.add_template_owned(*name, source)
+                .map_err(|e| broken(dir, name, &e))?;
         }
         let mut assets = Vec::new();
         for (name, default) in ASSETS {
-            let bytes = match dir.map(|d| d.join("assets").join(name)).filter(|p| p.is_file()) {
-                Some(path) => std::fs::read(&path).map_err(|e| Error::Config { path, reason: e.to_string() })?,
+            let bytes = match dir
+                .map(|d| d.join("assets").join(name))
+                .filter(|p| p.is_file())
+            {
+                Some(path) => std::fs::read(&path).map_err(|e| Error::Config {
+                    path,
+                    reason: e.to_string(),
+                })?,
                 None => default.to_vec(),
             };
             assets.push(((*name).to_string(), bytes));
@@ -57,7 +70,10 @@ impl Templates {
 
     /// Renders template `name` with `ctx`; an error means a broken template.
     pub fn render<S: Serialize>(&self, name: &str, ctx: S) -> Result<String> {
-        let template = self.env.get_template(name).map_err(|e| broken(None, name, &e))?;
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| broken(None, name, &e))?;
         template.render(ctx).map_err(|e| broken(None, name, &e))
     }
 
@@ -69,18 +85,29 @@ impl Templates {
 
 /// minijinja's escaping formatter, except that strings are escaped like the
 /// rest of the page (`/` stays `/`, so URLs read as written).
-fn format_value(out: &mut minijinja::Output, state: &minijinja::State, value: &minijinja::Value) -> std::result::Result<(), minijinja::Error> {
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &minijinja::State,
+    value: &minijinja::Value,
+) -> std::result::Result<(), minijinja::Error> {
     match value.as_str() {
-        Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
-            out.write_str(&escape(text)).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write"))
-        }
+        Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => out
+            .write_str(&escape(text))
+            .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")),
         _ => minijinja::escape_formatter(out, state, value),
     }
 }
 
 fn read_override(dir: Option<&Path>, name: &str) -> Result<Option<String>> {
-    let Some(path) = dir.map(|d| d.join(name)).filter(|p| p.is_file()) else { return Ok(None) };
-    std::fs::read_to_string(&path).map(Some).map_err(|e| Error::Config { path, reason: e.to_string() })
+    let Some(path) = dir.map(|d| d.join(name)).filter(|p| p.is_file()) else {
+        return Ok(None);
+    };
+    std::fs::read_to_string(&path)
+        .map(Some)
+        .map_err(|e| Error::Config {
+            path,
+            reason: e.to_string(),
+        })
 }
 
 fn broken(dir: Option<&Path>, name: &str, e: &minijinja::Error) -> Error {
@@ -101,9 +128,14 @@ mod tests {
         let t = Templates::load(None).unwrap();
         assert_eq!(t.assets().len(), 3);
         let env = &t.env;
-        let out = env.render_str("{{ x }}", minijinja::context! { x => "<b>" }).unwrap();
+        let out = env
+            .render_str("{{ x }}", minijinja::context! { x => "<b>" })
+            .unwrap();
         assert_eq!(out, "<b>"); // render_str has no .html name: autoescape comes from the name
         let tmpl = env.template_from_named_str("x.html", "{{ x }}").unwrap();
-        assert_eq!(tmpl.render(minijinja::context! { x => "<b>" }).unwrap(), "&lt;b&gt;");
+        assert_eq!(
+            tmpl.render(minijinja::context! { x => "<b>" }).unwrap(),
+            "&lt;b&gt;"
+        );
     }
 }

@@ -14,7 +14,12 @@ pub fn repo() -> PathBuf {
 
 /// Builds `content` into `<tmp>/public` with the default templates.
 pub fn build_into(content: &Path, tmp: &Path) -> Outcome {
-    let options = Options { content: content.to_path_buf(), out: Some(tmp.join("public")), project: Some(tmp.to_path_buf()), progress: false };
+    let options = Options {
+        content: content.to_path_buf(),
+        out: Some(tmp.join("public")),
+        project: Some(tmp.to_path_buf()),
+        progress: false,
+    };
     build::run(&options).expect("build runs")
 }
 
@@ -26,7 +31,12 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
