@@ -21,7 +21,7 @@ use crate::diag::{self, Counts, Diagnostic};
 use crate::error::Result;
 use crate::render::{Catalog, Entry, Facts, Renderer, Settings};
 use crate::write::{Item, Stats, Writer};
-use crate::{check, config, sxs};
+use crate::{check, config, extract, sxs};
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -56,6 +56,7 @@ pub struct Outcome {
 
 struct Done {
     facts: Option<Facts>,
+    extracted: Option<extract::ArticleFacts>,
     diagnostics: Vec<Diagnostic>,
     content: Counts,
     pages: Vec<String>,
@@ -143,9 +144,11 @@ fn render_all(
         .collect();
     bar.finish_and_clear();
     let mut facts = Vec::new();
+    let mut extracted = Vec::new();
     for done in results {
         let done = done?;
         facts.extend(done.facts);
+        extracted.extend(done.extracted);
         outcome.diagnostics.extend(done.diagnostics);
         add_counts(&mut outcome.content, done.content);
         count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
@@ -158,7 +161,17 @@ fn render_all(
             .map(|p| p.path.as_str())
             .filter(|p| p.ends_with(".html")),
     );
+    let entitlements = extract::merge(extracted);
     let tx = writer.sender();
+    let _ = tx.send(Item::File {
+        path: "entitlements.json".into(),
+        bytes: extract::to_json(&entitlements).into_bytes(),
+    });
+    let schema = extract::schema_json().into_bytes();
+    let _ = tx.send(Item::File {
+        path: "entitlements.schema.json".into(),
+        bytes: schema,
+    });
     for page in rest {
         let _ = tx.send(Item::File {
             path: page.path,
@@ -178,6 +191,7 @@ fn article(
 ) -> Result<Done> {
     let mut done = Done {
         facts: None,
+        extracted: None,
         diagnostics: Vec::new(),
         content: Counts::default(),
         pages: Vec::new(),
@@ -197,7 +211,9 @@ fn article(
     let Some(entry) = renderer.catalog().get(&source.slug, &source.locale) else {
         return Ok(done);
     };
-    let rendered = renderer.article(entry, &parsed.article, &findings)?;
+    let extracted = extract::article(&parsed.article);
+    let own = extract::merge(vec![extracted.clone()]);
+    let rendered = renderer.article(entry, &parsed.article, &findings, Some(&own))?;
     for page in rendered.pages {
         done.pages.push(page.path.clone());
         let _ = tx.send(Item::File {
@@ -212,6 +228,9 @@ fn article(
         });
     }
     done.diagnostics = rendered.diagnostics;
+    done.diagnostics
+        .extend(extracted.diagnostics.iter().cloned());
+    done.extracted = Some(extracted);
     done.facts = Some(rendered.facts);
     Ok(done)
 }

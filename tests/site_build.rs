@@ -174,3 +174,34 @@ fn broken_links_and_missing_images_are_reported_once() {
     .unwrap();
     assert!(page.contains("<span class=\"missing-image\">Azure 및 클라우드 제품 탭</span>"));
 }
+
+#[test]
+fn entitlement_tables_come_from_extracted_data_in_every_locale() {
+    let (_tmp, out) = built();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("entitlements.json")).unwrap()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("entitlements.schema.json")).unwrap())
+            .unwrap();
+    assert!(
+        jsonschema::is_valid(&schema, &json),
+        "entitlements.json does not match its schema"
+    );
+    let shape = |locale: &str| {
+        let html = std::fs::read_to_string(out.join(format!(
+            "{locale}/mpn-benefits-technical-support/index.html"
+        )))
+        .unwrap();
+        let page = Html::parse_document(&html);
+        let rows = Selector::parse("article.col-target table.entitlements tr").unwrap();
+        let cells = Selector::parse("th, td").unwrap();
+        page.select(&rows)
+            .map(|r| r.select(&cells).count())
+            .collect::<Vec<_>>()
+    };
+    let english = shape("en-us");
+    assert_eq!(english, vec![4, 4, 4], "header + two benefits, three tiers");
+    for locale in ["ko-kr", "ru-ru", "hu-hu"] {
+        assert_eq!(shape(locale), english, "{locale}");
+    }
+}

@@ -2,6 +2,7 @@
 language-name = العربية
 site-title = الوثائق
 choose-language = اختر لغة
+benefit = الميزة
 articles = المقالات
 on-this-page = في هذه الصفحة
 language = اللغة

@@ -2,6 +2,7 @@
 language-name = English
 site-title = Documentation
 choose-language = Choose a language
+benefit = Benefit
 articles = Articles
 on-this-page = On this page
 language = Language

@@ -2,6 +2,7 @@
 language-name = Magyar
 site-title = Dokumentáció
 choose-language = Válasszon nyelvet
+benefit = Előny
 articles = Cikkek
 on-this-page = Ezen a lapon
 language = Nyelv

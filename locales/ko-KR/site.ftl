@@ -2,6 +2,7 @@
 language-name = 한국어
 site-title = 설명서
 choose-language = 언어 선택
+benefit = 혜택
 articles = 문서
 on-this-page = 이 페이지의 내용
 language = 언어

@@ -2,6 +2,7 @@
 language-name = Русский
 site-title = Документация
 choose-language = Выберите язык
+benefit = Преимущество
 articles = Статьи
 on-this-page = На этой странице
 language = Язык

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod build;
 mod check;
 mod diff;
+mod entitlements;
 
 /// Check, extract and publish side-by-side localized documentation.
 #[derive(Debug, Parser)]
@@ -27,6 +28,8 @@ pub enum Command {
     Build(build::Args),
     /// Show the segment-level change between two revisions of an article.
     Diff(diff::Args),
+    /// Extract entitlements, roles and procedures as JSON.
+    Entitlements(entitlements::Args),
 }
 
 /// Output formats of `check`.
@@ -54,6 +57,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Entitlements(args) => entitlements::run(args),
     };
     match result {
         Ok(code) => code,

@@ -11,6 +11,7 @@ use super::catalog::Catalog;
 use super::i18n::Labels;
 use super::sanitize::{clean_html, push_escaped};
 use crate::diag::Diagnostic;
+use crate::extract::Entitlements;
 use crate::model::{Alignment, Article, Block, Cell, ListItem, NoteKind};
 
 /// Which side of each segment a body shows.
@@ -40,6 +41,11 @@ pub struct Ctx<'a> {
     pub content_root: &'a Path,
     /// Whether headings get ids (the second column of side-by-side doesn't).
     pub ids: bool,
+    /// Extracted facts of the article: its entitlement tables are rendered
+    /// from them, identically structured in every locale.
+    pub entitlements: Option<&'a Entitlements>,
+    /// Locale tag whose labels the page shows (`ko-KR`, `en-US`).
+    pub tag: &'a str,
 }
 
 /// A table-of-contents entry (h2/h3).
@@ -85,6 +91,10 @@ pub struct Html<'c, 'a> {
     used_ids: BTreeSet<String>,
     pub(super) in_link: usize,
     depth: usize,
+    /// Anchor of the last heading (the section extracted facts name).
+    pub(super) section: Option<String>,
+    /// Sections whose entitlement table was rendered from extracted data.
+    pub(super) tables_done: BTreeSet<Option<String>>,
 }
 
 /// Renders the article's blocks.
@@ -96,6 +106,8 @@ pub fn body(ctx: &Ctx<'_>) -> Body {
         used_ids: BTreeSet::new(),
         in_link: 0,
         depth: 0,
+        section: None,
+        tables_done: BTreeSet::new(),
     };
     html.blocks(&ctx.article.blocks);
     let mut body = html.body;
@@ -129,7 +141,11 @@ impl Html<'_, '_> {
                 head,
                 rows,
                 ..
-            } => self.table(alignments, head, rows),
+            } => {
+                if !self.extracted_table() {
+                    self.table(alignments, head, rows)
+                }
+            }
             Block::Note { kind, blocks, .. } => self.note(*kind, blocks),
             Block::Quote { blocks, .. } => {
                 self.out.push_str("<blockquote>\n");
@@ -163,6 +179,9 @@ impl Html<'_, '_> {
 
     fn heading(&mut self, level: u8, anchor: Option<&str>, content: &[crate::model::Inline]) {
         let level = level.clamp(1, 6);
+        if anchor.is_some() {
+            self.section = anchor.map(str::to_string);
+        }
         let text = self.plain(content);
         let id = self
             .ctx

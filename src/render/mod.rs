@@ -16,6 +16,7 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::Result;
 
 pub mod catalog;
+mod facts;
 pub mod html;
 pub mod i18n;
 mod index;

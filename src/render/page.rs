@@ -11,6 +11,7 @@ use super::inline::plain_into;
 use super::{count_codes, Facts, Page, Rendered, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
+use crate::extract::Entitlements;
 use crate::model::{Article, Block};
 
 /// The part of every page the base template shows.
@@ -69,22 +70,25 @@ struct HowToStep<'a> {
 
 impl Renderer {
     /// Renders every page of one article: the locale page, its review page
-    /// and, when it supplies English, the English page.
+    /// and, when it supplies English, the English page. `entitlements` holds
+    /// the article's extracted facts (its tables are rendered from them).
     pub fn article(
         &self,
         entry: &Entry,
         article: &Article,
         findings: &[Diagnostic],
+        entitlements: Option<&Entitlements>,
     ) -> Result<Rendered> {
         let tag = article.locale.as_str().to_string();
         let url = article.locale.url_segment();
         let mut pages = Vec::new();
-        let (page, mut body) = self.article_page(entry, article, Side::Target, &tag, &url)?;
+        let (page, mut body) =
+            self.article_page(entry, article, entitlements, Side::Target, &tag, &url)?;
         pages.push(page);
         let mut english_title = None;
         if self.catalog.supplies_english(entry) {
             let (page, english) =
-                self.article_page(entry, article, Side::Source, ENGLISH, "en-us")?;
+                self.article_page(entry, article, entitlements, Side::Source, ENGLISH, "en-us")?;
             pages.push(page);
             english_title = Some(title_of(article, Side::Source));
             body.assets.extend(english.assets);
@@ -119,6 +123,7 @@ impl Renderer {
         &self,
         entry: &Entry,
         article: &Article,
+        entitlements: Option<&Entitlements>,
         side: Side,
         tag: &str,
         url: &str,
@@ -135,12 +140,15 @@ impl Renderer {
             labels,
             content_root: &self.content_root,
             ids: true,
+            entitlements,
+            tag,
         };
         let body = html::body(&ctx);
         let english = (side == Side::Target).then(|| {
             html::body(&Ctx {
                 side: Side::Source,
                 ids: false,
+                tag: ENGLISH,
                 ..ctx
             })
             .html
