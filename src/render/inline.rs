@@ -188,7 +188,8 @@ impl Html<'_, '_> {
     }
 
     fn article_link(&mut self, dir: &str, path: &str, fragment: Option<&str>, url: &str) -> Target {
-        let slug = join(dir, path).map(|s| s[..s.len() - 3].to_string());
+        let slug =
+            join(dir, path).and_then(|s| s.get(..s.len().saturating_sub(3)).map(str::to_string));
         let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         let catalog = self.ctx.catalog;
         match slug {

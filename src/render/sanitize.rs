@@ -7,16 +7,22 @@ use std::sync::OnceLock;
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped (safe in text and
 /// in double-quoted attributes).
 pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, so both slices end on char boundaries.
+        out.push_str(text.get(start..i).unwrap_or_default());
+        out.push_str(entity);
+        start = i + 1;
     }
+    out.push_str(text.get(start..).unwrap_or_default());
 }
 
 /// `text`, escaped.
