@@ -216,3 +216,72 @@ fn project_templates_override_the_defaults() {
     let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/a/index.html")).unwrap();
     assert!(page.contains("<title>a – My docs</title>"));
 }
+
+#[test]
+fn odd_articles_still_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(&content, "ko-KR", "empty", "");
+    write_article(
+        &content,
+        "ko-KR",
+        "no-front",
+        "# 제목\n\n본문 [x](../../../../etc/passwd) ![i](../../../x.png)\n",
+    );
+    write_article(
+        &content,
+        "ko-KR",
+        "sub/nested",
+        &format!(
+            "---\ntitle: n\n---\n## {}\n## {}\n\n[up](../empty.md#top)\n",
+            seg("abcde-101", "가", "A"),
+            seg("abcde-102", "나", "B")
+        ),
+    );
+    write_article(
+        &content,
+        "ru-RU",
+        "deep",
+        &format!(
+            "---\ntitle: d\n---\n{}\n",
+            "- a\n  - b\n    1. c\n       > [!WARNING]\n       > d\n".repeat(3)
+        ),
+    );
+    std::fs::create_dir_all(content.join("ko-KR/images")).unwrap();
+    std::fs::write(content.join("ko-KR/images/a b#c.png"), b"png").unwrap();
+    write_article(
+        &content,
+        "ko-KR",
+        "spaces",
+        "---\ntitle: s\n---\n![alt](images/a%20b%23c.png)\n",
+    );
+    std::fs::write(content.join("ko-KR/binary.md"), b"\xff\xfe\x00bad").unwrap();
+    let outcome = build_into(&content, tmp.path());
+    let out = tmp.path().join("public");
+    for page in [
+        "ko-kr/empty/index.html",
+        "ko-kr/no-front/index.html",
+        "ko-kr/sub/nested/index.html",
+        "ru-ru/deep/index.html",
+    ] {
+        assert!(out.join(page).is_file(), "missing `{page}`");
+    }
+    let nested = std::fs::read_to_string(out.join("ko-kr/sub/nested/index.html")).unwrap();
+    assert!(
+        nested.contains("href=\"../../../ko-kr/empty/#top\""),
+        "{nested}"
+    );
+    let spaces = std::fs::read_to_string(out.join("ko-kr/spaces/index.html")).unwrap();
+    assert!(
+        spaces.contains("src=\"../../media/ko-KR/images/a%20b%23c.png\"")
+            && out.join("media/ko-KR/images/a b#c.png").is_file()
+    );
+    assert!(
+        outcome.content.errors > 0,
+        "the binary file is an `unreadable` error"
+    );
+    assert!(outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.code.as_str() == "missing-asset"));
+}

@@ -216,11 +216,9 @@ impl Html<'_, '_> {
             let from = self.ctx.content_root.join(&rel);
             if from.is_file() {
                 let to = format!("media/{rel}");
-                self.body.assets.insert(Asset {
-                    from,
-                    to: to.clone(),
-                });
-                return Target::Site(to);
+                let url = percent_encode(&to);
+                self.body.assets.insert(Asset { from, to });
+                return Target::Site(url);
             }
         }
         let message = format!("`{url}` is not in the content tree");
@@ -283,6 +281,19 @@ pub fn plain_into(
             }
         }
     }
+}
+
+/// Escapes every byte of a path but unreserved characters and `/`.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Decodes `%20`-style escapes of a relative path (invalid ones kept).
