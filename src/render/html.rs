@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::catalog::Catalog;
 use super::i18n::Labels;
-use super::sanitize::{clean_html, push_escaped};
+use super::sanitize::{clean_html_block, push_escaped};
 use crate::diag::Diagnostic;
 use crate::extract::Entitlements;
 use crate::model::{Alignment, Article, Block, Cell, ListItem, NoteKind};
@@ -160,7 +160,7 @@ impl Html<'_, '_> {
             Block::Html { raw, content, .. } => {
                 self.out.push_str("<div class=\"raw\">");
                 if content.is_empty() {
-                    self.out.push_str(&clean_html(raw));
+                    self.out.push_str(&clean_html_block(raw));
                 } else {
                     self.inlines(content);
                 }

@@ -54,25 +54,50 @@ pub fn is_safe_url(url: &str) -> bool {
     )
 }
 
-/// Cleans a fragment of raw HTML from the content: only simple formatting
-/// tags survive, without attributes; everything else is dropped or escaped.
+/// Phrasing tags raw HTML may keep (inside a paragraph).
+const PHRASING: &[&str] = &[
+    "b", "strong", "i", "em", "u", "sub", "sup", "kbd", "code", "br", "small", "mark", "a",
+];
+
+/// Block tags a raw HTML block may keep as well.
+const BLOCKS: &[&str] = &[
+    "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+];
+
+/// Cleans inline raw HTML from the content: only phrasing formatting tags
+/// and `<a href>` to absolute http(s)/mailto URLs survive, without other
+/// attributes; everything else is dropped or escaped.
 pub fn clean_html(raw: &str) -> String {
-    cleaner().clean(raw).to_string()
+    static INLINE: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    INLINE
+        .get_or_init(|| cleaner(PHRASING))
+        .clean(raw)
+        .to_string()
 }
 
-fn cleaner() -> &'static ammonia::Builder<'static> {
-    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    CLEANER.get_or_init(|| {
-        let tags: HashSet<&str> = [
-            "b", "strong", "i", "em", "u", "sub", "sup", "kbd", "code", "br", "p", "ul", "ol",
-            "li", "small", "mark",
-        ]
-        .into_iter()
-        .collect();
-        let mut builder = ammonia::Builder::empty();
-        builder.tags(tags).strip_comments(true);
-        builder
-    })
+/// Cleans a raw HTML block: [`clean_html`] plus lists, paragraphs and tables.
+pub fn clean_html_block(raw: &str) -> String {
+    static BLOCK: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BLOCK
+        .get_or_init(|| cleaner(&[PHRASING, BLOCKS].concat()))
+        .clean(raw)
+        .to_string()
+}
+
+fn cleaner(allowed: &[&'static str]) -> ammonia::Builder<'static> {
+    let tags: HashSet<&str> = allowed.iter().copied().collect();
+    let mut attributes = std::collections::HashMap::new();
+    attributes.insert("a", ["href"].into_iter().collect::<HashSet<&str>>());
+    let mut builder = ammonia::Builder::empty();
+    builder
+        .tags(tags)
+        .tag_attributes(attributes)
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        // Relative URLs in raw HTML can't be rewritten to site pages: drop them.
+        .url_relative(ammonia::UrlRelative::Deny)
+        .link_rel(None)
+        .strip_comments(true);
+    builder
 }
 
 #[cfg(test)]
@@ -109,6 +134,10 @@ mod tests {
             r#"<b onmouseover="x()">a</b><script>alert(1)</script><img src=x onerror=alert(1)>"#,
         );
         assert_eq!(out, "<b>a</b>");
+        let link = clean_html(
+            r#"<a href="https://x.y/" onclick="x()">a</a><a href="javascript:x()">b</a><a href="foo.md">c</a>"#,
+        );
+        assert_eq!(link, r#"<a href="https://x.y/">a</a><a>b</a><a>c</a>"#);
         assert_eq!(
             escape(r#"<a href="x">'"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;"
