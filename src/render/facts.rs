@@ -50,7 +50,7 @@ impl Html<'_, '_> {
                     if let Some(text) = record.allowance.label().map(|l| label(l, tag)) {
                         push_escaped(&mut self.out, text);
                     } else if matches!(record.allowance, Allowance::None) {
-                        self.out.push_str("–");
+                        self.out.push('–');
                     }
                     if let Some(condition) = &record.condition {
                         self.out.push_str(" <span class=\"condition\">(");
