@@ -143,7 +143,7 @@ impl Renderer {
             entitlements,
             tag,
         };
-        let body = html::body(&ctx);
+        let mut body = html::body(&ctx);
         let english = (side == Side::Target).then(|| {
             html::body(&Ctx {
                 side: Side::Source,
@@ -153,45 +153,38 @@ impl Renderer {
             })
             .html
         });
-        let title = if side == Side::Source {
-            title_of(article, side)
-        } else {
-            entry.title.clone()
-        };
-        let description = if side == Side::Source {
-            String::new()
-        } else {
-            entry.description.clone()
+        let (title, description) = match side {
+            Side::Source => (title_of(article, side), String::new()),
+            Side::Target => (entry.title.clone(), entry.description.clone()),
         };
         let layout = self.layout(tag, &dir, &title, &description, Some(&article.slug));
-        let outdated = side == Side::Target && self.catalog.is_outdated(entry);
-        let handoff = article
-            .front
-            .handoff
-            .filter(|_| side == Side::Target)
-            .map(|d| {
-                self.i18n.format_with(
-                    tag,
-                    "handoff-date",
-                    "date",
-                    &d.format("%Y-%m-%d").to_string(),
-                )
-            });
+        let target = side == Side::Target;
+        let outdated = target && self.catalog.is_outdated(entry);
         let view = ArticleView {
             jsonld: howto(&title, tag, &body.steps),
-            body: body.html.clone(),
+            body: std::mem::take(&mut body.html),
             english,
-            toc: body.toc.clone(),
-            machine: side == Side::Target && article.front.is_machine_translated(),
+            toc: std::mem::take(&mut body.toc),
+            machine: target && article.front.is_machine_translated(),
             outdated_href: outdated.then(|| format!("{root}{}", page_url("en-us", &article.slug))),
-            handoff,
-            review_href: (side == Side::Target).then(|| format!("{root}review/{dir}")),
+            handoff: if target {
+                self.handoff(article, tag)
+            } else {
+                None
+            },
+            review_href: target.then(|| format!("{root}review/{dir}")),
         };
         let html = self.templates.render(
             "article.html",
             context! { layout, page => view, ui => labels },
         )?;
         Ok((Page::html(format!("{dir}index.html"), html), body))
+    }
+
+    /// "Handed off for translation on …", when the article says when.
+    fn handoff(&self, article: &Article, tag: &str) -> Option<String> {
+        let date = article.front.handoff?.format("%Y-%m-%d").to_string();
+        Some(self.i18n.format_with(tag, "handoff-date", "date", &date))
     }
 
     /// The layout of a page in `tag` at `dir`; `slug` lists the article's

@@ -57,6 +57,38 @@ struct CodeCount<'a> {
     count: usize,
 }
 
+/// One row per segment with the findings on it, and the findings on no segment.
+fn rows<'a>(article: &'a Article, findings: &'a [Diagnostic]) -> (Vec<Row<'a>>, Vec<Finding<'a>>) {
+    let ids: BTreeSet<&str> = article.segments.iter().map(|s| s.id.as_str()).collect();
+    let mut by_segment: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    let mut file_findings = Vec::new();
+    for d in findings {
+        match d.segment.as_deref().filter(|id| ids.contains(id)) {
+            Some(id) => by_segment.entry(id).or_default().push(d),
+            None => file_findings.push(finding(d)),
+        }
+    }
+    let rows = article
+        .segments
+        .iter()
+        .map(|s| {
+            let found = by_segment
+                .get(s.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let codes: BTreeSet<&str> = found.iter().map(|d| d.code.as_str()).collect();
+            Row {
+                id: s.id.as_str(),
+                source: s.source_text(),
+                target: s.target_text(),
+                codes: codes.into_iter().collect::<Vec<_>>().join(" "),
+                findings: found.iter().map(|d| finding(d)).collect(),
+            }
+        })
+        .collect();
+    (rows, file_findings)
+}
+
 fn finding(d: &Diagnostic) -> Finding<'_> {
     Finding {
         code: d.code.as_str(),
@@ -77,34 +109,7 @@ impl Renderer {
         let page_dir = page_url(&article.locale.url_segment(), &article.slug);
         let dir = format!("review/{page_dir}");
         let root = root_prefix(&dir);
-        let mut by_segment: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-        let mut file_findings = Vec::new();
-        for d in findings {
-            match &d.segment {
-                Some(id) if article.segments.iter().any(|s| s.id.as_str() == id) => {
-                    by_segment.entry(id.as_str()).or_default().push(d)
-                }
-                _ => file_findings.push(finding(d)),
-            }
-        }
-        let segments = article
-            .segments
-            .iter()
-            .map(|s| {
-                let found = by_segment
-                    .get(s.id.as_str())
-                    .map(Vec::as_slice)
-                    .unwrap_or_default();
-                let codes: BTreeSet<&str> = found.iter().map(|d| d.code.as_str()).collect();
-                Row {
-                    id: s.id.as_str(),
-                    source: s.source_text(),
-                    target: s.target_text(),
-                    codes: codes.into_iter().collect::<Vec<_>>().join(" "),
-                    findings: found.iter().map(|d| finding(d)).collect(),
-                }
-            })
-            .collect();
+        let (segments, file_findings) = rows(article, findings);
         let labels = self.labels(tag);
         let heading = self
             .i18n
