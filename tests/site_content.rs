@@ -292,17 +292,23 @@ fn review_page_shows_findings_per_segment_and_status_counts() {
     let content = tmp.path().join("content");
     let body = format!(
         "---\ntitle: r\nms.translationtype: MT\n---\n{}\n\n{}\n",
-        seg("abcde-101", "Partner Center overview page", "Partner Center overview page"),
+        seg(
+            "abcde-101",
+            "Partner Center overview page",
+            "Partner Center overview page"
+        ),
         seg("abcde-102", "두 번째 문장입니다.", "The second sentence.")
     );
     write_article(&content, "ru-RU", "r", &body);
     let outcome = build_into(&content, tmp.path());
     assert_eq!(outcome.content.errors, 0);
-    let review = std::fs::read_to_string(tmp.path().join("public/review/ru-ru/r/index.html")).unwrap();
+    let review =
+        std::fs::read_to_string(tmp.path().join("public/review/ru-ru/r/index.html")).unwrap();
     assert!(review.contains("<tr id=\"s-1\" data-id=\"abcde-101\" data-codes=\"untranslated\" class=\"has-findings\">"), "{review}");
     assert!(review.contains("<option value=\"untranslated\">untranslated</option>"));
     assert!(review.contains("<tr id=\"s-2\" data-id=\"abcde-102\" data-codes=\"\">"));
-    let status = std::fs::read_to_string(tmp.path().join("public/review/ru-ru/index.html")).unwrap();
+    let status =
+        std::fs::read_to_string(tmp.path().join("public/review/ru-ru/index.html")).unwrap();
     assert!(status.contains("1 статья · 2 сегмента"), "{status}");
     assert!(status.contains("<td><code>untranslated</code></td><td>1</td>"));
 }

@@ -39,7 +39,7 @@ pub(super) struct Alternate {
 #[derive(Debug, Serialize)]
 struct ArticleView {
     body: String,
-    english: Option<String>,
+    side_by_side: bool,
     toc: Vec<TocEntry>,
     machine: bool,
     outdated_href: Option<String>,
@@ -143,16 +143,9 @@ impl Renderer {
             entitlements,
             tag,
         };
+        // The side-by-side English column is built in the browser from each
+        // sentence's source (`.seg .src`): one body render per page.
         let mut body = html::body(&ctx);
-        let english = (side == Side::Target).then(|| {
-            html::body(&Ctx {
-                side: Side::Source,
-                ids: false,
-                tag: ENGLISH,
-                ..ctx
-            })
-            .html
-        });
         let (title, description) = match side {
             Side::Source => (title_of(article, side), String::new()),
             Side::Target => (entry.title.clone(), entry.description.clone()),
@@ -163,7 +156,7 @@ impl Renderer {
         let view = ArticleView {
             jsonld: howto(&title, tag, &body.steps),
             body: std::mem::take(&mut body.html),
-            english,
+            side_by_side: side == Side::Target,
             toc: std::mem::take(&mut body.toc),
             machine: target && article.front.is_machine_translated(),
             outdated_href: outdated.then(|| format!("{root}{}", page_url("en-us", &article.slug))),

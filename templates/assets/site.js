@@ -2,15 +2,37 @@
 (function () {
   "use strict";
   var viewSwitch = document.getElementById("view-switch");
-  var english = document.querySelector(".col-source");
-  if (viewSwitch && english) {
+  var target = document.querySelector(".col-target");
+  var english = null;
+
+  // The English column: a copy of the page whose sentences are replaced by
+  // their source (kept in each `.seg` for hover and focus).
+  function buildEnglish() {
+    var column = target.cloneNode(true);
+    column.className = "col col-source";
+    column.lang = "en";
+    column.dir = "ltr";
+    column.setAttribute("aria-label", viewSwitch.getAttribute("data-english-label"));
+    column.querySelectorAll(".seg").forEach(function (seg) {
+      var src = seg.querySelector(".src");
+      var text = src ? src.textContent : (seg.getAttribute("title") || seg.textContent);
+      seg.replaceWith(document.createTextNode(text));
+    });
+    column.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+    column.querySelectorAll("[tabindex]").forEach(function (e) { e.removeAttribute("tabindex"); });
+    target.parentNode.appendChild(column);
+    return column;
+  }
+
+  if (viewSwitch && target) {
     viewSwitch.hidden = false;
     viewSwitch.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-view]");
       if (!button) { return; }
       var sxs = button.getAttribute("data-view") === "sxs";
+      if (sxs && !english) { english = buildEnglish(); }
       document.body.classList.toggle("sxs", sxs);
-      english.hidden = !sxs;
+      if (english) { english.hidden = !sxs; }
       viewSwitch.querySelectorAll("button").forEach(function (b) {
         b.setAttribute("aria-pressed", String(b === button));
       });

@@ -58,6 +58,7 @@ async function readingModes(page, path) {
   if ((await sxs.count()) > 0) {
     await sxs.click();
     if (!(await page.locator(".col-source").isVisible())) problems.push(`${path}: side by side shows no English`);
+    await page.screenshot({ path: join(shots, path.replace(/\//g, "_") + "sxs.png") });
     await page.locator("#view-switch button[data-view='single']").click();
   }
 }
