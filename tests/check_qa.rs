@@ -451,3 +451,18 @@ fn number_rules_per_locale() {
         );
     }
 }
+
+proptest::proptest! {
+    /// The number reader never panics, whatever the text (digits next to
+    /// multi-byte letters, separators at the end, …).
+    #[test]
+    fn number_reader_never_panics(text in "[0-9a-z가-힣 ,.'\u{a0}\u{202f}/_-]{0,40}") {
+        let mut out = Vec::new();
+        let formats = [check::numbers::ENGLISH, check::numbers::format_of("de")];
+        check::numbers::tokens(&text, &formats, &mut out);
+        for token in &out {
+            proptest::prop_assert!(!token.values.is_empty());
+        }
+        let _ = check::numbers::spelled(&text, "ko", "2");
+    }
+}
