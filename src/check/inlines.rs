@@ -2,6 +2,8 @@
 //! link URLs, inline code, markup counts and a markup-aware fingerprint.
 //! Nothing here looks at Markdown text; everything walks [`Inline`]s.
 
+use similar::{ChangeTag, TextDiff};
+
 use crate::model::Inline;
 
 /// Counts of emphasis-like markup in a run of inlines.
@@ -179,6 +181,36 @@ fn wrap(children: &[Inline], mark: &str, out: &mut String) {
     out.push_str(mark);
     push_fingerprint(children, out);
     out.push_str(mark);
+}
+
+/// `First you need to Activate[-, then-]{+. Then+} you see`.
+pub fn word_diff(old: &str, new: &str) -> String {
+    let diff = TextDiff::from_words(old, new);
+    let mut out = String::new();
+    let mut open: Option<ChangeTag> = None;
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        if open != Some(tag) {
+            close(&mut out, open);
+            match tag {
+                ChangeTag::Delete => out.push_str("[-"),
+                ChangeTag::Insert => out.push_str("{+"),
+                ChangeTag::Equal => {}
+            }
+            open = Some(tag);
+        }
+        out.push_str(change.value());
+    }
+    close(&mut out, open);
+    out
+}
+
+fn close(out: &mut String, tag: Option<ChangeTag>) {
+    match tag {
+        Some(ChangeTag::Delete) => out.push_str("-]"),
+        Some(ChangeTag::Insert) => out.push_str("+}"),
+        _ => {}
+    }
 }
 
 #[cfg(test)]
