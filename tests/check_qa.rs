@@ -428,6 +428,9 @@ fn number_rules_per_locale() {
         ("fr-FR", "1,5 fois", "1.5 times", true),
         ("fr-FR", "Le 1er jour", "The 1st day", true),
         ("fr-FR", "Le 2e jour", "The 1st day", false),
+        ("ko-KR", "오전 9시에 시작", "Starts at 9:00 AM", true),
+        ("de-DE", "Beginn um 9:30 Uhr", "Starts at 9:30 AM", true),
+        ("de-DE", "Beginn um 9 Uhr", "Starts at 9:30 AM", false),
         // Digits in ids and URLs are not numbers.
         ("ko-KR", "Windows 10 선택", "select windows 10", true),
         (

@@ -61,9 +61,8 @@ fn compare(stale: &Facts, newest: &Facts, out: &mut Vec<Diagnostic>) {
             DiffOp::Equal { .. } => continue,
             DiffOp::Replace { .. } => {
                 let words = word_diff(&old[old_range.clone()].join(" "), &new[new_range].join(" "));
-                let message = format!(
-                    "english changed in source `{version}`: `{words}` (now {added})"
-                );
+                let message =
+                    format!("english changed in source `{version}`: `{words}` (now {added})");
                 (old_range.start, message)
             }
             DiffOp::Delete { .. } => (
