@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
 mod diff;
+mod entitlements;
 
 /// Check, extract and publish side-by-side localized documentation.
 #[derive(Debug, Parser)]
@@ -24,6 +25,8 @@ pub enum Command {
     Check(check::Args),
     /// Show the segment-level change between two revisions of an article.
     Diff(diff::Args),
+    /// Extract entitlements, roles and procedures as JSON.
+    Entitlements(entitlements::Args),
 }
 
 /// Output formats of `check`.
@@ -50,6 +53,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Entitlements(args) => entitlements::run(args),
     };
     match result {
         Ok(code) => code,
