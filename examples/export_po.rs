@@ -38,7 +38,8 @@ fn run() -> Result<()> {
         .par_iter()
         .map(|source| -> Result<usize> {
             let text = content::read(source).map_err(|d| d.message.clone())?;
-            let parsed = locdoc::sxs::parse(&source.rel, source.locale.clone(), &source.slug, &text);
+            let parsed =
+                locdoc::sxs::parse(&source.rel, source.locale.clone(), &source.slug, &text);
             let path = out.join(&source.rel).with_extension("po");
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)?;
@@ -47,7 +48,11 @@ fn run() -> Result<()> {
             Ok(parsed.article.segments.len())
         })
         .collect::<Result<Vec<_>>>()?;
-    eprintln!("wrote {} PO files, {} segments", counts.len(), counts.iter().sum::<usize>());
+    eprintln!(
+        "wrote {} PO files, {} segments",
+        counts.len(),
+        counts.iter().sum::<usize>()
+    );
     Ok(())
 }
 
@@ -56,7 +61,9 @@ fn po(article: &Article) -> String {
     let mut out = String::new();
     let lang = article.locale.as_str().replace('-', "_");
     out.push_str("msgid \"\"\nmsgstr \"\"\n\"MIME-Version: 1.0\\n\"\n");
-    out.push_str("\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Content-Transfer-Encoding: 8bit\\n\"\n");
+    out.push_str(
+        "\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Content-Transfer-Encoding: 8bit\\n\"\n",
+    );
     let _ = writeln!(out, "\"Language: {lang}\\n\"\n");
     for segment in &article.segments {
         let _ = writeln!(out, "#: {}:{}", article.path, segment.line);

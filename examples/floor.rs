@@ -47,12 +47,18 @@ fn main() {
 fn run() -> Result<()> {
     let args = parse_args()?;
     if args.threads > 0 {
-        rayon::ThreadPoolBuilder::new().num_threads(args.threads).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(args.threads)
+            .build_global()?;
     }
     let files = list(&args.content);
     if args.mode != Mode::None {
         if args.out.exists() {
-            return Err(format!("`{}` exists; the floor writes into a fresh directory", args.out.display()).into());
+            return Err(format!(
+                "`{}` exists; the floor writes into a fresh directory",
+                args.out.display()
+            )
+            .into());
         }
         std::fs::create_dir_all(&args.out)?;
     }
@@ -61,15 +67,24 @@ fn run() -> Result<()> {
         Mode::AllWriters => render_all(&files, |rel, page| write_page(&args.out, rel, &page))?,
         Mode::OneWriter => one_writer(&files, &args.out)?,
     };
-    println!("{} files, {bytes_in} bytes in, {bytes_out} bytes out", files.len());
+    println!(
+        "{} files, {bytes_in} bytes in, {bytes_out} bytes out",
+        files.len()
+    );
     Ok(())
 }
 
 fn parse_args() -> Result<Args> {
-    let usage = "usage: floor <content-dir> [--mode none|one-writer|all-writers] [--out DIR] [--threads N]";
+    let usage =
+        "usage: floor <content-dir> [--mode none|one-writer|all-writers] [--out DIR] [--threads N]";
     let mut args = std::env::args().skip(1);
     let content = PathBuf::from(args.next().ok_or(usage)?);
-    let mut parsed = Args { content, mode: Mode::None, out: PathBuf::from("bench-out/floor-site"), threads: 0 };
+    let mut parsed = Args {
+        content,
+        mode: Mode::None,
+        out: PathBuf::from("bench-out/floor-site"),
+        threads: 0,
+    };
     while let Some(flag) = args.next() {
         let value = args.next().ok_or(usage)?;
         match flag.as_str() {
@@ -97,7 +112,12 @@ fn list(root: &Path) -> Vec<(PathBuf, String)> {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| {
-            let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .into_owned();
             (e.path().to_path_buf(), rel)
         })
         .collect()

@@ -47,11 +47,22 @@ fn main() {
 fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (src, out, size) = parse_args(&args)?;
-    if out.exists() && std::fs::read_dir(&out)?.next().is_some() {
+    let (files, bytes) = generate(&src, &out, &size)?;
+    eprintln!(
+        "wrote {files} files, {:.1} MB, under `{}`",
+        bytes as f64 / 1e6,
+        out.display()
+    );
+    Ok(())
+}
+
+/// Writes the corpus; returns how many files and bytes it wrote.
+fn generate(src: &Path, out: &Path, size: &Size) -> Result<(usize, usize)> {
+    if out.exists() && std::fs::read_dir(out)?.next().is_some() {
         return Err(format!("`{}` is not empty; remove it first", out.display()).into());
     }
-    let tree = read_tree(&src)?;
-    let counts = spread(&tree, &size);
+    let tree = read_tree(src)?;
+    let counts = spread(&tree, size);
     let mut file_number = 0usize;
     let mut bytes = 0usize;
     for ((locale, originals), count) in tree.iter().zip(counts) {
@@ -59,21 +70,26 @@ fn run() -> Result<()> {
         std::fs::create_dir_all(&dir)?;
         for k in 0..count {
             let text = replicate(originals, k, count, file_number);
-            let Some(original) = originals.get(k % originals.len()) else { continue };
+            let Some(original) = originals.get(k % originals.len()) else {
+                continue;
+            };
             let name = format!("{}-{:05}.md", original.slug, k / originals.len());
             std::fs::write(dir.join(name), &text)?;
             bytes += text.len();
             file_number += 1;
         }
     }
-    eprintln!("wrote {file_number} files, {:.1} MB, under `{}`", bytes as f64 / 1e6, out.display());
-    Ok(())
+    Ok((file_number, bytes))
 }
 
 fn parse_args(args: &[String]) -> Result<(PathBuf, PathBuf, Size)> {
     let usage = "usage: gen_corpus <content-dir> <out-dir> (--per-locale N | --files N)";
-    let [src, out, flag, n] = args else { return Err(usage.into()) };
-    let n: usize = n.parse().map_err(|_| format!("`{n}` is not a number; {usage}"))?;
+    let [src, out, flag, n] = args else {
+        return Err(usage.into());
+    };
+    let n: usize = n
+        .parse()
+        .map_err(|_| format!("`{n}` is not a number; {usage}"))?;
     let size = match flag.as_str() {
         "--per-locale" => Size::PerLocale(n),
         "--files" => Size::Total(n),
@@ -94,10 +110,17 @@ fn read_tree(src: &Path) -> Result<BTreeMap<String, Vec<Original>>> {
         let mut originals = Vec::new();
         for file in std::fs::read_dir(entry.path())? {
             let path = file?.path();
-            let Some(slug) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".md")) else {
+            let Some(slug) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".md"))
+            else {
                 continue;
             };
-            originals.push(Original { slug: slug.to_string(), text: std::fs::read_to_string(&path)? });
+            originals.push(Original {
+                slug: slug.to_string(),
+                text: std::fs::read_to_string(&path)?,
+            });
         }
         originals.sort_by(|a, b| a.slug.cmp(&b.slug));
         if !originals.is_empty() {
@@ -115,19 +138,27 @@ fn spread(tree: &BTreeMap<String, Vec<Original>>, size: &Size) -> Vec<usize> {
     let locales = tree.len();
     match *size {
         Size::PerLocale(n) => vec![n; locales],
-        Size::Total(n) => (0..locales).map(|i| n / locales + usize::from(i < n % locales)).collect(),
+        Size::Total(n) => (0..locales)
+            .map(|i| n / locales + usize::from(i < n % locales))
+            .collect(),
     }
 }
 
 /// The text of generated file `k` (of `count`) of a locale.
 fn replicate(originals: &[Original], k: usize, count: usize, file_number: usize) -> String {
     let m = originals.len();
-    let Some(original) = originals.get(k % m) else { return String::new() };
+    let Some(original) = originals.get(k % m) else {
+        return String::new();
+    };
     let copy = k / m;
     let slugs: BTreeSet<&str> = originals.iter().map(|o| o.slug.as_str()).collect();
     let link_copy = |slug: &str| {
         let index = originals.iter().position(|o| o.slug == slug).unwrap_or(0);
-        if copy * m + index < count { copy } else { 0 }
+        if copy * m + index < count {
+            copy
+        } else {
+            0
+        }
     };
     let text = rewrite_ids(&original.text, &prefix(file_number));
     rewrite_links(&text, &slugs, link_copy)
@@ -159,8 +190,12 @@ fn rewrite_ids(text: &str, new_prefix: &str) -> String {
         let value = hit + 4;
         let quote = usize::from(matches!(text.as_bytes().get(value), Some(b'"' | b'\'')));
         let start = value + quote;
-        let Some(dash) = text.get(start..).and_then(|s| s.find('-')) else { continue };
-        let Some(old) = text.get(start..start + dash) else { continue };
+        let Some(dash) = text.get(start..).and_then(|s| s.find('-')) else {
+            continue;
+        };
+        let Some(old) = text.get(start..start + dash) else {
+            continue;
+        };
         if dash > 16 || old.contains(['"', '\'', '>', ' ']) || *first.get_or_insert(old) != old {
             continue;
         }
@@ -182,7 +217,9 @@ fn rewrite_links(text: &str, slugs: &BTreeSet<&str>, link_copy: impl Fn(&str) ->
         let end = rest.find([')', '#', ' ', '\n']).unwrap_or(rest.len());
         let target = &rest[..end];
         let bare = target.strip_prefix("./").unwrap_or(target);
-        let Some(slug) = bare.strip_suffix(".md").filter(|s| slugs.contains(s)) else { continue };
+        let Some(slug) = bare.strip_suffix(".md").filter(|s| slugs.contains(s)) else {
+            continue;
+        };
         let slug_start = start + (target.len() - bare.len());
         out.push_str(text.get(pos..slug_start).unwrap_or(""));
         out.push_str(&format!("{slug}-{:05}", link_copy(slug)));
@@ -202,14 +239,55 @@ mod tests {
         assert_eq!(all.len(), 20_000);
     }
 
+    /// Codes `locdoc check` reports per file of a tree, by file.
+    fn codes(root: &Path) -> Vec<(String, Vec<&'static str>)> {
+        let outcome = locdoc::check::run(root).unwrap();
+        let mut by_file: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
+        for d in &outcome.diagnostics {
+            by_file
+                .entry(d.file.clone())
+                .or_default()
+                .push(d.code.as_str());
+        }
+        by_file.into_iter().collect()
+    }
+
+    #[test]
+    fn copies_check_like_their_originals_and_are_deterministic() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        let (files, _) = generate(&content, &a, &Size::PerLocale(5)).unwrap();
+        generate(&content, &b, &Size::PerLocale(5)).unwrap();
+        assert_eq!(files, 15);
+        let original: BTreeMap<String, Vec<&str>> = codes(&content).into_iter().collect();
+        for (file, found) in codes(&a) {
+            let (base, _) = file.rsplit_once('-').unwrap();
+            assert_eq!(Some(&found), original.get(&format!("{base}.md")), "{file}");
+            assert_eq!(
+                std::fs::read(a.join(&file)).unwrap(),
+                std::fs::read(b.join(&file)).unwrap()
+            );
+        }
+        let ko = std::fs::read_to_string(a.join("ko-KR/mpn-benefits-technical-support-00001.md"))
+            .unwrap();
+        assert!(ko.contains("](manage-your-partner-network-benefits-00001.md)"));
+    }
+
     #[test]
     fn ids_and_links_are_rewritten() {
         let text = r#"<span data-ttu-id="986a5-1">a</span><span data-stu-id='986a5-1'>b</span> <x data-ttu-id="zz-2"> [l](./b.md#x) [m](c.md)"#;
         let ids = rewrite_ids(text, "00abc");
-        assert!(ids.contains(r#"data-ttu-id="00abc-1""#) && ids.contains("data-stu-id='00abc-1'"), "{ids}");
+        assert!(
+            ids.contains(r#"data-ttu-id="00abc-1""#) && ids.contains("data-stu-id='00abc-1'"),
+            "{ids}"
+        );
         assert!(ids.contains("zz-2"));
         let slugs: BTreeSet<&str> = ["a", "b"].into_iter().collect();
         let links = rewrite_links(&ids, &slugs, |_| 7);
-        assert!(links.contains("](./b-00007.md#x)") && links.contains("](c.md)"), "{links}");
+        assert!(
+            links.contains("](./b-00007.md#x)") && links.contains("](c.md)"),
+            "{links}"
+        );
     }
 }
