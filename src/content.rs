@@ -34,9 +34,15 @@ pub struct Tree {
 
 /// Lists the articles under `root`.
 pub fn discover(root: &Path) -> Result<Tree> {
-    let meta = std::fs::metadata(root).map_err(|e| Error::ContentDir { path: root.to_path_buf(), reason: e.to_string() })?;
+    let meta = std::fs::metadata(root).map_err(|e| Error::ContentDir {
+        path: root.to_path_buf(),
+        reason: e.to_string(),
+    })?;
     if !meta.is_dir() {
-        return Err(Error::ContentDir { path: root.to_path_buf(), reason: "not a directory".into() });
+        return Err(Error::ContentDir {
+            path: root.to_path_buf(),
+            reason: "not a directory".into(),
+        });
     }
     let mut tree = Tree::default();
     for entry in WalkDir::new(root).min_depth(1).sort_by_file_name() {
@@ -44,7 +50,13 @@ pub fn discover(root: &Path) -> Result<Tree> {
             Ok(e) => e,
             Err(e) => {
                 let rel = e.path().map(|p| relative(root, p)).unwrap_or_default();
-                tree.diagnostics.push(Diagnostic::new(Code::Unreadable, &rel, 0, 0, format!("cannot read: {e}")));
+                tree.diagnostics.push(Diagnostic::new(
+                    Code::Unreadable,
+                    &rel,
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
                 continue;
             }
         };
@@ -52,35 +64,56 @@ pub fn discover(root: &Path) -> Result<Tree> {
             continue;
         }
         let rel = relative(root, entry.path());
-        let Some((dir, rest)) = rel.split_once('/') else { continue };
-        let Some(locale) = Locale::parse(dir) else { continue };
+        let Some((dir, rest)) = rel.split_once('/') else {
+            continue;
+        };
+        let Some(locale) = Locale::parse(dir) else {
+            continue;
+        };
         let slug = rest.strip_suffix(".md").unwrap_or(rest).to_string();
-        tree.sources.push(Source { path: entry.path().to_path_buf(), rel, locale, slug });
+        tree.sources.push(Source {
+            path: entry.path().to_path_buf(),
+            rel,
+            locale,
+            slug,
+        });
     }
     Ok(tree)
 }
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Reads a source as UTF-8; a failure is an `unreadable` diagnostic.
 pub fn read(source: &Source) -> std::result::Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(&source.path).map_err(|e| {
-        Box::new(Diagnostic::new(Code::Unreadable, &source.rel, 0, 0, format!("cannot read `{}`: {e}", source.rel)))
+        Box::new(Diagnostic::new(
+            Code::Unreadable,
+            &source.rel,
+            0,
+            0,
+            format!("cannot read `{}`: {e}", source.rel),
+        ))
     })?;
-    decode(&source.rel, bytes).map_err(Box::new)
+    decode(&source.rel, bytes)
 }
 
 /// Decodes file bytes as UTF-8, naming the first bad byte.
-pub fn decode(rel: &str, bytes: Vec<u8>) -> std::result::Result<String, Diagnostic> {
+pub fn decode(rel: &str, bytes: Vec<u8>) -> std::result::Result<String, Box<Diagnostic>> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..offset];
         let line = memchr::memchr_iter(b'\n', before).count() + 1;
         let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         Diagnostic::new(
             Code::Unreadable,
             rel,
@@ -89,6 +122,7 @@ pub fn decode(rel: &str, bytes: Vec<u8>) -> std::result::Result<String, Diagnost
             format!("`{rel}` is not valid UTF-8: bad byte at offset {offset}"),
         )
         .with_hint("save the file as UTF-8")
+        .into()
     })
 }
 

@@ -21,9 +21,15 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::ContentDir { path, reason } => {
-                write!(f, "cannot read content directory `{}`: {reason}", path.display())
+                write!(
+                    f,
+                    "cannot read content directory `{}`: {reason}",
+                    path.display()
+                )
             }
-            Error::Write { path, reason } => write!(f, "cannot write `{}`: {reason}", path.display()),
+            Error::Write { path, reason } => {
+                write!(f, "cannot write `{}`: {reason}", path.display())
+            }
             Error::Config { path, reason } => write!(f, "invalid `{}`: {reason}", path.display()),
             Error::Usage(message) => f.write_str(message),
         }

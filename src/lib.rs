@@ -6,6 +6,7 @@
 //! - [`content`] reads the tree (`<locale>/<slug>.md`);
 //! - [`sxs`] parses front matter and aligned segments into the [`model`];
 //! - [`check`] reports alignment and translation problems as [`diag`]nostics;
+//! - [`extract`] turns entitlement tables, roles and procedures into JSON;
 //! - [`cli`] maps command lines onto these stages.
 //!
 //! ```
@@ -21,6 +22,8 @@ pub mod check;
 pub mod cli;
 pub mod content;
 pub mod diag;
+pub mod diff;
 pub mod error;
+pub mod extract;
 pub mod model;
 pub mod sxs;

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
+mod diff;
+mod entitlements;
 
 /// Check, extract and publish side-by-side localized documentation.
 #[derive(Debug, Parser)]
@@ -21,6 +23,10 @@ pub struct Cli {
 pub enum Command {
     /// Check span alignment and translations; report like a compiler.
     Check(check::Args),
+    /// Show the segment-level change between two revisions of an article.
+    Diff(diff::Args),
+    /// Extract entitlements, roles and procedures as JSON.
+    Entitlements(entitlements::Args),
 }
 
 /// Output formats of `check`.
@@ -30,6 +36,8 @@ pub enum Format {
     Human,
     /// One JSON object.
     Json,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
 }
 
 /// Options every command over a content tree takes.
@@ -44,6 +52,8 @@ pub struct ContentArgs {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Entitlements(args) => entitlements::run(args),
     };
     match result {
         Ok(code) => code,

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 pub mod report;
+pub mod sarif;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -198,7 +199,10 @@ pub fn attach_snippets(diags: &mut [Diagnostic], text: &str) {
         return;
     }
     let lines: Vec<&str> = text.lines().collect();
-    for d in diags.iter_mut().filter(|d| d.line > 0 && d.snippet.is_none()) {
+    for d in diags
+        .iter_mut()
+        .filter(|d| d.line > 0 && d.snippet.is_none())
+    {
         if let Some(line) = lines.get(d.line as usize - 1) {
             d.snippet = Some(line.trim_end_matches('\r').to_string());
         }

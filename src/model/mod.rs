@@ -80,6 +80,32 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Every aligned segment in document order; [`Inline::Segment`] indexes it.
     pub segments: Vec<Segment>,
+    /// Alignment spans that did not form a pair (each also reported as a
+    /// diagnostic), so that every sentence of the file is accounted for.
+    pub strays: Vec<Stray>,
+}
+
+/// A translation or source span that did not pair up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stray {
+    /// The id it carries.
+    pub id: SegmentId,
+    /// Which half it is.
+    pub side: Side,
+    /// Its inline content (empty when the Markdown structure dropped it).
+    pub content: Vec<Inline>,
+    /// 1-based line of its opening tag.
+    pub line: u32,
+}
+
+/// Which half of a pair a span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// `data-ttu-id`: the translation.
+    Target,
+    /// `data-stu-id`: the English source.
+    Source,
 }
 
 impl Article {

@@ -27,9 +27,16 @@ pub fn run(st: &mut State, body_start: usize) {
         if !is_target && last_reported.as_deref() == Some(id.as_str()) {
             continue;
         }
-        let where_ = match st.regions.iter().find(|(r, _)| r.contains(&open)).map(|(_, k)| *k) {
+        let where_ = match st
+            .regions
+            .iter()
+            .find(|(r, _)| r.contains(&open))
+            .map(|(_, k)| *k)
+        {
             Some(Region::Code) => "is inside a code block and is never rendered",
-            Some(Region::TableRow) => "is in a table cell beyond the header's columns, which GFM drops",
+            Some(Region::TableRow) => {
+                "is in a table cell beyond the header's columns, which GFM drops"
+            }
             Some(Region::Comment) => "is inside an HTML comment and is never rendered",
             None => "is not part of the document structure",
         };
@@ -37,11 +44,23 @@ pub fn run(st: &mut State, body_start: usize) {
             true => "check the indentation: four spaces start a code block",
             false => "make the row's cells match the header, and escape `|` in text as `\\|`",
         };
+        let side = if is_target {
+            crate::model::Side::Target
+        } else {
+            crate::model::Side::Source
+        };
+        st.stray(&id, side, open, Vec::new());
         let (line, column) = st.lines.position(open);
         st.diags.push(
-            Diagnostic::new(Code::LostSegment, st.path, line, column, format!("span pair `{id}` {where_}"))
-                .with_segment(id.clone())
-                .with_hint(hint),
+            Diagnostic::new(
+                Code::LostSegment,
+                st.path,
+                line,
+                column,
+                format!("span pair `{id}` {where_}"),
+            )
+            .with_segment(id.clone())
+            .with_hint(hint),
         );
         last_reported = Some(id);
     }
@@ -49,13 +68,19 @@ pub fn run(st: &mut State, body_start: usize) {
 
 /// The attribute value after `data-ttu-id`: `="x"` → `x`.
 fn id_after(rest: &str) -> String {
-    let rest = rest.trim_start().strip_prefix('=').unwrap_or(rest).trim_start();
+    let rest = rest
+        .trim_start()
+        .strip_prefix('=')
+        .unwrap_or(rest)
+        .trim_start();
     let (quote, body) = match rest.chars().next() {
         Some(q @ ('"' | '\'')) => (Some(q), &rest[1..]),
         _ => (None, rest),
     };
     let end = body
-        .find(|c: char| Some(c) == quote || (quote.is_none() && (c.is_whitespace() || c == '>')) || c == '\n')
+        .find(|c: char| {
+            Some(c) == quote || (quote.is_none() && (c.is_whitespace() || c == '>')) || c == '\n'
+        })
         .unwrap_or(body.len());
     body[..end].to_string()
 }

@@ -22,11 +22,17 @@ pub struct BodyParser<'a, 's> {
 impl<'a, 's> BodyParser<'a, 's> {
     /// A parser over `events` of a body starting at byte `base`.
     pub fn new(events: OffsetIter<'a>, base: usize, st: &'s mut State<'a>) -> Self {
-        BodyParser { events: events.peekable(), base, st }
+        BodyParser {
+            events: events.peekable(),
+            base,
+            st,
+        }
     }
 
     fn next(&mut self) -> Option<(Event<'a>, Range<usize>)> {
-        self.events.next().map(|(e, r)| (e, r.start + self.base..r.end + self.base))
+        self.events
+            .next()
+            .map(|(e, r)| (e, r.start + self.base..r.end + self.base))
     }
 
     fn line(&self, range: &Range<usize>) -> u32 {
@@ -52,7 +58,9 @@ impl<'a, 's> BodyParser<'a, 's> {
                 }
                 Event::Rule => {
                     if let Some((_, range)) = self.next() {
-                        blocks.push(Block::Rule { line: self.line(&range) });
+                        blocks.push(Block::Rule {
+                            line: self.line(&range),
+                        });
                     }
                 }
                 _ => blocks.push(self.loose_paragraph()),
@@ -63,7 +71,9 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn block(&mut self) -> Option<Block> {
         let (event, range) = self.next()?;
-        let Event::Start(tag) = event else { return None };
+        let Event::Start(tag) = event else {
+            return None;
+        };
         let line = self.line(&range);
         Some(match tag {
             Tag::Paragraph => self.paragraph(range),
@@ -81,7 +91,10 @@ impl<'a, 's> BodyParser<'a, 's> {
                 // Items outside lists, footnote definitions, …: keep their blocks.
                 let end = tag.to_end();
                 let inner = self.blocks(Some(end));
-                Block::Quote { blocks: inner, line }
+                Block::Quote {
+                    blocks: inner,
+                    line,
+                }
             }
         })
     }
@@ -132,7 +145,10 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     /// The text of a tight list item, which comes without a paragraph.
     fn loose_paragraph(&mut self) -> Block {
-        let line = self.events.peek().map_or(0, |(_, r)| self.st.lines.line(r.start + self.base));
+        let line = self
+            .events
+            .peek()
+            .map_or(0, |(_, r)| self.st.lines.line(r.start + self.base));
         let mut builder = InlineBuilder::new();
         while let Some((event, _)) = self.events.peek() {
             let stop = match event {
@@ -148,13 +164,22 @@ impl<'a, 's> BodyParser<'a, 's> {
                 builder.feed(event, range, self.st);
             }
         }
-        Block::Paragraph { content: builder.finish(self.st), line }
+        Block::Paragraph {
+            content: builder.finish(self.st),
+            line,
+        }
     }
 
     fn heading(&mut self, level: u8, line: u32) -> Block {
-        let (mut content, _) = self.inlines(TagEnd::Heading(heading_level(level)), InlineBuilder::new());
+        let (mut content, _) =
+            self.inlines(TagEnd::Heading(heading_level(level)), InlineBuilder::new());
         let anchor = docfx::take_anchor(&mut content);
-        Block::Heading { level, anchor, content, line }
+        Block::Heading {
+            level,
+            anchor,
+            content,
+            line,
+        }
     }
 
     fn quote(&mut self, line: u32) -> Block {
@@ -200,7 +225,11 @@ impl<'a, 's> BodyParser<'a, 's> {
                 _ => {}
             }
         }
-        Block::Html { raw, content: builder.finish(self.st), line }
+        Block::Html {
+            raw,
+            content: builder.finish(self.st),
+            line,
+        }
     }
 
     fn list(&mut self, start: Option<u64>, line: u32) -> Block {
@@ -237,7 +266,12 @@ impl<'a, 's> BodyParser<'a, 's> {
                 _ => {}
             }
         }
-        Block::Table { alignments, head, rows, line }
+        Block::Table {
+            alignments,
+            head,
+            rows,
+            line,
+        }
     }
 
     fn cells(&mut self, end: TagEnd) -> Vec<Cell> {
@@ -262,14 +296,26 @@ impl<'a, 's> BodyParser<'a, 's> {
 fn is_block(tag: &Tag) -> bool {
     !matches!(
         tag,
-        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::Superscript | Tag::Subscript
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
     )
 }
 
 fn is_inline_end(end: &TagEnd) -> bool {
     matches!(
         end,
-        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image | TagEnd::Superscript | TagEnd::Subscript
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
     )
 }
 

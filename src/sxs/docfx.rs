@@ -34,15 +34,22 @@ fn contains_segment(inlines: &[Inline]) -> bool {
 /// `:::image type="content" source="a.png" alt-text="…":::` and friends.
 fn directive(raw: &str, line: u32) -> Option<Block> {
     let body = raw.strip_prefix(":::")?;
-    let end = body.find(":::")?;
-    let inner = body[..end].trim();
+    // `:::image …:::` closes on its line; `:::zone pivot="x"` does not.
+    let first_line = body.split('\n').next().unwrap_or(body);
+    let inner = first_line
+        .find(":::")
+        .map_or(first_line, |end| &first_line[..end])
+        .trim();
     let name_end = inner.find(char::is_whitespace).unwrap_or(inner.len());
     let name = &inner[..name_end];
     if name.is_empty() {
         return None;
     }
-    let attrs: Vec<(String, String)> =
-        Attrs { rest: &inner[name_end..] }.map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let attrs: Vec<(String, String)> = Attrs {
+        rest: &inner[name_end..],
+    }
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
     let get = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     if name == "image" {
         return Some(Block::Image {
@@ -52,13 +59,19 @@ fn directive(raw: &str, line: u32) -> Option<Block> {
             line,
         });
     }
-    Some(Block::Directive { name: name.to_string(), attrs, line })
+    Some(Block::Directive {
+        name: name.to_string(),
+        attrs,
+        line,
+    })
 }
 
 /// `[!INCLUDE [label](target)]`, `[!code-csharp[label](target)]`, `[!VIDEO target]`.
 fn extension(raw: &str, line: u32) -> Option<Block> {
     let inner = raw.strip_prefix("[!")?.strip_suffix(']')?;
-    let name_end = inner.find(|c: char| c == '[' || c.is_whitespace()).unwrap_or(inner.len());
+    let name_end = inner
+        .find(|c: char| c == '[' || c.is_whitespace())
+        .unwrap_or(inner.len());
     let name = &inner[..name_end];
     if name.is_empty() || NoteKind::parse(name).is_some() {
         return None;
@@ -68,7 +81,12 @@ fn extension(raw: &str, line: u32) -> Option<Block> {
         Some((label, target)) => (label, target.strip_suffix(')').unwrap_or(target)),
         None => ("", rest),
     };
-    Some(Block::Extension { name: name.to_string(), label: label.to_string(), target: target.to_string(), line })
+    Some(Block::Extension {
+        name: name.to_string(),
+        label: label.to_string(),
+        target: target.to_string(),
+        line,
+    })
 }
 
 /// Removes `<a name="x"></a>` from a heading and returns `x`.
@@ -76,8 +94,12 @@ pub fn take_anchor(content: &mut Vec<Inline>) -> Option<String> {
     let mut anchor = None;
     let mut in_anchor = false;
     content.retain(|inline| {
-        let Inline::Html { html } = inline else { return true };
-        let Some(tag) = Tag::parse(html) else { return true };
+        let Inline::Html { html } = inline else {
+            return true;
+        };
+        let Some(tag) = Tag::parse(html) else {
+            return true;
+        };
         if !tag.is("a") {
             return true;
         }
@@ -108,8 +130,12 @@ pub fn take_anchor(content: &mut Vec<Inline>) -> Option<String> {
 
 /// Strips a leading `[!NOTE]` (any kind, any case) from a quote's first paragraph.
 pub fn take_note_marker(blocks: &mut Vec<Block>) -> Option<NoteKind> {
-    let Some(Block::Paragraph { content, .. }) = blocks.first_mut() else { return None };
-    let Some(Inline::Text { text }) = content.first_mut() else { return None };
+    let Some(Block::Paragraph { content, .. }) = blocks.first_mut() else {
+        return None;
+    };
+    let Some(Inline::Text { text }) = content.first_mut() else {
+        return None;
+    };
     let trimmed = text.trim_start();
     let inner = trimmed.strip_prefix("[!")?;
     let close = inner.find(']')?;
@@ -135,10 +161,19 @@ mod tests {
 
     #[test]
     fn reads_image_directive() {
-        let b = paragraph(r#":::image type="content" source="images/a.png" alt-text="탭":::"#, vec![], 3);
+        let b = paragraph(
+            r#":::image type="content" source="images/a.png" alt-text="탭":::"#,
+            vec![],
+            3,
+        );
         assert_eq!(
             b,
-            Block::Image { src: "images/a.png".into(), alt: "탭".into(), image_type: Some("content".into()), line: 3 }
+            Block::Image {
+                src: "images/a.png".into(),
+                alt: "탭".into(),
+                image_type: Some("content".into()),
+                line: 3
+            }
         );
     }
 
@@ -147,10 +182,20 @@ mod tests {
         let b = paragraph("[!INCLUDE [note](../includes/n.md)]", vec![], 1);
         assert_eq!(
             b,
-            Block::Extension { name: "INCLUDE".into(), label: "note".into(), target: "../includes/n.md".into(), line: 1 }
+            Block::Extension {
+                name: "INCLUDE".into(),
+                label: "note".into(),
+                target: "../includes/n.md".into(),
+                line: 1
+            }
         );
         let b = paragraph("[!code-csharp[Main](Program.cs#L1-L5)]", vec![], 1);
-        assert!(matches!(b, Block::Extension { ref name, ref target, .. } if name == "code-csharp" && target == "Program.cs#L1-L5"));
-        assert!(matches!(paragraph("[!NOTE]", vec![], 1), Block::Paragraph { .. }));
+        assert!(
+            matches!(b, Block::Extension { ref name, ref target, .. } if name == "code-csharp" && target == "Program.cs#L1-L5")
+        );
+        assert!(matches!(
+            paragraph("[!NOTE]", vec![], 1),
+            Block::Paragraph { .. }
+        ));
     }
 }

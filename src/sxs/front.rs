@@ -28,7 +28,10 @@ pub fn split<'a>(text: &'a str, path: &str, diags: &mut Vec<Diagnostic>) -> Spli
             Diagnostic::new(Code::FrontMatter, path, 1, 1, "missing YAML front matter")
                 .with_hint("start the file with a `---` line, the keys, and another `---` line"),
         );
-        return Split { yaml: None, body_start: 0 };
+        return Split {
+            yaml: None,
+            body_start: 0,
+        };
     };
     let mut pos = first_end;
     while pos < text.len() {
@@ -41,10 +44,19 @@ pub fn split<'a>(text: &'a str, path: &str, diags: &mut Vec<Diagnostic>) -> Spli
         pos = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
     }
     diags.push(
-        Diagnostic::new(Code::FrontMatter, path, 1, 1, "front matter is never closed")
-            .with_hint("did you forget the `---` line after the last key?"),
+        Diagnostic::new(
+            Code::FrontMatter,
+            path,
+            1,
+            1,
+            "front matter is never closed",
+        )
+        .with_hint("did you forget the `---` line after the last key?"),
     );
-    Split { yaml: None, body_start: 0 }
+    Split {
+        yaml: None,
+        body_start: 0,
+    }
 }
 
 /// If a `---` (or `...` when closing) line starts at `pos`, the offset after it.
@@ -80,17 +92,32 @@ pub fn read(
             return FrontMatter::default();
         }
         Err(e) => {
-            let (line, column) = e
-                .location()
-                .map_or((first_line, 1), |l| (first_line + l.line().saturating_sub(1) as u32, l.column() as u32));
+            let (line, column) = e.location().map_or((first_line, 1), |l| {
+                (
+                    first_line + l.line().saturating_sub(1) as u32,
+                    l.column() as u32,
+                )
+            });
             diags.push(
-                Diagnostic::new(Code::FrontMatter, path, line, column.max(1), format!("invalid YAML front matter: {e}"))
-                    .with_hint("quote values that contain `:` or start with a special character"),
+                Diagnostic::new(
+                    Code::FrontMatter,
+                    path,
+                    line,
+                    column.max(1),
+                    format!("invalid YAML front matter: {e}"),
+                )
+                .with_hint("quote values that contain `:` or start with a special character"),
             );
             return FrontMatter::default();
         }
     };
-    let mut reader = Reader { yaml, first_line, path, diags, fields: BTreeMap::new() };
+    let mut reader = Reader {
+        yaml,
+        first_line,
+        path,
+        diags,
+        fields: BTreeMap::new(),
+    };
     for (k, v) in map {
         let key = match k {
             Value::String(s) => s,
@@ -114,8 +141,14 @@ impl Reader<'_> {
         for key in REQUIRED {
             if !self.fields.contains_key(*key) {
                 self.diags.push(
-                    Diagnostic::new(Code::FrontMatter, self.path, self.first_line, 1, format!("required key `{key}` is missing"))
-                        .with_hint(format!("add `{key}: …` to the front matter")),
+                    Diagnostic::new(
+                        Code::FrontMatter,
+                        self.path,
+                        self.first_line,
+                        1,
+                        format!("required key `{key}` is missing"),
+                    )
+                    .with_hint(format!("add `{key}: …` to the front matter")),
                 );
             }
         }
@@ -124,7 +157,9 @@ impl Reader<'_> {
             description: self.string("description"),
             locale: self.string("ms.contentlocale"),
             source_version: self.string("ms.openlocfilehash"),
-            translation_type: self.string("ms.translationtype").map(|s| TranslationType::parse(&s)),
+            translation_type: self
+                .string("ms.translationtype")
+                .map(|s| TranslationType::parse(&s)),
             handoff: self.date("ms.lasthandoff"),
             date: self.date("ms.date"),
             author: self.string("author"),
@@ -145,7 +180,9 @@ impl Reader<'_> {
                 continue;
             }
             if let Some((key, _)) = line.split_once(':') {
-                lines.entry(key.trim().to_string()).or_insert(self.first_line + i as u32);
+                lines
+                    .entry(key.trim().to_string())
+                    .or_insert(self.first_line + i as u32);
             }
         }
         lines
@@ -157,7 +194,10 @@ impl Reader<'_> {
             Some(s) => Some(s),
             None if value.is_null() => None,
             None => {
-                self.report(key, format!("`{key}` must be a single value, not a list or mapping"));
+                self.report(
+                    key,
+                    format!("`{key}` must be a single value, not a list or mapping"),
+                );
                 None
             }
         }
@@ -168,15 +208,28 @@ impl Reader<'_> {
         match NaiveDate::parse_from_str(raw.trim(), "%m/%d/%Y") {
             Ok(d) => Some(d),
             Err(_) => {
-                self.report(key, format!("`{key}` is `{raw}`, not a date in MM/DD/YYYY form"));
+                self.report(
+                    key,
+                    format!("`{key}` is `{raw}`, not a date in MM/DD/YYYY form"),
+                );
                 None
             }
         }
     }
 
     fn report(&mut self, key: &str, message: String) {
-        let line = self.key_lines().get(key).copied().unwrap_or(self.first_line);
-        self.diags.push(Diagnostic::new(Code::FrontMatter, self.path, line, 1, message));
+        let line = self
+            .key_lines()
+            .get(key)
+            .copied()
+            .unwrap_or(self.first_line);
+        self.diags.push(Diagnostic::new(
+            Code::FrontMatter,
+            self.path,
+            line,
+            1,
+            message,
+        ));
     }
 }
 

@@ -31,7 +31,11 @@ pub fn tokenize(html: &str, base: usize, builder: &mut InlineBuilder, st: &mut S
             Some(gt) => {
                 let tag = &html[at..at + gt + 1];
                 let start = base + at;
-                builder.feed(Event::InlineHtml(CowStr::Borrowed(tag)), start..start + tag.len(), st);
+                builder.feed(
+                    Event::InlineHtml(CowStr::Borrowed(tag)),
+                    start..start + tag.len(),
+                    st,
+                );
                 pos = at + gt + 1;
             }
             None => {
@@ -47,7 +51,11 @@ fn text(raw: &str, start: usize, builder: &mut InlineBuilder, st: &mut State) {
         return;
     }
     let decoded = decode_entities(raw);
-    builder.feed(Event::Text(CowStr::Boxed(decoded.into_boxed_str())), start..start + raw.len(), st);
+    builder.feed(
+        Event::Text(CowStr::Boxed(decoded.into_boxed_str())),
+        start..start + raw.len(),
+        st,
+    );
 }
 
 /// Decodes the handful of entities that appear in documentation HTML.
@@ -100,6 +108,9 @@ mod tests {
 
     #[test]
     fn decodes_common_entities() {
-        assert_eq!(decode_entities("a &amp; b &lt;c&gt; &#39;d&#x27; &bogus; &"), "a & b <c> 'd' &bogus; &");
+        assert_eq!(
+            decode_entities("a &amp; b &lt;c&gt; &#39;d&#x27; &bogus; &"),
+            "a & b <c> 'd' &bogus; &"
+        );
     }
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::{Options, Parser};
 
 use crate::diag::Diagnostic;
-use crate::model::{Article, Locale, Segment};
+use crate::model::{Article, Inline, Locale, Segment, SegmentId, Side, Stray};
 
 mod audit;
 mod body;
@@ -19,6 +19,7 @@ mod front;
 mod html;
 mod inline;
 pub mod lines;
+mod pairing;
 pub mod tag;
 
 pub use lines::LineIndex;
@@ -46,10 +47,25 @@ pub(crate) struct State<'a> {
     pub lines: LineIndex<'a>,
     pub path: &'a str,
     pub segments: Vec<Segment>,
+    pub strays: Vec<Stray>,
     pub diags: Vec<Diagnostic>,
     /// Offsets of alignment span tags already turned into a segment or a diagnostic.
     pub accounted: Vec<usize>,
     pub regions: Vec<(Range<usize>, Region)>,
+}
+
+impl State<'_> {
+    /// Records a span that did not pair up (its diagnostic is pushed by the caller).
+    pub fn stray(&mut self, id: &str, side: Side, open: usize, content: Vec<Inline>) {
+        self.accounted.push(open);
+        let line = self.lines.line(open);
+        self.strays.push(Stray {
+            id: SegmentId::parse(id),
+            side,
+            content,
+            line,
+        });
+    }
 }
 
 /// Markdown options of the format: GFM tables and strikethrough.
@@ -77,6 +93,7 @@ pub fn parse(path: &str, locale: Locale, slug: &str, text: &str) -> Parsed {
         lines: LineIndex::new(text),
         path,
         segments: Vec::new(),
+        strays: Vec::new(),
         diags: Vec::new(),
         accounted: Vec::new(),
         regions: Vec::new(),
@@ -94,6 +111,10 @@ pub fn parse(path: &str, locale: Locale, slug: &str, text: &str) -> Parsed {
         front,
         blocks,
         segments: st.segments,
+        strays: st.strays,
     };
-    Parsed { article, diagnostics: st.diags }
+    Parsed {
+        article,
+        diagnostics: st.diags,
+    }
 }

@@ -49,7 +49,9 @@ impl<'a> Tag<'a> {
 
     /// The value of attribute `key` (quoted with `"` or `'`, or bare).
     pub fn attr(&self, key: &str) -> Option<&'a str> {
-        Attrs { rest: self.attrs }.find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v)
+        Attrs { rest: self.attrs }
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
     }
 
     /// The values of several attributes in one pass over the tag: what
@@ -75,7 +77,10 @@ fn find_space_or(s: &str, stops: &[u8]) -> Option<usize> {
     bytes.iter().enumerate().position(|(i, &b)| match b {
         0..=0x7f => stops.contains(&b) || matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
         // A leading byte of a multi-byte character: decode it.
-        0xc0.. => s.get(i..).and_then(|c| c.chars().next()).is_some_and(char::is_whitespace),
+        0xc0.. => s
+            .get(i..)
+            .and_then(|c| c.chars().next())
+            .is_some_and(char::is_whitespace),
         _ => false,
     })
 }
@@ -101,7 +106,11 @@ impl<'a> Iterator for Attrs<'a> {
             // A bare attribute (or stray character): skip one character at least.
             let skip = key_end.max(s.chars().next().map_or(1, char::len_utf8));
             self.rest = &s[skip..];
-            return if key.is_empty() { self.next() } else { Some((key, "")) };
+            return if key.is_empty() {
+                self.next()
+            } else {
+                Some((key, ""))
+            };
         };
         let value_part = value_part.trim_start();
         let (value, rest) = match value_part.chars().next() {
@@ -141,7 +150,11 @@ mod tests {
 
     #[test]
     fn one_pass_lookup_matches_attr() {
-        for raw in [r#"<span class="a" data-stu-id='x-1' CLASS=b>"#, "<span\u{a0}data-ttu-id=\"x\u{2003}y\">", "<span a b=c>"] {
+        for raw in [
+            r#"<span class="a" data-stu-id='x-1' CLASS=b>"#,
+            "<span\u{a0}data-ttu-id=\"x\u{2003}y\">",
+            "<span a b=c>",
+        ] {
             let t = Tag::parse(raw).unwrap();
             let keys = ["data-ttu-id", "class", "data-stu-id", "b"];
             assert_eq!(t.attrs(keys), keys.map(|k| t.attr(k)), "{raw}");
@@ -150,7 +163,15 @@ mod tests {
 
     #[test]
     fn spaces_are_found_like_char_is_whitespace() {
-        for s in ["ab c", "a\u{0b}b", "가\u{a0}b", "é\u{2003}", "x=y", "no-space", "\u{85}"] {
+        for s in [
+            "ab c",
+            "a\u{0b}b",
+            "가\u{a0}b",
+            "é\u{2003}",
+            "x=y",
+            "no-space",
+            "\u{85}",
+        ] {
             let expected = s.find(|c: char| c.is_whitespace() || c == '=');
             assert_eq!(find_space_or(s, b"="), expected, "{s:?}");
         }
@@ -158,7 +179,19 @@ mod tests {
 
     #[test]
     fn attrs_handle_bare_and_unterminated() {
-        let all: Vec<_> = Attrs { rest: r#" hidden a="1" b='2' c=3 d="x"# }.collect();
-        assert_eq!(all, vec![("hidden", ""), ("a", "1"), ("b", "2"), ("c", "3"), ("d", "x")]);
+        let all: Vec<_> = Attrs {
+            rest: r#" hidden a="1" b='2' c=3 d="x"#,
+        }
+        .collect();
+        assert_eq!(
+            all,
+            vec![
+                ("hidden", ""),
+                ("a", "1"),
+                ("b", "2"),
+                ("c", "3"),
+                ("d", "x")
+            ]
+        );
     }
 }

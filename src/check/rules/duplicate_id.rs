@@ -17,8 +17,13 @@ pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
     for seg in &article.segments {
         match first.get(seg.id.as_str()) {
             Some(line) => out.push(
-                at_segment(article, seg, Code::DuplicateId, format!("id `{}` is already used at line {line}", seg.id))
-                    .with_hint("every segment of a file needs its own id"),
+                at_segment(
+                    article,
+                    seg,
+                    Code::DuplicateId,
+                    format!("id `{}` is already used at line {line}", seg.id),
+                )
+                .with_hint("every segment of a file needs its own id"),
             ),
             None => {
                 first.insert(seg.id.as_str(), seg.line);

@@ -12,11 +12,18 @@ use crate::model::Article;
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
     let mut last: [Option<(u32, &str)>; 2] = [None, None];
     for seg in &article.segments {
-        let Some(number) = seg.id.number() else { continue };
+        let Some(number) = seg.id.number() else {
+            continue;
+        };
         let slot = &mut last[usize::from(seg.id.is_merged())];
         if let Some((p, prev_id)) = *slot {
             if number < p {
-                out.push(at_segment(article, seg, Code::IdOrder, format!("id `{}` comes after `{prev_id}`", seg.id)));
+                out.push(at_segment(
+                    article,
+                    seg,
+                    Code::IdOrder,
+                    format!("id `{}` comes after `{prev_id}`", seg.id),
+                ));
             }
         }
         *slot = Some((number, seg.id.as_str()));

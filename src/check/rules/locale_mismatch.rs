@@ -11,8 +11,13 @@ use crate::model::Article;
 
 /// Compares the front matter's locale with the directory's, ignoring case.
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
-    let Some(declared) = &article.front.locale else { return };
-    if declared.trim().eq_ignore_ascii_case(article.locale.as_str()) {
+    let Some(declared) = &article.front.locale else {
+        return;
+    };
+    if declared
+        .trim()
+        .eq_ignore_ascii_case(article.locale.as_str())
+    {
         return;
     }
     out.push(
@@ -21,8 +26,14 @@ pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
             &article.path,
             article.front.line_of("ms.contentlocale"),
             1,
-            format!("`ms.contentlocale` is `{declared}` but the file is in `{}`", article.locale),
+            format!(
+                "`ms.contentlocale` is `{declared}` but the file is in `{}`",
+                article.locale
+            ),
         )
-        .with_hint(format!("move the file to `{declared}/` or set `ms.contentlocale: {}`", article.locale)),
+        .with_hint(format!(
+            "move the file to `{declared}/` or set `ms.contentlocale: {}`",
+            article.locale
+        )),
     );
 }

@@ -12,8 +12,16 @@ use crate::model::Article;
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
     for seg in article.segments.iter().filter(|s| !s.id.is_well_formed()) {
         out.push(
-            at_segment(article, seg, Code::MalformedId, format!("id `{}` is not of the form `<hex>-<n>` or `<hex>-p<n>`", seg.id))
-                .with_hint("ids look like `986a5-113` or `9d76c-p102`"),
+            at_segment(
+                article,
+                seg,
+                Code::MalformedId,
+                format!(
+                    "id `{}` is not of the form `<hex>-<n>` or `<hex>-p<n>`",
+                    seg.id
+                ),
+            )
+            .with_hint("ids look like `986a5-113` or `9d76c-p102`"),
         );
     }
 }

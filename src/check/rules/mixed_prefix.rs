@@ -22,7 +22,10 @@ pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
         return;
     }
     // The main prefix: most segments, then earliest.
-    let Some((&main, &(main_count, _))) = counts.iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))) else {
+    let Some((&main, &(main_count, _))) = counts
+        .iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+    else {
         return;
     };
     let mut minority: Vec<_> = counts.iter().filter(|(p, _)| **p != main).collect();

@@ -1,0 +1,260 @@
+//! The data extraction is driven by: the tier list (`tiers.yaml`) and the
+//! English words of the cell grammar and role blocks (`vocabulary.yaml`). Both
+//! are compiled in; [`Config::from_yaml`] accepts replacements.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+const TIERS_YAML: &str = include_str!("tiers.yaml");
+const VOCABULARY_YAML: &str = include_str!("vocabulary.yaml");
+
+/// One membership tier.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Tier {
+    /// Stable id (`action-pack`).
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Other English spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TierFile {
+    tiers: Vec<Tier>,
+    #[serde(default)]
+    tier_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Unit {
+    unit: String,
+    words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Currency {
+    code: String,
+    symbols: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Period {
+    period: String,
+    words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct VocabularyFile {
+    role_labels: Vec<String>,
+    units: Vec<Unit>,
+    unlimited: Vec<String>,
+    none: Vec<String>,
+    currencies: Vec<Currency>,
+    periods: Vec<Period>,
+}
+
+/// What extraction recognizes; [`Config::default`] is the compiled-in data.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Membership tiers.
+    pub tiers: Vec<Tier>,
+    tier_words: Vec<String>,
+    role_labels: Vec<String>,
+    units: Vec<Unit>,
+    unlimited: Vec<String>,
+    none: Vec<String>,
+    currencies: Vec<Currency>,
+    periods: Vec<Period>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::builtin().clone()
+    }
+}
+
+impl Config {
+    /// The compiled-in configuration, parsed once.
+    pub fn builtin() -> &'static Config {
+        static CONFIG: OnceLock<Config> = OnceLock::new();
+        CONFIG.get_or_init(|| match Config::from_yaml(TIERS_YAML, VOCABULARY_YAML) {
+            Ok(config) => config,
+            // The embedded files are tested; an empty config is the safe fallback.
+            Err(_) => empty_config(),
+        })
+    }
+
+    /// Parses a tier file and a vocabulary file (same shape as the embedded ones).
+    pub fn from_yaml(tiers: &str, vocabulary: &str) -> Result<Config, String> {
+        let t: TierFile = yaml_serde::from_str(tiers).map_err(|e| format!("tier list: {e}"))?;
+        let v: VocabularyFile =
+            yaml_serde::from_str(vocabulary).map_err(|e| format!("vocabulary: {e}"))?;
+        Ok(Config {
+            tiers: t.tiers,
+            tier_words: lower(t.tier_words),
+            role_labels: lower(v.role_labels),
+            units: v
+                .units
+                .into_iter()
+                .map(|u| Unit {
+                    unit: u.unit,
+                    words: lower(u.words),
+                })
+                .collect(),
+            unlimited: lower(v.unlimited),
+            none: lower(v.none),
+            currencies: v.currencies,
+            periods: v
+                .periods
+                .into_iter()
+                .map(|p| Period {
+                    period: p.period,
+                    words: lower(p.words),
+                })
+                .collect(),
+        })
+    }
+
+    /// The tier an English header or row label names, if any.
+    pub fn tier(&self, english: &str) -> Option<&Tier> {
+        let wanted = normalize(english);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.tiers.iter().find(|t| {
+            normalize(&t.name) == wanted || t.aliases.iter().any(|a| normalize(a) == wanted)
+        })
+    }
+
+    /// Whether an English label looks like it names a tier (contains a tier word).
+    pub fn looks_like_tier(&self, english: &str) -> bool {
+        let n = normalize(english);
+        n.split(' ').any(|w| self.tier_words.iter().any(|t| t == w))
+    }
+
+    /// Whether an English label introduces a roles block.
+    pub fn is_role_label(&self, english: &str) -> bool {
+        let n = normalize(english);
+        self.role_labels.iter().any(|l| {
+            n == *l
+                || n.strip_prefix(l.as_str())
+                    .is_some_and(|r| r.starts_with(' '))
+        })
+    }
+
+    /// The normalized unit an English word or phrase names.
+    pub fn unit(&self, english: &str) -> Option<&str> {
+        let n = normalize(english);
+        self.units
+            .iter()
+            .find(|u| u.words.contains(&n))
+            .map(|u| u.unit.as_str())
+    }
+
+    /// The first unit named by any word of a longer label ("Number of advisory hours").
+    pub fn unit_in(&self, english: &str) -> Option<&str> {
+        let n = normalize(english);
+        let words: Vec<&str> = n.split(' ').collect();
+        words.iter().rev().find_map(|w| self.unit(w))
+    }
+
+    /// Whether a cell text means "unlimited".
+    pub fn is_unlimited(&self, english: &str) -> bool {
+        let n = normalize(english);
+        self.unlimited.contains(&n)
+    }
+
+    /// Whether a cell text means "not included".
+    pub fn is_none(&self, english: &str) -> bool {
+        let n = normalize(english);
+        n.is_empty() || self.none.contains(&n)
+    }
+
+    /// Currency symbols and codes with their ISO code, longest symbol first.
+    pub fn currency_symbols(&self) -> Vec<(&str, &str)> {
+        let mut out: Vec<(&str, &str)> = self
+            .currencies
+            .iter()
+            .flat_map(|c| c.symbols.iter().map(move |s| (s.as_str(), c.code.as_str())))
+            .collect();
+        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        out
+    }
+
+    /// The period a word names (`month` for "monthly").
+    pub fn period(&self, word: &str) -> Option<&str> {
+        let n = normalize(word);
+        self.periods
+            .iter()
+            .find(|p| p.words.contains(&n))
+            .map(|p| p.period.as_str())
+    }
+}
+
+fn empty_config() -> Config {
+    Config {
+        tiers: Vec::new(),
+        tier_words: Vec::new(),
+        role_labels: Vec::new(),
+        units: Vec::new(),
+        unlimited: Vec::new(),
+        none: Vec::new(),
+        currencies: Vec::new(),
+        periods: Vec::new(),
+    }
+}
+
+fn lower(words: Vec<String>) -> Vec<String> {
+    words.into_iter().map(|w| normalize(&w)).collect()
+}
+
+/// Lowercase, `*` and `**` markers and trailing `:` removed, whitespace collapsed.
+pub fn normalize(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c == '*' || c == '\u{a0}' { ' ' } else { c })
+        .collect();
+    let joined = cleaned
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    joined.trim_end_matches([':', '：', '.']).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_parses() {
+        Config::from_yaml(TIERS_YAML, VOCABULARY_YAML).unwrap();
+    }
+
+    #[test]
+    fn matches_tiers_by_alias() {
+        let c = Config::builtin();
+        assert_eq!(
+            c.tier("Action Pack (MAPS)").map(|t| t.id.as_str()),
+            Some("action-pack")
+        );
+        assert_eq!(
+            c.tier("  gold  competency* ").map(|t| t.id.as_str()),
+            Some("gold")
+        );
+        assert_eq!(c.tier("Platinum competency"), None);
+        assert!(c.looks_like_tier("Platinum competency"));
+    }
+
+    #[test]
+    fn finds_units_and_labels() {
+        let c = Config::builtin();
+        assert_eq!(c.unit_in("Number of advisory hours"), Some("hours"));
+        assert_eq!(c.unit("Incidents"), Some("incidents"));
+        assert!(c.is_role_label("Appropriate roles to perform this task:"));
+        assert!(!c.is_role_label("Rolesets"));
+    }
+}

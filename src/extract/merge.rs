@@ -1,0 +1,248 @@
+//! Folding the locales of each article into one record per fact. Facts match
+//! by their English identity (section, benefit, tier, condition, …); the
+//! locale that translates the newest source version (latest
+//! `ms.lasthandoff`) provides the records, and every other locale adds its
+//! labels wherever its English agrees. Records name the stale locales.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::model::Article;
+
+use super::types::*;
+use super::ArticleFacts;
+
+/// The front-matter facts of one locale's file.
+pub(crate) fn locale_info(article: &Article) -> LocaleInfo {
+    let front = &article.front;
+    LocaleInfo {
+        path: article.path.clone(),
+        source_version: front.source_version.clone(),
+        translation_type: front
+            .translation_type
+            .as_ref()
+            .map(|t| t.as_str().to_string()),
+        handoff: front.handoff.map(|d| d.format("%Y-%m-%d").to_string()),
+        stale: false,
+    }
+}
+
+/// Merges per-file facts into the document: one record per fact across
+/// locales, sorted by article and document order.
+pub fn merge(facts: Vec<ArticleFacts>) -> Entitlements {
+    let mut by_slug: BTreeMap<String, Vec<ArticleFacts>> = BTreeMap::new();
+    for f in facts {
+        by_slug.entry(f.slug.clone()).or_default().push(f);
+    }
+    let mut out = Entitlements {
+        generator: format!("locdoc {}", env!("CARGO_PKG_VERSION")),
+        ..Default::default()
+    };
+    let mut locales = BTreeSet::from([SOURCE_LOCALE.to_string()]);
+    for (slug, mut group) in by_slug {
+        // Newest hand-off first; ISO dates sort as text; ties by locale.
+        group.sort_by(|a, b| {
+            b.info
+                .handoff
+                .cmp(&a.info.handoff)
+                .then_with(|| a.locale.cmp(&b.locale))
+        });
+        let newest = group.first().and_then(|f| f.info.source_version.clone());
+        let stale: Vec<String> = group
+            .iter()
+            .filter(|f| {
+                newest.is_some()
+                    && f.info.source_version.is_some()
+                    && f.info.source_version != newest
+            })
+            .map(|f| f.locale.clone())
+            .collect();
+        let mut info = ArticleInfo {
+            slug,
+            source_version: newest,
+            stale_locales: stale.clone(),
+            ..Default::default()
+        };
+        let mut parts = Parts::default();
+        for f in group {
+            locales.insert(f.locale.clone());
+            let is_stale = stale.contains(&f.locale);
+            for (k, v) in f.title {
+                info.title.entry(k).or_insert(v);
+            }
+            info.locales.insert(
+                f.locale.clone(),
+                LocaleInfo {
+                    stale: is_stale,
+                    ..f.info
+                },
+            );
+            parts
+                .entitlements
+                .push((f.locale.clone(), is_stale, f.entitlements));
+            parts.roles.push((f.locale.clone(), is_stale, f.roles));
+            parts.procedures.push((f.locale, is_stale, f.procedures));
+        }
+        out.entitlements.extend(fold(parts.entitlements, &stale));
+        out.roles.extend(fold(parts.roles, &stale));
+        out.procedures.extend(fold(parts.procedures, &stale));
+        out.articles.push(info);
+    }
+    out.locales = locales.into_iter().collect();
+    out
+}
+
+type LocaleFacts<T> = (String, bool, Vec<T>);
+
+#[derive(Default)]
+struct Parts {
+    entitlements: Vec<LocaleFacts<Entitlement>>,
+    roles: Vec<LocaleFacts<RoleBlock>>,
+    procedures: Vec<LocaleFacts<Procedure>>,
+}
+
+/// A record that merges across locales.
+trait Fact {
+    fn key(&self) -> &FactKey;
+    fn absorb(&mut self, other: &Self, locale: &str);
+    fn set_stale(&mut self, stale: &[String]);
+}
+
+/// Folds each locale's records into the first (newest) locale's; records of
+/// other up-to-date locales that the newest lacks are kept too.
+fn fold<T: Fact>(parts: Vec<LocaleFacts<T>>, stale: &[String]) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (n, (locale, is_stale, records)) in parts.into_iter().enumerate() {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for record in records {
+            let count = seen.entry(record.key().identity.clone()).or_default();
+            let id = format!("{}\u{1f}{count}", record.key().identity);
+            *count += 1;
+            match index.get(&id) {
+                Some(&at) => {
+                    if let Some(base) = out.get_mut(at) {
+                        base.absorb(&record, &locale);
+                    }
+                }
+                None if n == 0 || !is_stale => {
+                    index.insert(id, out.len());
+                    out.push(record);
+                }
+                None => {}
+            }
+        }
+    }
+    out.sort_by_key(|r| r.key().order);
+    for r in &mut out {
+        r.set_stale(stale);
+    }
+    out
+}
+
+/// Adds `other`'s label for `locale` when both say the same in English.
+fn labels(base: &mut Labels, other: &Labels, locale: &str) {
+    if base.get(SOURCE_LOCALE) != other.get(SOURCE_LOCALE) {
+        return;
+    }
+    if let Some(t) = other.get(locale) {
+        base.insert(locale.to_string(), t.clone());
+    }
+}
+
+fn opt_labels(base: &mut Option<Labels>, other: &Option<Labels>, locale: &str) {
+    if let (Some(b), Some(o)) = (base.as_mut(), other.as_ref()) {
+        labels(b, o, locale);
+    }
+}
+
+fn segments(base: &mut SegmentIds, other: &SegmentIds, locale: &str) {
+    if let Some(ids) = other.get(locale) {
+        base.insert(locale.to_string(), ids.clone());
+    }
+}
+
+fn each<T>(base: &mut [T], other: &[T], f: impl Fn(&mut T, &T)) {
+    for (b, o) in base.iter_mut().zip(other) {
+        f(b, o);
+    }
+}
+
+impl Fact for Entitlement {
+    fn key(&self) -> &FactKey {
+        &self.key
+    }
+
+    fn absorb(&mut self, other: &Self, locale: &str) {
+        labels(&mut self.benefit, &other.benefit, locale);
+        opt_labels(&mut self.scope, &other.scope, locale);
+        opt_labels(&mut self.tier_name, &other.tier_name, locale);
+        opt_labels(&mut self.condition, &other.condition, locale);
+        if let (Some(b), Some(o)) = (self.allowance.label_mut(), other.allowance.label()) {
+            labels(b, o, locale);
+        }
+        each(&mut self.footnotes, &other.footnotes, |b, o| {
+            labels(b, o, locale)
+        });
+        segments(&mut self.segments, &other.segments, locale);
+    }
+
+    fn set_stale(&mut self, stale: &[String]) {
+        self.stale_locales = stale.to_vec();
+    }
+}
+
+impl Fact for RoleBlock {
+    fn key(&self) -> &FactKey {
+        &self.key
+    }
+
+    fn absorb(&mut self, other: &Self, locale: &str) {
+        labels(&mut self.label, &other.label, locale);
+        each(&mut self.roles, &other.roles, |b, o| {
+            labels(&mut b.name, &o.name, locale)
+        });
+        segments(&mut self.segments, &other.segments, locale);
+    }
+
+    fn set_stale(&mut self, stale: &[String]) {
+        self.stale_locales = stale.to_vec();
+    }
+}
+
+impl Fact for Procedure {
+    fn key(&self) -> &FactKey {
+        &self.key
+    }
+
+    fn absorb(&mut self, other: &Self, locale: &str) {
+        opt_labels(&mut self.heading, &other.heading, locale);
+        opt_labels(&mut self.lead_in, &other.lead_in, locale);
+        each(&mut self.steps, &other.steps, |b, o| step(b, o, locale));
+    }
+
+    fn set_stale(&mut self, stale: &[String]) {
+        self.stale_locales = stale.to_vec();
+    }
+}
+
+fn step(base: &mut Step, other: &Step, locale: &str) {
+    labels(&mut base.text, &other.text, locale);
+    each(&mut base.details, &other.details, |b, o| {
+        labels(b, o, locale)
+    });
+    each(&mut base.notes, &other.notes, |b, o| {
+        if b.kind == o.kind {
+            labels(&mut b.text, &o.text, locale);
+            segments(&mut b.segments, &o.segments, locale);
+        }
+    });
+    each(&mut base.substeps, &other.substeps, |b, o| {
+        step(b, o, locale)
+    });
+    each(&mut base.links, &other.links, |b, o| {
+        if b.url == o.url {
+            labels(&mut b.text, &o.text, locale);
+        }
+    });
+    segments(&mut base.segments, &other.segments, locale);
+}

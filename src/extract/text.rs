@@ -1,0 +1,170 @@
+//! Reading inline content on one side of the alignment: the English source
+//! (canonical, parsed) or the translation (only ever carried as a label).
+
+use crate::model::{Article, Inline};
+
+use super::types::{Labels, SegmentIds, SOURCE_LOCALE};
+
+/// Which text of a segment to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The English source span.
+    Source,
+    /// The translation span.
+    Target,
+}
+
+/// Plain text of `inlines` on one side, whitespace collapsed.
+pub fn plain(article: &Article, inlines: &[Inline], side: Side) -> String {
+    let mut out = String::new();
+    push(article, inlines, side, &mut out);
+    collapse(&out)
+}
+
+/// English source text of `inlines`.
+pub fn source(article: &Article, inlines: &[Inline]) -> String {
+    plain(article, inlines, Side::Source)
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push(article: &Article, inlines: &[Inline], side: Side, out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => out.push_str(text),
+            Inline::Code { code } => out.push_str(code),
+            Inline::Strong { children }
+            | Inline::Emphasis { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => push(article, children, side, out),
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::SoftBreak | Inline::LineBreak => out.push(' '),
+            Inline::Html { .. } => {}
+            Inline::Segment { index } => {
+                if let Some(seg) = article.segment(*index) {
+                    let part = match side {
+                        Side::Source => &seg.source,
+                        Side::Target => &seg.target,
+                    };
+                    push(article, part, side, out);
+                }
+            }
+        }
+    }
+}
+
+/// Labels of `inlines`: `en-US` from the source, the article's locale from
+/// the translation. Empty when the source text is empty.
+pub fn labels(article: &Article, inlines: &[Inline]) -> Labels {
+    let mut out = Labels::new();
+    let english = plain(article, inlines, Side::Source);
+    if english.is_empty() {
+        return out;
+    }
+    out.insert(
+        article.locale.as_str().to_string(),
+        plain(article, inlines, Side::Target),
+    );
+    out.insert(SOURCE_LOCALE.to_string(), english);
+    out
+}
+
+/// Labels from one English and one translated string.
+pub fn pair(article: &Article, english: String, target: String) -> Labels {
+    let mut out = Labels::new();
+    out.insert(article.locale.as_str().to_string(), target);
+    out.insert(SOURCE_LOCALE.to_string(), english);
+    out
+}
+
+/// Segment ids of `inlines`, in document order, under the article's locale.
+pub fn segments(article: &Article, inlines: &[Inline]) -> SegmentIds {
+    let mut ids = Vec::new();
+    collect_ids(article, inlines, &mut ids);
+    let mut out = SegmentIds::new();
+    if !ids.is_empty() {
+        out.insert(article.locale.as_str().to_string(), ids);
+    }
+    out
+}
+
+fn collect_ids(article: &Article, inlines: &[Inline], ids: &mut Vec<String>) {
+    for inline in inlines {
+        match inline {
+            Inline::Segment { index } => {
+                if let Some(seg) = article.segment(*index) {
+                    ids.push(seg.id.as_str().to_string());
+                }
+            }
+            Inline::Strong { children }
+            | Inline::Emphasis { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => collect_ids(article, children, ids),
+            _ => {}
+        }
+    }
+}
+
+/// Adds the ids of `more` to `into`, per locale.
+pub fn extend_ids(into: &mut SegmentIds, more: SegmentIds) {
+    for (locale, ids) in more {
+        into.entry(locale).or_default().extend(ids);
+    }
+}
+
+/// Splits a cell at its `<br>` line breaks; lines with no English text are dropped.
+pub fn lines<'a>(article: &Article, cell: &'a [Inline]) -> Vec<&'a [Inline]> {
+    cell.split(|i| matches!(i, Inline::LineBreak))
+        .filter(|line| !source(article, line).is_empty())
+        .collect()
+}
+
+/// Joins label maps key by key with a space (`For recent On-Premise` +
+/// `products only`).
+pub fn join(parts: &[Labels]) -> Labels {
+    let mut out = Labels::new();
+    for part in parts {
+        for (locale, text) in part {
+            let entry = out.entry(locale.clone()).or_default();
+            if !entry.is_empty() && !text.is_empty() {
+                entry.push(' ');
+            }
+            entry.push_str(text);
+        }
+    }
+    out
+}
+
+/// Lowercase kebab-case id of an English name (`Global admin` → `global-admin`).
+pub fn kebab(english: &str) -> String {
+    let mut out = String::new();
+    for c in english.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_ids() {
+        assert_eq!(kebab("MPN partner admin"), "mpn-partner-admin");
+        assert_eq!(kebab("  Admin agent*"), "admin-agent");
+    }
+
+    #[test]
+    fn joins_labels() {
+        let a: Labels = [("en-US".to_string(), "For recent".to_string())].into();
+        let b: Labels = [("en-US".to_string(), "products only".to_string())].into();
+        assert_eq!(join(&[a, b])["en-US"], "For recent products only");
+    }
+}

@@ -1,0 +1,276 @@
+//! Pairing the alignment spans inside an inline run: closing a span, joining
+//! a translation with the source that follows it, and recovering (with a
+//! diagnostic and a stray) when the markup is broken.
+
+use std::ops::Range;
+
+use super::inline::{Frame, InlineBuilder, Pending};
+use super::State;
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Inline, Segment, SegmentId, Side};
+
+impl InlineBuilder {
+    pub(super) fn close_span(&mut self, range: Range<usize>, st: &mut State) {
+        let top = self.stack.len() - 1;
+        match &self.stack[top].0 {
+            Frame::Target { .. } => {
+                let Some((Frame::Target { id, open, content }, children)) = self.stack.pop() else {
+                    return;
+                };
+                self.pending = Some(Pending {
+                    id,
+                    open,
+                    range: content..range.start,
+                    content: children,
+                });
+            }
+            Frame::Source { .. } => {
+                let Some((Frame::Source { id, open, content }, children)) = self.stack.pop() else {
+                    return;
+                };
+                let source = Pending {
+                    id,
+                    open,
+                    range: content..range.start,
+                    content: children,
+                };
+                match self.stack.last_mut() {
+                    Some((Frame::Lookup { source: slot, .. }, _)) if slot.is_none() => {
+                        *slot = Some(source)
+                    }
+                    _ => {
+                        let at = source.open;
+                        self.unpaired_source(source, at, st)
+                    }
+                }
+            }
+            Frame::Lookup { .. } => {
+                let Some((
+                    Frame::Lookup {
+                        open,
+                        target,
+                        source,
+                    },
+                    _,
+                )) = self.stack.pop()
+                else {
+                    return;
+                };
+                self.pair(open, target, source, st);
+            }
+            Frame::Span => {
+                let Some((_, children)) = self.stack.pop() else {
+                    return;
+                };
+                self.extend(children);
+                self.push(Inline::Html {
+                    html: "</span>".to_string(),
+                });
+            }
+            _ => {
+                self.flush_pending(st);
+                if self.split_id.is_none() {
+                    st.diags.push(self.diag(
+                        st,
+                        Code::MalformedSpan,
+                        range.start,
+                        "`</span>` closes no open span",
+                    ));
+                }
+            }
+        }
+    }
+
+    fn pair(
+        &mut self,
+        open: usize,
+        target: Option<Pending>,
+        source: Option<Pending>,
+        st: &mut State,
+    ) {
+        match (target, source) {
+            (Some(t), Some(s)) => {
+                st.accounted.extend([t.open, s.open]);
+                if t.id != s.id {
+                    st.diags.push(
+                        self.diag(
+                            st,
+                            Code::IdMismatch,
+                            s.open,
+                            format!("translation `{}` is paired with source `{}`", t.id, s.id),
+                        )
+                        .with_segment(t.id.clone())
+                        .with_hint("a translation and its source share one id"),
+                    );
+                }
+                let (line, column) = st.lines.position(t.open);
+                let index = st.segments.len();
+                st.segments.push(Segment {
+                    id: SegmentId::parse(&t.id),
+                    target: t.content,
+                    source: s.content,
+                    line,
+                    column,
+                    target_range: t.range,
+                    source_range: s.range,
+                });
+                self.push(Inline::Segment { index });
+            }
+            (None, Some(s)) => self.unpaired_source(s, open, st),
+            (target, None) => {
+                let what = target
+                    .as_ref()
+                    .map_or_else(String::new, |t| format!(" after `{}`", t.id));
+                let d = self.diag(
+                    st,
+                    Code::MalformedSpan,
+                    open,
+                    format!("`sxs-lookup` span{what} holds no `data-stu-id` span"),
+                );
+                st.diags.push(match &target {
+                    Some(t) => d.with_segment(t.id.clone()),
+                    None => d,
+                });
+                if let Some(t) = target {
+                    st.stray(&t.id, Side::Target, t.open, t.content.clone());
+                    self.extend(t.content);
+                }
+            }
+        }
+    }
+
+    fn unpaired_source(&mut self, s: Pending, at: usize, st: &mut State) {
+        let reported = self.split_id.as_deref() == Some(s.id.as_str());
+        if !reported {
+            st.diags.push(
+                self.diag(
+                    st,
+                    Code::UnpairedSource,
+                    at,
+                    format!("source `{}` has no translation before it", s.id),
+                )
+                .with_segment(s.id.clone())
+                .with_hint(
+                    "put the `<span data-ttu-id>` translation right before its `sxs-lookup` span",
+                ),
+            );
+        }
+        st.stray(&s.id, Side::Source, s.open, s.content);
+    }
+
+    /// A closed translation followed by something other than its source.
+    pub(super) fn flush_pending(&mut self, st: &mut State) {
+        let Some(t) = self.pending.take() else { return };
+        st.stray(&t.id, Side::Target, t.open, t.content.clone());
+        st.diags.push(
+            self.diag(st, Code::UnpairedTarget, t.open, format!("translation `{}` has no `sxs-lookup` source after it", t.id))
+                .with_segment(t.id.clone())
+                .with_hint("add `<span class=\"sxs-lookup\"><span data-stu-id=\"…\">English</span></span>` after it"),
+        );
+        self.extend(t.content);
+    }
+
+    /// Closes alignment spans left open when a new one starts.
+    pub(super) fn close_alignment_frames(&mut self, st: &mut State, by: &str) {
+        while matches!(
+            self.stack.last(),
+            Some((
+                Frame::Target { .. } | Frame::Source { .. } | Frame::Lookup { .. },
+                _
+            ))
+        ) {
+            self.unwind_top(st, by);
+        }
+    }
+
+    /// Pops the top frame after its end went missing, keeping its content.
+    pub(super) fn unwind_top(&mut self, st: &mut State, by: &str) {
+        let Some((frame, children)) = self.stack.pop() else {
+            return;
+        };
+        let frame_kind = if matches!(frame, Frame::Target { .. }) {
+            Side::Target
+        } else {
+            Side::Source
+        };
+        match frame {
+            Frame::Target { id, open, .. } | Frame::Source { id, open, .. } => {
+                let side = if matches!(frame_kind, Side::Target) {
+                    Side::Target
+                } else {
+                    Side::Source
+                };
+                st.stray(&id, side, open, children.clone());
+                if self.in_cell {
+                    st.diags.push(
+                        self.diag(
+                            st,
+                            Code::LostSegment,
+                            open,
+                            format!("span pair `{id}` is split across table cells"),
+                        )
+                        .with_segment(id.clone())
+                        .with_hint("a `|` in the text ends the cell: escape it as `\\|`"),
+                    );
+                    self.split_id = Some(id);
+                } else if self.split_id.as_deref() != Some(id.as_str()) {
+                    st.diags.push(
+                        self.diag(
+                            st,
+                            Code::MalformedSpan,
+                            open,
+                            format!("span `{id}` is not closed before {by}"),
+                        )
+                        .with_segment(id),
+                    );
+                }
+            }
+            Frame::Lookup {
+                open,
+                target,
+                source,
+            } => {
+                if let (Some(_), Some(_)) = (&target, &source) {
+                    // Only the outer `</span>` is missing: keep the pair.
+                    self.pair(open, target, source, st);
+                } else {
+                    for (p, side) in target
+                        .into_iter()
+                        .map(|t| (t, Side::Target))
+                        .chain(source.map(|s| (s, Side::Source)))
+                    {
+                        st.stray(&p.id, side, p.open, p.content.clone());
+                        if self.split_id.as_deref() != Some(p.id.as_str()) {
+                            st.diags.push(
+                                self.diag(
+                                    st,
+                                    Code::MalformedSpan,
+                                    open,
+                                    format!(
+                                        "`sxs-lookup` span for `{}` is not closed before {by}",
+                                        p.id
+                                    ),
+                                )
+                                .with_segment(p.id.clone()),
+                            );
+                        }
+                    }
+                }
+            }
+            Frame::Strong | Frame::Emphasis | Frame::Strike | Frame::Span | Frame::Root => {}
+            Frame::Link { .. } | Frame::Image { .. } => {}
+        }
+        self.extend(children);
+    }
+
+    pub(super) fn diag(
+        &self,
+        st: &State,
+        code: Code,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, column) = st.lines.position(offset);
+        Diagnostic::new(code, st.path, line, column, message)
+    }
+}

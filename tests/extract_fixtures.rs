@@ -1,0 +1,121 @@
+//! Extraction fixtures: a transposed table (tiers as rows) in two locales of
+//! different source versions, and a table naming a tier that is not in the
+//! tier list.
+
+use std::path::Path;
+
+use locdoc::diag::Code;
+use locdoc::extract::{self, Allowance, Entitlements};
+
+fn fixture(name: &str) -> extract::Outcome {
+    extract::run(&Path::new("tests/fixtures/extract").join(name)).unwrap()
+}
+
+fn cell<'a>(all: &'a Entitlements, benefit: &str, tier: &str) -> &'a extract::Entitlement {
+    all.entitlements
+        .iter()
+        .find(|e| e.benefit["en-US"] == benefit && e.tier.as_deref() == Some(tier))
+        .unwrap_or_else(|| panic!("no {benefit} / {tier}"))
+}
+
+#[test]
+fn transposed_table_reads_tiers_from_rows() {
+    let out = fixture("transposed");
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    let all = &out.entitlements;
+    // A bare number takes its unit from the header.
+    let gold = cell(all, "Number of advisory hours", "gold");
+    assert!(
+        matches!(&gold.allowance, Allowance::Quantity { value, unit, .. } if *value == 50.0 && unit.as_deref() == Some("hours"))
+    );
+    assert_eq!(gold.tier_name.as_ref().unwrap()["ko-KR"], "골드");
+    let silver = cell(all, "Technical presales", "silver");
+    assert!(matches!(&silver.allowance, Allowance::Quantity { value, .. } if *value == 10.0));
+    assert!(matches!(
+        cell(all, "Technical presales", "gold").allowance,
+        Allowance::Unlimited { .. }
+    ));
+    assert_eq!(
+        cell(all, "Technical presales", "action-pack").allowance,
+        Allowance::None
+    );
+    assert_eq!(all.entitlements.len(), 6);
+}
+
+#[test]
+fn newest_locale_wins_and_older_labels_only_join_where_english_agrees() {
+    let all = fixture("transposed").entitlements;
+    let gold = cell(&all, "Number of advisory hours", "gold");
+    // ko-KR (newer) says 50; de-DE translates an older source that said 40.
+    let label = gold.allowance.label().unwrap();
+    assert_eq!(label.get("en-US").map(String::as_str), Some("50"));
+    assert!(!label.contains_key("de-DE"), "{label:?}");
+    assert_eq!(gold.benefit["de-DE"], "Anzahl der Beratungsstunden");
+    assert_eq!(gold.stale_locales, ["de-DE"]);
+    assert_eq!(gold.segments.keys().collect::<Vec<_>>(), ["de-DE", "ko-KR"]);
+}
+
+#[test]
+fn unknown_tier_is_a_warning_not_a_guess() {
+    let out = fixture("unknown-tier");
+    let codes: Vec<Code> = out.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::UnknownTier]);
+    let d = &out.diagnostics[0];
+    assert!(d.message.contains("`Platinum competency`"), "{}", d.message);
+    assert_eq!(
+        (d.file.as_str(), d.line, d.segment.as_deref()),
+        ("ko-KR/platinum.md", 11, Some("c0ffe-103"))
+    );
+    let tiers: Vec<Option<&str>> = out
+        .entitlements
+        .entitlements
+        .iter()
+        .map(|e| e.tier.as_deref())
+        .collect();
+    assert_eq!(tiers, [Some("silver")]);
+}
+
+#[test]
+fn table_view_rebuilds_tiers_by_benefits() {
+    let all = fixture("transposed").entitlements;
+    let table = all.table("advisory-hours", Some("hours-by-offer")).unwrap();
+    let tiers: Vec<&str> = table.tiers.iter().map(|(id, _)| *id).collect();
+    assert_eq!(tiers, ["action-pack", "silver", "gold"]);
+    let benefits: Vec<&str> = table
+        .rows
+        .iter()
+        .map(|r| r.benefit["en-US"].as_str())
+        .collect();
+    assert_eq!(benefits, ["Number of advisory hours", "Technical presales"]);
+    assert!(table
+        .rows
+        .iter()
+        .all(|r| r.cells.iter().all(|c| c.len() == 1)));
+    assert!(all.table("advisory-hours", Some("nowhere")).is_none());
+}
+
+#[test]
+fn cli_writes_json_and_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, schema) = (dir.path().join("e.json"), dir.path().join("e.schema.json"));
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_locdoc"))
+        .args([
+            "entitlements",
+            "--content",
+            "tests/fixtures/extract/unknown-tier",
+            "--out",
+        ])
+        .arg(&out)
+        .arg("--schema")
+        .arg(&schema)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&status.stderr);
+    assert!(stderr.contains("unknown-tier"), "{stderr}");
+    let json = std::fs::read_to_string(&out).unwrap();
+    assert!(json.starts_with("{\n  \"generator\"") && json.ends_with("}\n"));
+    assert!(std::fs::read_to_string(&schema)
+        .unwrap()
+        .contains("\"$schema\""));
+}

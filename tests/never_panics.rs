@@ -1,0 +1,81 @@
+//! Property tests: any text, parsed and checked, never panics, and every
+//! alignment span ends up as a segment, a stray or a diagnostic.
+
+use std::path::PathBuf;
+
+use locdoc::check;
+use locdoc::content::Source;
+use locdoc::model::Locale;
+use proptest::prelude::*;
+
+fn source() -> Source {
+    Source {
+        path: PathBuf::from("ko-KR/a.md"),
+        rel: "ko-KR/a.md".into(),
+        locale: Locale::parse("ko-KR").unwrap(),
+        slug: "a".into(),
+    }
+}
+
+/// Fragments of the format, shuffled into hostile documents.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("---\n".to_string()),
+        Just("<span data-ttu-id=\"986a5-1\">".to_string()),
+        Just("<span data-ttu-id='bad id'>".to_string()),
+        Just("<span class=\"sxs-lookup\">".to_string()),
+        Just("<span data-stu-id=\"986a5-1\">".to_string()),
+        Just("<span data-stu-id=\"986a5-p2\">".to_string()),
+        Just("</span>".to_string()),
+        Just("<span>".to_string()),
+        Just("<br>".to_string()),
+        Just("<a name=\"x\"></a>".to_string()),
+        Just("<!-- ".to_string()),
+        Just(" -->".to_string()),
+        Just("| a | b |\n|---|---|\n".to_string()),
+        Just(" | ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("    ".to_string()),
+        Just("> [!NOTE]\n> ".to_string()),
+        Just("1. ".to_string()),
+        Just("   a. ".to_string()),
+        Just("* ".to_string()),
+        Just("**".to_string()),
+        Just("`".to_string()),
+        Just("```\n".to_string()),
+        Just("[".to_string()),
+        Just("](x.md)".to_string()),
+        Just(":::image source=\"a.png\" alt-text=\"b\":::".to_string()),
+        Just("[!INCLUDE [a](b)]".to_string()),
+        Just("<xref:A.B>".to_string()),
+        Just("&amp;".to_string()),
+        Just("\\*".to_string()),
+        Just("\u{feff}".to_string()),
+        "[가-힣a-z0-9 .,:]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_text_never_panics(text in "\\PC*") {
+        let _ = check::text_report(&source(), &text);
+    }
+
+    #[test]
+    fn format_fragments_never_panic_and_nothing_is_lost(parts in prop::collection::vec(fragment(), 0..60)) {
+        let body: String = parts.concat().replace('\r', "");
+        let text = format!("---\ntitle: x\n---\n{body}");
+        let report = check::text_report(&source(), &text);
+        let parsed = locdoc::sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", &text);
+        prop_assert_eq!(report.segments, parsed.article.segments.len());
+        // Every translation span became exactly one segment or one stray.
+        let spans = body.matches("data-ttu-id").count();
+        let accounted = parsed.article.segments.len()
+            + parsed.article.strays.iter().filter(|s| s.side == locdoc::model::Side::Target).count();
+        prop_assert_eq!(accounted, spans, "{:?}", text);
+    }
+}

@@ -1,0 +1,132 @@
+//! The parser on what real content has and the seeds don't: merged ids, xrefs,
+//! inline code, entities, escapes, DocFX blocks, HTML blocks, nested lists,
+//! link-wrapped segments, CRLF, a BOM, and files with no spans.
+
+use locdoc::model::{Block, Inline, Locale, NoteKind};
+use locdoc::sxs;
+
+fn variants() -> sxs::Parsed {
+    let text = std::fs::read_to_string("tests/fixtures/variants-tree/de-DE/variants.md").unwrap();
+    assert!(
+        text.starts_with('\u{feff}') && text.contains("\r\n"),
+        "fixture keeps its BOM and CRLF"
+    );
+    sxs::parse(
+        "de-DE/variants.md",
+        Locale::parse("de-DE").unwrap(),
+        "variants",
+        &text,
+    )
+}
+
+#[test]
+fn front_matter_survives_bom_and_crlf() {
+    let p = variants();
+    let f = &p.article.front;
+    assert_eq!(f.title.as_deref(), Some("Variants &amp; more"));
+    assert_eq!(f.locale.as_deref(), Some("de-DE"));
+    assert_eq!(
+        f.handoff.map(|d| d.to_string()).as_deref(),
+        Some("2021-06-07")
+    );
+    assert!(!f.is_machine_translated());
+    assert_eq!(
+        f.extra.get("custom.key"),
+        Some(&serde_json::json!(["a", "b"]))
+    );
+}
+
+#[test]
+fn every_segment_is_found_with_its_position() {
+    let p = variants();
+    let ids: Vec<_> = p.article.segments.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "9d76c-p101",
+            "9d76c-103",
+            "9d76c-104",
+            "9d76c-105",
+            "9d76c-106",
+            "9d76c-107"
+        ]
+    );
+    let first = &p.article.segments[0];
+    assert!(first.id.is_merged());
+    assert_eq!((first.line, first.column), (9, 23));
+    // The commented-out pair is the only finding.
+    let codes: Vec<_> = p
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.line))
+        .collect();
+    assert_eq!(codes, [("lost-segment", 29)]);
+    assert_eq!(p.article.strays.len(), 1);
+}
+
+#[test]
+fn inline_content_is_decoded() {
+    let p = variants();
+    let seg = &p.article.segments[1];
+    assert_eq!(
+        seg.source_text(),
+        "Use xref:System.String and code & <tag> *not*."
+    );
+    assert!(seg.source.iter().any(
+        |i| matches!(i, Inline::Link { url, autolink: true, .. } if url == "xref:System.String")
+    ));
+    assert!(seg.source.contains(&Inline::Code {
+        code: "code".into()
+    }));
+}
+
+#[test]
+fn docfx_blocks_are_recognised() {
+    let blocks = variants().article.blocks;
+    assert!(matches!(&blocks[0], Block::Heading { level: 1, anchor: Some(a), .. } if a == "intro"));
+    assert!(
+        matches!(&blocks[2], Block::Note { kind: NoteKind::Tip, blocks, .. } if blocks.len() == 1)
+    );
+    assert!(
+        matches!(&blocks[3], Block::Image { src, alt, .. } if src == "images/a.png" && alt == "Ein Bild")
+    );
+    assert!(
+        matches!(&blocks[4], Block::Extension { name, target, .. } if name == "INCLUDE" && target == "../includes/note.md")
+    );
+    assert!(matches!(&blocks[5], Block::Extension { name, .. } if name == "code-csharp"));
+    assert!(
+        matches!(&blocks[6], Block::Html { content, .. } if content.iter().any(|i| matches!(i, Inline::Segment { index: 3 })))
+    );
+}
+
+#[test]
+fn lists_nest_and_links_wrap_segments() {
+    let blocks = variants().article.blocks;
+    let Some(Block::List {
+        items, start: None, ..
+    }) = blocks.get(7)
+    else {
+        panic!("{:#?}", blocks.get(7))
+    };
+    let Block::Paragraph { content, .. } = &items[0].blocks[0] else {
+        panic!()
+    };
+    assert!(
+        matches!(&content[0], Inline::Link { url, children, .. } if url == "manage.md#x" && children == &[Inline::Segment { index: 4 }])
+    );
+    assert!(matches!(&items[0].blocks[1], Block::List { items, .. } if items.len() == 1));
+}
+
+#[test]
+fn a_file_without_spans_is_a_plain_article() {
+    let text = std::fs::read_to_string("tests/fixtures/variants-tree/en-GB/plain.md").unwrap();
+    let p = sxs::parse(
+        "en-GB/plain.md",
+        Locale::parse("en-GB").unwrap(),
+        "plain",
+        &text,
+    );
+    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    assert!(p.article.segments.is_empty());
+    assert_eq!(p.article.blocks.len(), 2);
+}
