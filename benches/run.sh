@@ -64,6 +64,7 @@ echo '<!doctype html><title>{{ .Title }}</title>' >"$OUT/hugo-site/layouts/_defa
   echo "pofilter=$([ -n "$POFILTER" ] && "$POFILTER" --version 2>/dev/null || echo 'install failed')"
   echo "hyperfine=$(hyperfine --version)"
 } >"$RES/tools.txt"
+cut -d' ' -f1-3 /proc/loadavg >"$RES/load-start"
 
 # --- build -------------------------------------------------------------------
 log "cargo build --release"
@@ -133,6 +134,8 @@ for N in $SIZES; do
     rm -rf "$OUT/pofilter-out"
   fi
 done
+
+cut -d' ' -f1-3 /proc/loadavg >"$RES/load-end"
 
 # --- table ---------------------------------------------------------------------
 log "writing BENCHMARKS.md"

@@ -161,15 +161,16 @@ def conditions(res, sizes):
             cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    load = os.getloadavg()
+    started = datetime.datetime.fromtimestamp(os.path.getmtime(os.path.join(res, "tools.txt")), datetime.timezone.utc)
+    load = f"load average (1/5/15 min) {read(res, 'load-start', '?')} at the start, {read(res, 'load-end', '?')} at the end"
     corpora = ", ".join(
         f"{read(res, f'files@{n}', '?')} files / {int(read(res, f'bytes@{n}', '0')) / 1e6:.1f} MB" for n in sizes
     )
     tools = read(res, "tools.txt", "").replace("\n", "; ")
     build = "" if read(res, "has-build") == "1" else " `locdoc build` does not exist on this build: its rows are skipped."
     return (
-        f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} × {cpu} "
-        f"({platform.system()}), load average at the end {load[0]:.1f}. Corpora: {corpora}. {tools}.{build}"
+        f"Run started {started:%Y-%m-%d %H:%M} UTC on {os.cpu_count()} × {cpu} "
+        f"({platform.system()}), {load}. Corpora: {corpora}. {tools}.{build}"
     )
 
 
