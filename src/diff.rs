@@ -6,9 +6,10 @@
 //! unchanged source.
 
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, TextDiff};
+use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
 use crate::check::inlines::fingerprint;
+pub use crate::check::inlines::word_diff;
 use crate::model::{Article, Segment};
 
 /// What happened to one sentence.
@@ -173,36 +174,6 @@ fn only(kind: Kind, a: Option<&Side>, b: Option<&Side>) -> Change {
         old: a.cloned(),
         new: b.cloned(),
         words: None,
-    }
-}
-
-/// `First you need to Activate[-, then-]{+. Then+} you see`.
-pub fn word_diff(old: &str, new: &str) -> String {
-    let diff = TextDiff::from_words(old, new);
-    let mut out = String::new();
-    let mut open: Option<ChangeTag> = None;
-    for change in diff.iter_all_changes() {
-        let tag = change.tag();
-        if open != Some(tag) {
-            close(&mut out, open);
-            match tag {
-                ChangeTag::Delete => out.push_str("[-"),
-                ChangeTag::Insert => out.push_str("{+"),
-                ChangeTag::Equal => {}
-            }
-            open = Some(tag);
-        }
-        out.push_str(change.value());
-    }
-    close(&mut out, open);
-    out
-}
-
-fn close(out: &mut String, tag: Option<ChangeTag>) {
-    match tag {
-        Some(ChangeTag::Delete) => out.push_str("-]"),
-        Some(ChangeTag::Insert) => out.push_str("+}"),
-        _ => {}
     }
 }
 

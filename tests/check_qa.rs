@@ -428,6 +428,9 @@ fn number_rules_per_locale() {
         ("fr-FR", "1,5 fois", "1.5 times", true),
         ("fr-FR", "Le 1er jour", "The 1st day", true),
         ("fr-FR", "Le 2e jour", "The 1st day", false),
+        ("ko-KR", "오전 9시에 시작", "Starts at 9:00 AM", true),
+        ("de-DE", "Beginn um 9:30 Uhr", "Starts at 9:30 AM", true),
+        ("de-DE", "Beginn um 9 Uhr", "Starts at 9:30 AM", false),
         // Digits in ids and URLs are not numbers.
         ("ko-KR", "Windows 10 선택", "select windows 10", true),
         (
@@ -449,5 +452,20 @@ fn number_rules_per_locale() {
             *same,
             "{locale}: `{target}` vs `{source}`"
         );
+    }
+}
+
+proptest::proptest! {
+    /// The number reader never panics, whatever the text (digits next to
+    /// multi-byte letters, separators at the end, …).
+    #[test]
+    fn number_reader_never_panics(text in "[0-9a-z가-힣 ,.'\u{a0}\u{202f}/_-]{0,40}") {
+        let mut out = Vec::new();
+        let formats = [check::numbers::ENGLISH, check::numbers::format_of("de")];
+        check::numbers::tokens(&text, &formats, &mut out);
+        for token in &out {
+            proptest::prop_assert!(!token.values.is_empty());
+        }
+        let _ = check::numbers::spelled(&text, "ko", "2");
     }
 }

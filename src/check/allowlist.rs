@@ -33,13 +33,18 @@ impl Allowlist {
     /// Whether the words of `text` that would need translating are all
     /// allowed: terms of the list, acronyms, short tokens and non-words.
     pub fn covers(&self, text: &str) -> bool {
+        let text: String = text
+            .split_whitespace()
+            .filter(|t| !is_name_or_address(t))
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut rest = text.to_lowercase();
         for term in &self.terms {
             if rest.contains(term.as_str()) {
                 rest = remove_term(&rest, term);
             }
         }
-        let original_words: Vec<&str> = words(text).collect();
+        let original_words: Vec<&str> = words(&text).collect();
         let covered = words(&rest).all(|w| {
             w.chars().count() < 3
                 || original_words
@@ -81,6 +86,17 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Tokens that are never translated: URLs, domains, paths, file names,
+/// e-mail addresses, identifiers (`aka.ms/n-1`, `Get-AzContext`,
+/// `PowerShell`, `snake_case`).
+fn is_name_or_address(token: &str) -> bool {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let inner_mark = core.contains(['/', '.', '@', '_', '\\', ':', '=', '?', '#']);
+    let inner_capital =
+        core.chars().skip(1).any(char::is_uppercase) && core.chars().any(char::is_lowercase);
+    inner_mark || inner_capital
+}
+
 /// `MPN`, `TPD`: all capitals, two or more letters.
 fn is_acronym(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
@@ -98,6 +114,9 @@ mod tests {
         assert!(list.covers("10 GB"));
         assert!(!list.covers("Overview"));
         assert!(!list.covers("Azure portal settings"));
+        assert!(list.covers("[aka.ms/partnercenter](https://aka.ms/partnercenter)"));
+        assert!(list.covers("Get-AzContext, PowerShell"));
+        assert!(!list.covers("See aka.ms/x for details"));
     }
 
     #[test]

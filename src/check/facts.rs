@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::inlines::fingerprint;
+use super::inlines::fingerprint_sized;
 use crate::model::Article;
 
 /// What the cross-file checks need to know about one article.
@@ -74,8 +74,8 @@ impl Facts {
                 .map(|s| SegmentFacts {
                     id: s.id.as_str().to_string(),
                     number: s.id.number().map(|n| (n, s.id.is_merged())),
-                    source: fingerprint(&s.source),
-                    target: fingerprint(&s.target),
+                    source: fingerprint_sized(&s.source, s.source_range.len()),
+                    target: fingerprint_sized(&s.target, s.target_range.len()),
                     line: s.line,
                     column: s.column,
                 })

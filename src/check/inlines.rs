@@ -2,6 +2,8 @@
 //! link URLs, inline code, markup counts and a markup-aware fingerprint.
 //! Nothing here looks at Markdown text; everything walks [`Inline`]s.
 
+use similar::{ChangeTag, TextDiff};
+
 use crate::model::Inline;
 
 /// Counts of emphasis-like markup in a run of inlines.
@@ -110,8 +112,16 @@ pub fn texts<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a str)) {
 /// `**strong**`, `*emphasis*` and `[text](url)` so that a changed link
 /// target changes the fingerprint. Whitespace runs collapse to one space.
 pub fn fingerprint(inlines: &[Inline]) -> String {
-    let mut raw = String::new();
+    fingerprint_sized(inlines, 64)
+}
+
+/// [`fingerprint`] with a capacity hint (the raw Markdown's length).
+pub fn fingerprint_sized(inlines: &[Inline], capacity: usize) -> String {
+    let mut raw = String::with_capacity(capacity);
     push_fingerprint(inlines, &mut raw);
+    if !has_extra_space(&raw) {
+        return raw;
+    }
     let mut out = String::with_capacity(raw.len());
     for word in raw.split_whitespace() {
         if !out.is_empty() {
@@ -120,6 +130,19 @@ pub fn fingerprint(inlines: &[Inline]) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `s` has whitespace other than single inner spaces.
+fn has_extra_space(s: &str) -> bool {
+    let mut prev_space = true;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if space && (prev_space || c != ' ') {
+            return true;
+        }
+        prev_space = space;
+    }
+    prev_space && !s.is_empty()
 }
 
 fn push_fingerprint(inlines: &[Inline], out: &mut String) {
@@ -160,6 +183,36 @@ fn wrap(children: &[Inline], mark: &str, out: &mut String) {
     out.push_str(mark);
 }
 
+/// `First you need to Activate[-, then-]{+. Then+} you see`.
+pub fn word_diff(old: &str, new: &str) -> String {
+    let diff = TextDiff::from_words(old, new);
+    let mut out = String::new();
+    let mut open: Option<ChangeTag> = None;
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        if open != Some(tag) {
+            close(&mut out, open);
+            match tag {
+                ChangeTag::Delete => out.push_str("[-"),
+                ChangeTag::Insert => out.push_str("{+"),
+                ChangeTag::Equal => {}
+            }
+            open = Some(tag);
+        }
+        out.push_str(change.value());
+    }
+    close(&mut out, open);
+    out
+}
+
+fn close(out: &mut String, tag: Option<ChangeTag>) {
+    match tag {
+        Some(ChangeTag::Delete) => out.push_str("-]"),
+        Some(ChangeTag::Insert) => out.push_str("+}"),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +230,18 @@ mod tests {
             children: vec![text("more")],
         };
         assert_eq!(fingerprint(&[text("see  "), link]), "see [more](a.md)");
+    }
+
+    #[test]
+    fn collapses_only_when_needed() {
+        assert!(!has_extra_space("a b"));
+        assert!(
+            has_extra_space("a  b")
+                && has_extra_space(" a")
+                && has_extra_space("a ")
+                && has_extra_space("a\nb")
+        );
+        assert_eq!(fingerprint(&[text(" a \n b ")]), "a b");
     }
 
     #[test]

@@ -90,6 +90,10 @@ pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
                 values.push(v);
             }
         }
+        if let Some(hour) = raw.strip_suffix(":00") {
+            // `9:00` may be written `9시` or `9 Uhr`.
+            values.push(value(hour, formats.first().copied().unwrap_or(ENGLISH)));
+        }
         out.push(Token { raw, values });
         i = end;
     }
@@ -114,6 +118,7 @@ fn number_end(text: &str, start: usize) -> usize {
             .count();
         let ok = match sep {
             ',' | '.' | '\'' => digits > 0,
+            ':' => digits == 2,
             c if is_space(c) => digits == 3,
             _ => false,
         };

@@ -8,7 +8,7 @@
 //! lowercase), so inflection (`поддержка`/`поддержку`) and attached
 //! particles (`지원을`) still count as the same wording.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::facts::{Facts, SegmentFacts};
 
@@ -89,15 +89,21 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
                 .or_insert((f.path.as_str(), seg));
         }
     }
+    let segments: Vec<(&str, &SegmentFacts)> = facts
+        .iter()
+        .flat_map(|f| f.segments.iter().map(move |s| (f.path.as_str(), s)))
+        .collect();
+    let index = WordIndex::new(&segments);
     let mut out = Vec::new();
     for (term, (path, defining)) in terms {
         let wording = stems(&defining.target);
         if wording.is_empty() {
             continue;
         }
-        let others: Vec<(&str, &SegmentFacts)> = facts
+        let others: Vec<(&str, &SegmentFacts)> = index
+            .candidates(term)
             .iter()
-            .flat_map(|f| f.segments.iter().map(move |s| (f.path.as_str(), s)))
+            .filter_map(|&i| segments.get(i).copied())
             .filter(|(_, s)| {
                 s.source != term && contains_term(&s.source, term) && !uses(&s.target, &wording)
             })
@@ -112,6 +118,39 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
         }
     }
     out
+}
+
+/// Which segments' English contains each word, so a term is only searched
+/// in the segments that have its rarest word.
+struct WordIndex<'a> {
+    postings: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> WordIndex<'a> {
+    fn new(segments: &[(&'a str, &'a SegmentFacts)]) -> WordIndex<'a> {
+        let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, (_, seg)) in segments.iter().enumerate() {
+            for word in seg
+                .source
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                let list = postings.entry(word).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        WordIndex { postings }
+    }
+
+    /// Segments (in order) that contain the rarest word of `term`.
+    fn candidates(&self, term: &str) -> &[usize] {
+        term.split(' ')
+            .map(|w| self.postings.get(w).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|list| list.len())
+            .unwrap_or(&[])
+    }
 }
 
 /// Whole-word, case-sensitive containment.

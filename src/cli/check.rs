@@ -33,7 +33,8 @@ pub struct Args {
     /// Config file with a `[check]` table (default: `locdoc.toml` if present).
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// Print a table per locale (files, segments, MT/HT share, counts by code) after the report.
+    /// Print a table per locale (files, segments, MT/HT share, counts by code) after the
+    /// report (on stderr with `--format json` or `sarif`, so stdout stays parseable).
     #[arg(long)]
     pub summary: bool,
 }

@@ -13,7 +13,7 @@
 //! and `Microsoft 제품 지원` in the text. Fix: pick one
 //! translation and use it everywhere (a termbase helps).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::check::facts::{Facts, SegmentFacts};
 use crate::check::terms::{self, Inconsistency};
@@ -24,26 +24,33 @@ type Occurrence<'a> = (&'a str, &'a SegmentFacts);
 
 /// Groups segments by (locale, source) and reports sources with several translations.
 pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
-    let mut groups: BTreeMap<(&str, &str), BTreeMap<String, Vec<Occurrence>>> = BTreeMap::new();
+    // Hash first: most sentences occur once, and only repeats need sorting.
+    let mut groups: HashMap<(&str, &str), Vec<Occurrence>> = HashMap::new();
     for f in facts {
         for seg in &f.segments {
-            if !seg.source.chars().any(char::is_alphabetic) || seg.target.is_empty() {
+            if seg.target.is_empty() || !seg.source.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let variants = groups
+            groups
                 .entry((f.locale.as_str(), seg.source.as_str()))
-                .or_default();
-            variants
-                .entry(normalize(&seg.target))
                 .or_default()
                 .push((f.path.as_str(), seg));
         }
     }
-    for ((locale, source), variants) in groups {
-        if variants.len() < 2 {
-            continue;
+    let mut repeated: Vec<((&str, &str), Vec<Occurrence>)> =
+        groups.into_iter().filter(|(_, o)| o.len() > 1).collect();
+    repeated.sort_by(|a, b| a.0.cmp(&b.0));
+    for ((locale, source), occurrences) in repeated {
+        let mut variants: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+        for occ in occurrences {
+            variants
+                .entry(normalize(&occ.1.target))
+                .or_default()
+                .push(occ);
         }
-        out.push(report(locale, source, &variants));
+        if variants.len() > 1 {
+            out.push(report(locale, source, &variants));
+        }
     }
     let mut by_locale: BTreeMap<&str, Vec<&Facts>> = BTreeMap::new();
     for f in facts {

@@ -20,13 +20,13 @@ use crate::model::{Inline, Segment};
 
 /// Compares the numbers of source and target.
 pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
-    let language = cx.article.locale.language().to_ascii_lowercase();
+    let language = cx.article.locale.language();
     let source = numbers(&seg.source, &[ENGLISH]);
-    let target = numbers(&seg.target, &[format_of(&language), ENGLISH]);
+    let target = numbers(&seg.target, &[format_of(language), ENGLISH]);
     if source.is_empty() && target.is_empty() {
         return;
     }
-    let missing = unmatched(&source, &target, &seg.target, &language);
+    let missing = unmatched(&source, &target, &seg.target, language);
     let added = unmatched(&target, &source, &seg.source, "en");
     if missing.is_empty() && added.is_empty() {
         return;

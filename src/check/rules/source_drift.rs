@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::check::facts::{short, Facts};
+use crate::check::inlines::word_diff;
 use crate::diag::{Code, Diagnostic};
 
 /// Finds the newest source of every slug and compares the older ones with it.
@@ -55,13 +56,15 @@ fn compare(stale: &Facts, newest: &Facts, out: &mut Vec<Diagnostic>) {
     for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
         let (old_range, new_range) = (op.old_range(), op.new_range());
         let removed = quoted(&old[old_range.clone()]);
-        let added = quoted(&new[new_range]);
+        let added = quoted(&new[new_range.clone()]);
         let (at, message) = match op {
             DiffOp::Equal { .. } => continue,
-            DiffOp::Replace { .. } => (
-                old_range.start,
-                format!("english changed in source `{version}`: {removed} is now {added}"),
-            ),
+            DiffOp::Replace { .. } => {
+                let words = word_diff(&old[old_range.clone()].join(" "), &new[new_range].join(" "));
+                let message =
+                    format!("english changed in source `{version}`: `{words}` (now {added})");
+                (old_range.start, message)
+            }
             DiffOp::Delete { .. } => (
                 old_range.start,
                 format!("english removed in source `{version}`: {removed}"),

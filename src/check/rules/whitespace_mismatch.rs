@@ -13,7 +13,15 @@ use crate::model::{Inline, Segment};
 
 /// Compares leading, trailing and doubled whitespace.
 pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
-    if Inline::plain_text(&seg.target).trim().is_empty() {
+    let mut blank = true;
+    crate::check::inlines::walk(&seg.target, &mut |i| {
+        blank &= match i {
+            Inline::Text { text } => text.trim().is_empty(),
+            Inline::Code { .. } | Inline::Image { .. } => false,
+            _ => true,
+        }
+    });
+    if blank {
         return; // `empty-target` says it better
     }
     let (s, t) = (Shape::of(&seg.source), Shape::of(&seg.target));
