@@ -9,6 +9,7 @@
 //! into place. No more than a channel's worth of pages is held at once.
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::SyncSender;
 use std::time::{Duration, Instant};
@@ -235,11 +236,10 @@ fn article(
     Ok(done)
 }
 
-/// Reads a file's front matter only (the body is parsed later, once).
+/// Reads a file's front matter only (the body is read and parsed later, once).
 fn front_entry(source: &Source) -> Option<Entry> {
-    let text = content::read(source).ok()?;
-    let head = front_matter_text(&text);
-    let front = sxs::parse(&source.rel, source.locale.clone(), &source.slug, head)
+    let head = read_front(&source.path)?;
+    let front = sxs::parse(&source.rel, source.locale.clone(), &source.slug, &head)
         .article
         .front;
     Some(Entry {
@@ -259,20 +259,27 @@ fn front_entry(source: &Source) -> Option<Entry> {
     })
 }
 
-/// The leading `---` … `---` block of `text` (all of it when there is none).
-fn front_matter_text(text: &str) -> &str {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !body.starts_with("---") {
-        return "";
-    }
-    let mut offset = 0;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        offset += line.len();
-        if i > 0 && line.trim_end() == "---" {
-            return text.get(..offset).unwrap_or(text);
+/// The leading `---` … `---` lines of a file (empty when it has none);
+/// `None` when it can't be read as UTF-8.
+fn read_front(path: &Path) -> Option<String> {
+    let mut reader = BufReader::new(std::fs::File::open(path).ok()?);
+    let mut text = String::new();
+    let mut line = String::new();
+    for n in 0.. {
+        line.clear();
+        if reader.read_line(&mut line).ok()? == 0 {
+            break;
+        }
+        let marker = line.trim_start_matches('\u{feff}').trim_end() == "---";
+        if n == 0 && !marker {
+            return Some(String::new());
+        }
+        text.push_str(&line);
+        if n > 0 && marker {
+            break;
         }
     }
-    text
+    Some(text)
 }
 
 fn project_root(content: &Path) -> PathBuf {
@@ -315,12 +322,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_the_front_matter_block() {
+    fn reads_the_front_matter_block_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let read = |text: &str| {
+            let path = dir.path().join("a.md");
+            std::fs::write(&path, text).unwrap();
+            read_front(&path)
+        };
         assert_eq!(
-            front_matter_text("---\na: 1\n---\nbody\n"),
-            "---\na: 1\n---\n"
+            read("---\r\na: 1\r\n---\r\nbody\n").as_deref(),
+            Some("---\r\na: 1\r\n---\r\n")
         );
-        assert_eq!(front_matter_text("body"), "");
-        assert_eq!(front_matter_text("---\nunclosed\n"), "---\nunclosed\n");
+        assert_eq!(
+            read("\u{feff}---\na: 1\n---\n").as_deref(),
+            Some("\u{feff}---\na: 1\n---\n")
+        );
+        assert_eq!(read("body\n---\n").as_deref(), Some(""));
+        assert_eq!(read("---\nunclosed\n").as_deref(), Some("---\nunclosed\n"));
     }
 }
