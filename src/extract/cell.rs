@@ -162,10 +162,11 @@ pub fn value(
     header_unit: Option<&str>,
     config: &Config,
 ) -> Allowance {
-    if config.is_none(english) {
+    let normalized = normalize(english);
+    if config.is_none_normalized(&normalized) {
         return Allowance::None;
     }
-    if config.is_unlimited(english) {
+    if config.is_unlimited_normalized(&normalized) {
         return Allowance::Unlimited { label: labels };
     }
     if let Some(allowance) = money::single(english, &labels, config) {

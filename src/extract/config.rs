@@ -61,12 +61,15 @@ struct VocabularyFile {
 pub struct Config {
     /// Membership tiers.
     pub tiers: Vec<Tier>,
+    /// Normalized name and aliases of each tier, in `tiers` order.
+    tier_names: Vec<Vec<String>>,
     tier_words: Vec<String>,
     role_labels: Vec<String>,
     units: Vec<Unit>,
     unlimited: Vec<String>,
     none: Vec<String>,
-    currencies: Vec<Currency>,
+    /// (symbol, ISO code), longest symbol first.
+    symbols: Vec<(String, String)>,
     periods: Vec<Period>,
 }
 
@@ -92,8 +95,19 @@ impl Config {
         let t: TierFile = yaml_serde::from_str(tiers).map_err(|e| format!("tier list: {e}"))?;
         let v: VocabularyFile =
             yaml_serde::from_str(vocabulary).map_err(|e| format!("vocabulary: {e}"))?;
+        let tier_names = t
+            .tiers
+            .iter()
+            .map(|tier| {
+                std::iter::once(&tier.name)
+                    .chain(&tier.aliases)
+                    .map(|n| normalize(n))
+                    .collect()
+            })
+            .collect();
         Ok(Config {
             tiers: t.tiers,
+            tier_names,
             tier_words: lower(t.tier_words),
             role_labels: lower(v.role_labels),
             units: v
@@ -106,7 +120,7 @@ impl Config {
                 .collect(),
             unlimited: lower(v.unlimited),
             none: lower(v.none),
-            currencies: v.currencies,
+            symbols: symbols(&v.currencies),
             periods: v
                 .periods
                 .into_iter()
@@ -124,9 +138,11 @@ impl Config {
         if wanted.is_empty() {
             return None;
         }
-        self.tiers.iter().find(|t| {
-            normalize(&t.name) == wanted || t.aliases.iter().any(|a| normalize(a) == wanted)
-        })
+        let at = self
+            .tier_names
+            .iter()
+            .position(|names| names.contains(&wanted))?;
+        self.tiers.get(at)
     }
 
     /// Whether an English label looks like it names a tier (contains a tier word).
@@ -145,43 +161,56 @@ impl Config {
         })
     }
 
+    /// Cheap pre-check: whether `english` may start with a role-block label
+    /// (ASCII case-insensitive prefix after `*` markers), without allocating.
+    pub fn may_start_role_label(&self, english: &str) -> bool {
+        let t = english.trim_start_matches(|c: char| c == '*' || c.is_whitespace());
+        self.role_labels
+            .iter()
+            .any(|l| t.get(..l.len()).is_some_and(|p| p.eq_ignore_ascii_case(l)))
+    }
+
     /// The normalized unit an English word or phrase names.
     pub fn unit(&self, english: &str) -> Option<&str> {
-        let n = normalize(english);
+        self.unit_normalized(&normalize(english))
+    }
+
+    fn unit_normalized(&self, n: &str) -> Option<&str> {
         self.units
             .iter()
-            .find(|u| u.words.contains(&n))
+            .find(|u| u.words.iter().any(|w| w == n))
             .map(|u| u.unit.as_str())
     }
 
     /// The first unit named by any word of a longer label ("Number of advisory hours").
     pub fn unit_in(&self, english: &str) -> Option<&str> {
         let n = normalize(english);
-        let words: Vec<&str> = n.split(' ').collect();
-        words.iter().rev().find_map(|w| self.unit(w))
+        n.rsplit(' ').find_map(|w| self.unit_normalized(w))
     }
 
     /// Whether a cell text means "unlimited".
     pub fn is_unlimited(&self, english: &str) -> bool {
-        let n = normalize(english);
-        self.unlimited.contains(&n)
+        self.is_unlimited_normalized(&normalize(english))
+    }
+
+    /// [`Config::is_unlimited`] on text already [`normalize`]d.
+    pub fn is_unlimited_normalized(&self, n: &str) -> bool {
+        self.unlimited.iter().any(|w| w == n)
     }
 
     /// Whether a cell text means "not included".
     pub fn is_none(&self, english: &str) -> bool {
-        let n = normalize(english);
-        n.is_empty() || self.none.contains(&n)
+        self.is_none_normalized(&normalize(english))
+    }
+
+    /// [`Config::is_none`] on text already [`normalize`]d.
+    pub fn is_none_normalized(&self, n: &str) -> bool {
+        n.is_empty() || self.none.iter().any(|w| w == n)
     }
 
     /// Currency symbols and codes with their ISO code, longest symbol first.
-    pub fn currency_symbols(&self) -> Vec<(&str, &str)> {
-        let mut out: Vec<(&str, &str)> = self
-            .currencies
-            .iter()
-            .flat_map(|c| c.symbols.iter().map(move |s| (s.as_str(), c.code.as_str())))
-            .collect();
-        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
-        out
+    pub fn currency_symbols(&self) -> &[(String, String)] {
+        &self.symbols
     }
 
     /// The period a word names (`month` for "monthly").
@@ -197,14 +226,24 @@ impl Config {
 fn empty_config() -> Config {
     Config {
         tiers: Vec::new(),
+        tier_names: Vec::new(),
         tier_words: Vec::new(),
         role_labels: Vec::new(),
         units: Vec::new(),
         unlimited: Vec::new(),
         none: Vec::new(),
-        currencies: Vec::new(),
+        symbols: Vec::new(),
         periods: Vec::new(),
     }
+}
+
+fn symbols(currencies: &[Currency]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = currencies
+        .iter()
+        .flat_map(|c| c.symbols.iter().map(move |s| (s.clone(), c.code.clone())))
+        .collect();
+    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    out
 }
 
 fn lower(words: Vec<String>) -> Vec<String> {

@@ -69,7 +69,8 @@ pub struct ArticleFacts {
 pub struct Outcome {
     /// The merged facts.
     pub entitlements: Entitlements,
-    /// Extraction and parse diagnostics, sorted.
+    /// Extraction diagnostics (`unknown-tier`) and unreadable files, sorted.
+    /// Parse problems are `check`'s to report and are not repeated here.
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -173,6 +173,9 @@ fn letter_marker<'a>(article: &Article, content: &'a [Inline]) -> Option<(String
 fn links(article: &Article, content: &[Inline]) -> Vec<Link> {
     let mut source = Vec::new();
     collect_links(article, content, Side::Source, &mut source);
+    if source.is_empty() {
+        return Vec::new();
+    }
     let mut target = Vec::new();
     collect_links(article, content, Side::Target, &mut target);
     source

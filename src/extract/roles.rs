@@ -71,6 +71,9 @@ fn first_strong(article: &Article, inlines: &[Inline], side: Side) -> Option<Str
 
 /// The label of a role block, when the paragraph's English starts with one.
 fn role_label(ctx: &Ctx, content: &[Inline]) -> Option<(Labels, Split, Option<Split>)> {
+    if !may_be_label(ctx, content) {
+        return None;
+    }
     let english = split(ctx.article, content, Side::Source)?;
     if !ctx.config.is_role_label(&english.label) {
         return None;
@@ -81,6 +84,31 @@ fn role_label(ctx: &Ctx, content: &[Inline]) -> Option<(Labels, Split, Option<Sp
         .map_or_else(|| english.label.clone(), |t| t.label.clone());
     let label = text::pair(ctx.article, english.label.clone(), target_label);
     Some((label, english, target))
+}
+
+/// Whether the paragraph's first segment may open with a role label: a cheap
+/// test that spares the full split for every other paragraph.
+fn may_be_label(ctx: &Ctx, content: &[Inline]) -> bool {
+    first_text(ctx.article, content).is_some_and(|e| ctx.config.may_start_role_label(e))
+}
+
+/// The first non-blank text of the English side, looking into segments and
+/// bold or italic runs.
+fn first_text<'a>(article: &'a Article, inlines: &'a [Inline]) -> Option<&'a str> {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } if text.trim().is_empty() => {}
+            Inline::Text { text } => return Some(text),
+            Inline::Strong { children } | Inline::Emphasis { children } => {
+                return first_text(article, children)
+            }
+            Inline::Segment { index } => {
+                return first_text(article, &article.segment(*index)?.source)
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The inline form: `**Appropriate roles**: Global admin | MPN partner admin`.

@@ -16,9 +16,32 @@ pub enum Side {
 
 /// Plain text of `inlines` on one side, whitespace collapsed.
 pub fn plain(article: &Article, inlines: &[Inline], side: Side) -> String {
-    let mut out = String::new();
+    let text = String::with_capacity(capacity(article, inlines, side));
+    let mut out = Collapsed { text, space: false };
     push(article, inlines, side, &mut out);
-    collapse(&out)
+    out.text
+}
+
+/// An upper bound of the plain text's length, from the segments' raw byte
+/// ranges, so `plain` allocates once.
+fn capacity(article: &Article, inlines: &[Inline], side: Side) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { text } => text.len(),
+            Inline::Code { code } => code.len(),
+            Inline::Strong { children }
+            | Inline::Emphasis { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => capacity(article, children, side),
+            Inline::Image { alt, .. } => alt.len(),
+            Inline::Segment { index } => article.segment(*index).map_or(0, |seg| match side {
+                Side::Source => seg.source_range.len(),
+                Side::Target => seg.target_range.len(),
+            }),
+            _ => 1,
+        })
+        .sum()
 }
 
 /// English source text of `inlines`.
@@ -28,10 +51,86 @@ pub fn source(article: &Article, inlines: &[Inline]) -> String {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = Collapsed::default();
+    out.push_str(text);
+    out.text
 }
 
-fn push(article: &Article, inlines: &[Inline], side: Side, out: &mut String) {
+/// Whether a byte may start a whitespace character: ASCII whitespace, or the
+/// lead byte of U+0085/U+00A0, U+1680, U+2000–U+205F or U+3000.
+fn is_space_start(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe1 | 0xe2 | 0xe3
+    )
+}
+
+/// A string that collapses whitespace as it is written (one pass, one buffer).
+#[derive(Default)]
+struct Collapsed {
+    text: String,
+    space: bool,
+}
+
+impl Collapsed {
+    /// Appends `s`, collapsing whitespace. Scans bytes: ASCII whitespace is
+    /// recognized directly; only lead bytes of Unicode spaces (U+0085,
+    /// U+00A0, U+1680, U+2000–U+205F, U+3000) are decoded.
+    fn push_str(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        let mut word_start = 0;
+        let mut i = 0;
+        while let Some(off) = bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&b| is_space_start(b)))
+        {
+            i += off;
+            let ws_len = match bytes.get(i).copied().unwrap_or_default() {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+                0xc2 | 0xe1 | 0xe2 | 0xe3 => s
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .filter(|c| c.is_whitespace())
+                    .map_or(0, char::len_utf8),
+                _ => 0,
+            };
+            if ws_len == 0 {
+                i += 1;
+                continue;
+            }
+            self.word(s.get(word_start..i).unwrap_or_default());
+            self.space = !self.text.is_empty();
+            i += ws_len;
+            word_start = i;
+        }
+        self.word(s.get(word_start..).unwrap_or_default());
+    }
+
+    fn word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        if self.space {
+            self.text.push(' ');
+            self.space = false;
+        }
+        self.text.push_str(word);
+    }
+
+    fn push(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.space = !self.text.is_empty();
+        } else {
+            if self.space {
+                self.text.push(' ');
+                self.space = false;
+            }
+            self.text.push(c);
+        }
+    }
+}
+
+fn push(article: &Article, inlines: &[Inline], side: Side, out: &mut Collapsed) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => out.push_str(text),
@@ -154,6 +253,20 @@ pub fn kebab(english: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapses_whitespace_in_one_pass() {
+        assert_eq!(
+            collapse("  a \n\t b\u{a0}\u{a0}c\u{3000}한국어  "),
+            "a b c 한국어"
+        );
+        let mut c = Collapsed::default();
+        for part in ["Sign ", " in", "", "to", " "] {
+            c.push_str(part);
+        }
+        c.push('x');
+        assert_eq!(c.text, "Sign into x");
+    }
 
     #[test]
     fn kebab_ids() {
