@@ -7,6 +7,8 @@
 //! - [`sxs`] parses front matter and aligned segments into the [`model`];
 //! - [`check`] reports alignment and translation problems as [`diag`]nostics;
 //! - [`extract`] turns entitlement tables, roles and procedures into JSON;
+//! - [`render`] turns articles into pages, [`write`] writes them and
+//!   [`build`] runs the two over a tree;
 //! - [`cli`] maps command lines onto these stages.
 //!
 //! ```
@@ -18,11 +20,16 @@
 //! assert!(parsed.diagnostics.is_empty());
 //! ```
 
+pub mod build;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod content;
 pub mod diag;
+pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod model;
+pub mod render;
 pub mod sxs;
+pub mod write;

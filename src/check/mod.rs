@@ -1,18 +1,32 @@
 //! `locdoc check`: reads every article, parses it, runs the rules and gathers
 //! the findings in a stable order. One bad file never stops the run.
+//!
+//! Files are checked in parallel; each returns its diagnostics and compact
+//! [`Facts`]. A sequential pass over the facts (in path order) then runs the
+//! cross-file rules, so whole articles are never held together in memory.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::content::{self, Source};
-use crate::diag::report::Summary;
+use crate::diag::report::{LocaleStats, Summary};
 use crate::diag::{self, Diagnostic};
 use crate::error::Result;
 use crate::model::Article;
 use crate::sxs;
 
+pub mod allowlist;
+pub mod config;
+pub mod facts;
+pub mod inlines;
+pub mod numbers;
 pub mod rules;
+pub mod terms;
+
+pub use config::Options;
+pub use facts::Facts;
 
 /// What checking a tree found.
 #[derive(Debug, Clone)]
@@ -21,6 +35,8 @@ pub struct Outcome {
     pub summary: Summary,
     /// Findings, sorted by file, line and column.
     pub diagnostics: Vec<Diagnostic>,
+    /// Per-locale totals, sorted by locale.
+    pub locales: Vec<LocaleStats>,
 }
 
 /// What checking one file found.
@@ -30,28 +46,91 @@ pub struct FileReport {
     pub segments: usize,
     /// Findings in this file, with snippets attached.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the cross-file rules need (absent when the file was unreadable).
+    pub facts: Option<Facts>,
 }
 
-/// Checks every article under `root` on all cores.
+/// Checks every article under `root` on all cores with default options.
 pub fn run(root: &Path) -> Result<Outcome> {
+    run_with(root, &Options::default())
+}
+
+/// Checks every article under `root`, reporting what `options` select.
+pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
     let tree = content::discover(root)?;
-    let reports: Vec<FileReport> = tree.sources.par_iter().map(file).collect();
+    let reports: Vec<FileReport> = tree
+        .sources
+        .par_iter()
+        .map(|s| file_with(s, options))
+        .collect();
     let mut diagnostics = tree.diagnostics;
-    let mut segments = 0;
-    for report in reports {
-        segments += report.segments;
+    let mut stats: BTreeMap<String, LocaleStats> = BTreeMap::new();
+    let mut all_facts = Vec::with_capacity(reports.len());
+    for (source, report) in tree.sources.iter().zip(reports) {
+        let row = stats
+            .entry(source.locale.to_string())
+            .or_insert_with(|| LocaleStats::new(source.locale.as_str()));
+        row.add_file(report.segments, report.facts.as_ref());
         diagnostics.extend(report.diagnostics);
+        all_facts.extend(report.facts);
     }
+    let first_corpus = diagnostics.len();
+    for rule in rules::CORPUS {
+        rule(&all_facts, &mut diagnostics);
+    }
+    drop(all_facts);
+    corpus_snippets(root, &mut diagnostics[first_corpus..]);
+    diagnostics.retain(|d| options.keeps(d));
     diag::sort(&mut diagnostics);
-    let summary = Summary::new(tree.sources.len(), segments, &diagnostics);
+    let locales: Vec<LocaleStats> = stats
+        .into_values()
+        .filter(|r| options.reports_locale(&r.locale))
+        .collect();
+    let (files, segments) = locales
+        .iter()
+        .fold((0, 0), |(f, s), r| (f + r.files, s + r.segments));
+    let mut locales = locales;
+    for d in &diagnostics {
+        if let Some(row) = locales
+            .iter_mut()
+            .find(|r| d.locale.as_deref() == Some(r.locale.as_str()))
+        {
+            *row.codes.entry(d.code.as_str().to_string()).or_default() += 1;
+        }
+    }
+    let summary = Summary::new(files, segments, &diagnostics);
     Ok(Outcome {
         summary,
         diagnostics,
+        locales,
     })
 }
 
-/// Reads, parses and checks one file.
+/// Attaches line snippets to cross-file findings, reading each file once more.
+fn corpus_snippets(root: &Path, diags: &mut [Diagnostic]) {
+    let mut cache: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for d in diags
+        .iter_mut()
+        .filter(|d| d.line > 0 && d.snippet.is_none())
+    {
+        let text = cache
+            .entry(d.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).ok());
+        if let Some(text) = text {
+            d.snippet = text
+                .lines()
+                .nth(d.line as usize - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+    }
+}
+
+/// Reads, parses and checks one file with default options.
 pub fn file(source: &Source) -> FileReport {
+    file_with(source, &Options::default())
+}
+
+fn file_with(source: &Source, options: &Options) -> FileReport {
     let text = match content::read(source) {
         Ok(text) => text,
         Err(d) => {
@@ -59,32 +138,53 @@ pub fn file(source: &Source) -> FileReport {
             return FileReport {
                 segments: 0,
                 diagnostics: vec![d],
+                facts: None,
             };
         }
     };
-    text_report(source, &text)
+    text_report_with(source, &text, options)
 }
 
-/// Parses and checks one file's text.
+/// Parses and checks one file's text with default options.
 pub fn text_report(source: &Source, text: &str) -> FileReport {
+    text_report_with(source, text, &Options::default())
+}
+
+fn text_report_with(source: &Source, text: &str, options: &Options) -> FileReport {
     let parsed = sxs::parse(&source.rel, source.locale.clone(), &source.slug, text);
     let mut diagnostics = parsed.diagnostics;
-    diagnostics.extend(article(&parsed.article));
+    diagnostics.extend(article_with(&parsed.article, options));
     for d in &mut diagnostics {
         d.locale.get_or_insert_with(|| source.locale.to_string());
     }
+    diagnostics.retain(|d| options.keeps(d));
     diag::attach_snippets(&mut diagnostics, text);
     FileReport {
         segments: parsed.article.segments.len(),
         diagnostics,
+        facts: Some(Facts::of(&parsed.article)),
     }
 }
 
-/// Runs every per-article rule.
+/// Runs every per-article and per-segment rule with default options.
 pub fn article(article: &Article) -> Vec<Diagnostic> {
+    article_with(article, &Options::default())
+}
+
+/// Runs every per-article and per-segment rule.
+pub fn article_with(article: &Article, options: &Options) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules::STRUCTURE {
         rule(article, &mut out);
+    }
+    let cx = rules::Context {
+        article,
+        allowlist: &options.allowlist,
+    };
+    for seg in &article.segments {
+        for rule in rules::CONTENT {
+            rule(&cx, seg, &mut out);
+        }
     }
     out
 }

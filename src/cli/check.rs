@@ -1,11 +1,13 @@
-//! `locdoc check [--content DIR] [--format human|json] [--deny-warnings]`
+//! `locdoc check [--content DIR] [--format human|json|sarif] [--locale L]
+//! [--only CODES] [--allow CODES] [--config FILE] [--summary] [--deny-warnings]`
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{ContentArgs, Format};
-use crate::check;
-use crate::diag::report;
+use crate::check::{self, config, Options};
+use crate::diag::{report, sarif};
 use crate::error::Result;
 
 /// Arguments of `locdoc check`.
@@ -19,19 +21,44 @@ pub struct Args {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Report only these locales (repeat or separate with commas).
+    #[arg(long, value_delimiter = ',')]
+    pub locale: Vec<String>,
+    /// Report only these codes (e.g. `number-mismatch,link-mismatch`).
+    #[arg(long, value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// Never report these codes (added to the config file's `allow`).
+    #[arg(long, value_delimiter = ',')]
+    pub allow: Vec<String>,
+    /// Config file with a `[check]` table (default: `locdoc.toml` if present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Print a table per locale (files, segments, MT/HT share, counts by code) after the
+    /// report (on stderr with `--format json` or `sarif`, so stdout stays parseable).
+    #[arg(long)]
+    pub summary: bool,
 }
 
 /// Checks the tree and prints the report.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let outcome = check::run(&args.content.content)?;
-    let out = match args.format {
+    let options = options(&args)?;
+    let root = &args.content.content;
+    let outcome = check::run_with(root, &options)?;
+    let mut out = match args.format {
         Format::Human => report::human(
             &outcome.summary,
             &outcome.diagnostics,
             std::io::stdout().is_terminal(),
         ),
         Format::Json => report::json(&outcome.summary, &outcome.diagnostics),
+        Format::Sarif => sarif::sarif(&outcome.diagnostics, &repo_prefix(root)),
     };
+    if args.summary && args.format == Format::Human {
+        out.push('\n');
+        out.push_str(&report::summary_table(&outcome.locales));
+    } else if args.summary {
+        eprint!("{}", report::summary_table(&outcome.locales));
+    }
     print!("{out}");
     let s = outcome.summary;
     let failed = s.errors > 0 || (args.deny_warnings && s.warnings > 0);
@@ -40,4 +67,39 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Config file first, then the command line on top.
+fn options(args: &Args) -> Result<Options> {
+    let default = PathBuf::from("locdoc.toml");
+    let mut options = match &args.config {
+        Some(path) => Options::from_config(path)?,
+        None if default.is_file() => Options::from_config(&default)?,
+        None => Options::default(),
+    };
+    options.locales = args
+        .locale
+        .iter()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let only = config::codes(&args.only)?;
+    if !only.is_empty() {
+        options.only = only;
+    }
+    options.allow.extend(config::codes(&args.allow)?);
+    Ok(options)
+}
+
+/// The content dir as a repository-relative prefix for SARIF (`content`);
+/// empty for absolute paths, which would leak the machine's layout.
+fn repo_prefix(root: &std::path::Path) -> String {
+    if root.is_absolute() {
+        return String::new();
+    }
+    root.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .filter(|c| c != ".")
+        .collect::<Vec<_>>()
+        .join("/")
 }

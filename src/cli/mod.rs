@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod build;
 mod check;
+mod diff;
 mod entitlements;
 
 /// Check, extract and publish side-by-side localized documentation.
@@ -22,6 +24,10 @@ pub struct Cli {
 pub enum Command {
     /// Check span alignment and translations; report like a compiler.
     Check(check::Args),
+    /// Render the multilingual static site (every locale, English, review pages).
+    Build(build::Args),
+    /// Show the segment-level change between two revisions of an article.
+    Diff(diff::Args),
     /// Extract entitlements, roles and procedures as JSON.
     Entitlements(entitlements::Args),
 }
@@ -33,6 +39,8 @@ pub enum Format {
     Human,
     /// One JSON object.
     Json,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
 }
 
 /// Options every command over a content tree takes.
@@ -47,6 +55,8 @@ pub struct ContentArgs {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Entitlements(args) => entitlements::run(args),
     };
     match result {

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 pub mod report;
+pub mod sarif;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

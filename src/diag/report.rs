@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use super::{Counts, Diagnostic, Severity};
+use super::{Code, Counts, Diagnostic, Severity};
+use crate::check::Facts;
 
 /// Totals over a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -32,6 +33,105 @@ impl Summary {
             warnings: c.warnings,
         }
     }
+}
+
+/// Totals of one locale, for `--summary`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LocaleStats {
+    /// The locale directory.
+    pub locale: String,
+    /// Files read.
+    pub files: usize,
+    /// Segments parsed.
+    pub segments: usize,
+    /// Files marked `ms.translationtype: MT`.
+    pub machine: usize,
+    /// Files marked `ms.translationtype: HT`.
+    pub human: usize,
+    /// Reported findings by code.
+    pub codes: std::collections::BTreeMap<String, usize>,
+}
+
+impl LocaleStats {
+    /// An empty row for `locale`.
+    pub fn new(locale: &str) -> LocaleStats {
+        LocaleStats {
+            locale: locale.to_string(),
+            ..LocaleStats::default()
+        }
+    }
+
+    /// Counts one file.
+    pub fn add_file(&mut self, segments: usize, facts: Option<&Facts>) {
+        self.files += 1;
+        self.segments += segments;
+        if let Some(f) = facts {
+            self.machine += usize::from(f.machine);
+            self.human += usize::from(f.human);
+        }
+    }
+}
+
+/// The `--summary` table: one row per locale with files, segments, MT/HT
+/// share and a column per code that was reported.
+pub fn summary_table(rows: &[LocaleStats]) -> String {
+    let codes: Vec<Code> = Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| rows.iter().any(|r| r.codes.contains_key(c.as_str())))
+        .collect();
+    let mut header: Vec<String> = ["locale", "files", "segments", "MT", "HT"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.extend(codes.iter().map(|c| c.as_str().to_string()));
+    let mut table = vec![header];
+    for r in rows {
+        let share = |n: usize| {
+            (n * 100)
+                .checked_div(r.files)
+                .map_or_else(|| "-".to_string(), |p| format!("{p}%"))
+        };
+        let mut row = vec![
+            r.locale.clone(),
+            r.files.to_string(),
+            r.segments.to_string(),
+            share(r.machine),
+            share(r.human),
+        ];
+        row.extend(
+            codes
+                .iter()
+                .map(|c| r.codes.get(c.as_str()).copied().unwrap_or(0).to_string()),
+        );
+        table.push(row);
+    }
+    let widths: Vec<usize> = (0..table[0].len())
+        .map(|i| {
+            table
+                .iter()
+                .map(|row| row[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in &table {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (cell, w))| {
+                if i == 0 {
+                    format!("{cell:<w$}")
+                } else {
+                    format!("{cell:>w$}")
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+    out
 }
 
 /// rustc-style report: one block per diagnostic, then a summary line.

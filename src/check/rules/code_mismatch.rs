@@ -1,0 +1,59 @@
+//! `code-mismatch` (error): inline code, `<xref:…>` cross references or
+//! DocFX `{placeholder}`s of the translation differ from the source's, byte
+//! for byte.
+//!
+//! Why: code is not translated; a changed command, type name or placeholder
+//! is a broken instruction or a broken build of the docs.
+//! Example: source `` run `az login` ``, target `` `az 로그인` ``.
+//! Fix: copy the code from the source unchanged.
+
+use super::{at_segment, Context};
+use crate::check::inlines::protected;
+use crate::diag::{Code, Diagnostic};
+use crate::model::Segment;
+
+/// Compares the protected spans of source and target as multisets.
+pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
+    let (mut source, mut target) = (protected(&seg.source), protected(&seg.target));
+    if source.is_empty() && target.is_empty() {
+        return;
+    }
+    source.sort();
+    target.sort();
+    if source == target {
+        return;
+    }
+    let missing = difference(&source, &target);
+    let added = difference(&target, &source);
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("missing {}", missing.join(", ")));
+    }
+    if !added.is_empty() {
+        parts.push(format!("not in the source {}", added.join(", ")));
+    }
+    out.push(
+        at_segment(
+            cx.article,
+            seg,
+            Code::CodeMismatch,
+            format!("segment `{}` changes code: {}", seg.id, parts.join("; ")),
+        )
+        .with_hint("code, cross references and placeholders must match the source byte for byte"),
+    );
+}
+
+/// Items of sorted `a` not matched in sorted `b` (multiset difference).
+pub(crate) fn difference<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
+    let mut rest: Vec<&str> = b.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    for item in a {
+        match rest.iter().position(|r| *r == item) {
+            Some(i) => {
+                rest.remove(i);
+            }
+            None => out.push(item.as_str()),
+        }
+    }
+    out
+}

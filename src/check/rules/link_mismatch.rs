@@ -1,0 +1,109 @@
+//! `link-mismatch` (warning): a link or image URL of the source is missing
+//! from the translation, or the translation adds one. Relative `.md` links
+//! and `#anchors` count; `/en-us/` locale folders in URLs are ignored, since
+//! translations point at their own locale's pages.
+//!
+//! Why: a lost link is a lost navigation path; a changed one often points at
+//! a page that does not exist in the locale.
+//! Example: source `[dashboard](https://partner.microsoft.com/dashboard)`,
+//! target with the link text but no link. Fix: restore the source's URL.
+
+use super::{at_segment, Context};
+use crate::check::inlines::links;
+use crate::check::rules::code_mismatch::difference;
+use crate::diag::{Code, Diagnostic};
+use crate::model::Segment;
+
+/// Compares the URLs of source and target as multisets.
+pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
+    let (source, target) = (links(&seg.source), links(&seg.target));
+    if source.is_empty() && target.is_empty() {
+        return;
+    }
+    let mut source: Vec<String> = source.into_iter().map(normalize).collect();
+    let mut target: Vec<String> = target.into_iter().map(normalize).collect();
+    source.sort();
+    target.sort();
+    if source == target {
+        return;
+    }
+    let missing = difference(&source, &target);
+    let added = difference(&target, &source);
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("missing {}", quoted(&missing)));
+    }
+    if !added.is_empty() {
+        parts.push(format!("not in the source {}", quoted(&added)));
+    }
+    out.push(
+        at_segment(
+            cx.article,
+            seg,
+            Code::LinkMismatch,
+            format!("segment `{}` changes links: {}", seg.id, parts.join("; ")),
+        )
+        .with_hint("keep every link of the source, with the same target"),
+    );
+}
+
+fn quoted(urls: &[&str]) -> String {
+    urls.iter()
+        .map(|u| format!("`{u}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Drops a `/xx-yy/` locale folder and a trailing slash.
+fn normalize(url: &str) -> String {
+    let url = url.trim();
+    let mut out = String::with_capacity(url.len());
+    let mut parts = url.split('/').peekable();
+    let mut first = true;
+    while let Some(part) = parts.next() {
+        let last = parts.peek().is_none();
+        if !first && !last && is_locale_folder(part) {
+            continue;
+        }
+        if !first {
+            out.push('/');
+        }
+        out.push_str(part);
+        first = false;
+    }
+    while out.len() > 1 && out.ends_with('/') && !out.ends_with("//") {
+        out.pop();
+    }
+    out
+}
+
+fn is_locale_folder(part: &str) -> bool {
+    let Some((lang, region)) = part.split_once('-') else {
+        return false;
+    };
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_alphabetic())
+        && (2..=4).contains(&region.len())
+        && region.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn ignores_locale_folders() {
+        assert_eq!(
+            normalize("https://docs.microsoft.com/en-us/partner-center/"),
+            "https://docs.microsoft.com/partner-center"
+        );
+        assert_eq!(
+            normalize("https://docs.microsoft.com/ko-kr/partner-center"),
+            "https://docs.microsoft.com/partner-center"
+        );
+        assert_eq!(
+            normalize("technical-benefits.md#anchor"),
+            "technical-benefits.md#anchor"
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! `number-mismatch` (warning): a number of the source is missing from the
+//! translation, or the translation has one the source does not.
+//!
+//! Why: a wrong count, limit or price is the most harmful mistranslation,
+//! and MT drops or rewrites digits more often than people think.
+//! Locale-aware: `6,000` = `6000` = `6 000` (also with no-break spaces) =
+//! `6.000` where the locale groups with dots; `1.5` = `1,5` where the decimal
+//! mark is a comma. Digits in link URLs, code and identifiers (`Win10`,
+//! `n-1`) are ignored; ordinal and unit suffixes (`1st`, `1er`, `10GB`) and
+//! attached words (`10개`, `2단계`) are allowed; `1`–`10` may be spelled out
+//! (`2 benefits` = `두 개의 혜택`).
+//! Example: source `10 Incidents`, target `15건의 인시던트`.
+//! Fix: write the source's number in the translation.
+
+use super::{at_segment, Context};
+use crate::check::inlines::texts;
+use crate::check::numbers::{format_of, spelled, tokens, Token, ENGLISH};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Inline, Segment};
+
+/// Compares the numbers of source and target.
+pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
+    let language = cx.article.locale.language();
+    let source = numbers(&seg.source, &[ENGLISH]);
+    let target = numbers(&seg.target, &[format_of(language), ENGLISH]);
+    if source.is_empty() && target.is_empty() {
+        return;
+    }
+    let missing = unmatched(&source, &target, &seg.target, language);
+    let added = unmatched(&target, &source, &seg.source, "en");
+    if missing.is_empty() && added.is_empty() {
+        return;
+    }
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("missing {}", missing.join(", ")));
+    }
+    if !added.is_empty() {
+        parts.push(format!("not in the source {}", added.join(", ")));
+    }
+    out.push(
+        at_segment(
+            cx.article,
+            seg,
+            Code::NumberMismatch,
+            format!("segment `{}` changes numbers: {}", seg.id, parts.join("; ")),
+        )
+        .with_hint("write the source's numbers in the translation (local digit grouping is fine)"),
+    );
+}
+
+fn numbers<'a>(inlines: &'a [Inline], formats: &[crate::check::numbers::Format]) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    texts(inlines, &mut |t| tokens(t, formats, &mut out));
+    out
+}
+
+/// Tokens of `these` whose value is not among `those`, nor spelled out in
+/// `other_side` (in `language`); each reported once, quoted.
+fn unmatched(
+    these: &[Token],
+    those: &[Token],
+    other_side: &[Inline],
+    language: &str,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut plain: Option<String> = None;
+    for token in these {
+        if those
+            .iter()
+            .any(|t| t.values.iter().any(|v| token.values.contains(v)))
+        {
+            continue;
+        }
+        let text = plain.get_or_insert_with(|| Inline::plain_text(other_side));
+        if token.values.iter().any(|v| spelled(text, language, v)) {
+            continue;
+        }
+        let quoted = format!("`{}`", token.raw);
+        if !out.contains(&quoted) {
+            out.push(quoted);
+        }
+    }
+    out
+}

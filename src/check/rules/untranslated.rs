@@ -1,0 +1,33 @@
+//! `untranslated` (warning): the translation is the English source, word for
+//! word, and the source has words that need translating.
+//!
+//! Why: a sentence left in English is usually a segment the translator or
+//! the MT engine skipped. Product names, acronyms, numbers, ids and terms of
+//! the allowlist (`src/check/allowlist.txt`, replaceable with
+//! `allowlist = "path"` in `locdoc.toml`) may stay English and are not
+//! reported. Example: `<span data-ttu-id="986a5-105">Overview</span>` in a
+//! Korean file. Fix: translate it, or add the term to the allowlist.
+
+use super::{at_segment, Context};
+use crate::diag::{Code, Diagnostic};
+use crate::model::Segment;
+
+/// Reports a translation equal to a source with translatable words.
+pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
+    if cx.article.locale.language().eq_ignore_ascii_case("en") || seg.target != seg.source {
+        return;
+    }
+    let text = seg.source_text();
+    if text.trim().is_empty() || cx.allowlist.covers(&text) {
+        return;
+    }
+    out.push(
+        at_segment(
+            cx.article,
+            seg,
+            Code::Untranslated,
+            format!("segment `{}` is not translated: `{}`", seg.id, text.trim()),
+        )
+        .with_hint("translate it, or add the term to the allowlist if it must stay in English"),
+    );
+}

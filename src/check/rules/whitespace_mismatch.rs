@@ -1,0 +1,95 @@
+//! `whitespace-mismatch` (info): the translation starts or ends with
+//! whitespace the source does not have (or the other way round), or has
+//! doubled spaces the source does not.
+//!
+//! Why: stray spaces inside the span show as gaps in the rendered page and
+//! tend to be copied into every later revision.
+//! Example: `<span data-ttu-id="986a5-113">번역 </span>` for `Overview`.
+//! Fix: trim the translation, collapse doubled spaces.
+
+use super::{at_segment, Context};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Inline, Segment};
+
+/// Compares leading, trailing and doubled whitespace.
+pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
+    let mut blank = true;
+    crate::check::inlines::walk(&seg.target, &mut |i| {
+        blank &= match i {
+            Inline::Text { text } => text.trim().is_empty(),
+            Inline::Code { .. } | Inline::Image { .. } => false,
+            _ => true,
+        }
+    });
+    if blank {
+        return; // `empty-target` says it better
+    }
+    let (s, t) = (Shape::of(&seg.source), Shape::of(&seg.target));
+    let mut parts = Vec::new();
+    if s.leading != t.leading {
+        parts.push(describe("leading", t.leading));
+    }
+    if s.trailing != t.trailing {
+        parts.push(describe("trailing", t.trailing));
+    }
+    if t.doubled && !s.doubled {
+        parts.push("the translation has doubled spaces".to_string());
+    }
+    if parts.is_empty() {
+        return;
+    }
+    out.push(
+        at_segment(
+            cx.article,
+            seg,
+            Code::WhitespaceMismatch,
+            format!(
+                "segment `{}` whitespace differs: {}",
+                seg.id,
+                parts.join("; ")
+            ),
+        )
+        .with_hint("match the source's spacing at the edges and use single spaces"),
+    );
+}
+
+fn describe(edge: &str, in_target: bool) -> String {
+    if in_target {
+        format!("the translation has {edge} whitespace the source has not")
+    } else {
+        format!("the source has {edge} whitespace the translation has not")
+    }
+}
+
+/// Where a run of inlines has whitespace.
+struct Shape {
+    leading: bool,
+    trailing: bool,
+    doubled: bool,
+}
+
+impl Shape {
+    fn of(inlines: &[Inline]) -> Shape {
+        let first = first_text(inlines.iter());
+        let last = first_text(inlines.iter().rev());
+        let mut doubled = false;
+        crate::check::inlines::texts(inlines, &mut |t| doubled |= t.contains("  "));
+        Shape {
+            leading: first
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_whitespace),
+            trailing: last
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(char::is_whitespace),
+            doubled,
+        }
+    }
+}
+
+/// The edge text node (only a top-level text node counts as an edge).
+fn first_text<'a>(mut it: impl Iterator<Item = &'a Inline>) -> Option<&'a str> {
+    match it.next()? {
+        Inline::Text { text } => Some(text),
+        _ => None,
+    }
+}

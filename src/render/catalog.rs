@@ -1,0 +1,195 @@
+//! What the site knows about every article before rendering any page: the
+//! compact facts of each locale's version (title, source version, hand-off
+//! date), which locale supplies the English page, and where pages live.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::model::Locale;
+
+/// The locale of the pages rebuilt from English sources.
+pub const ENGLISH: &str = "en-US";
+
+/// One locale's version of an article, as far as other pages need to know.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Locale of the file.
+    pub locale: Locale,
+    /// Slug (path below the locale dir, without `.md`).
+    pub slug: String,
+    /// Path relative to the content dir (`ko-KR/a.md`).
+    pub rel: String,
+    /// Full path on disk.
+    pub path: PathBuf,
+    /// `title` (falls back to the slug).
+    pub title: String,
+    /// `description`.
+    pub description: String,
+    /// `ms.openlocfilehash`.
+    pub version: Option<String>,
+    /// `ms.lasthandoff`.
+    pub handoff: Option<NaiveDate>,
+    /// `ms.translationtype: MT`.
+    pub machine: bool,
+}
+
+impl Entry {
+    /// Order of "newest source": later hand-off, then higher version string.
+    fn newness(&self) -> (Option<NaiveDate>, Option<&str>, &str) {
+        (self.handoff, self.version.as_deref(), self.locale.as_str())
+    }
+}
+
+/// Every article of the tree, by slug and locale.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    entries: Vec<Entry>,
+    by_slug: BTreeMap<String, BTreeMap<Locale, usize>>,
+    newest: BTreeMap<String, usize>,
+}
+
+impl Catalog {
+    /// Indexes the entries (in tree order).
+    pub fn new(entries: Vec<Entry>) -> Catalog {
+        let mut by_slug: BTreeMap<String, BTreeMap<Locale, usize>> = BTreeMap::new();
+        let mut newest: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            by_slug
+                .entry(e.slug.clone())
+                .or_default()
+                .insert(e.locale.clone(), i);
+            let best = newest.entry(e.slug.clone()).or_insert(i);
+            if entries
+                .get(*best)
+                .is_some_and(|b| e.newness() > b.newness())
+            {
+                *best = i;
+            }
+        }
+        Catalog {
+            entries,
+            by_slug,
+            newest,
+        }
+    }
+
+    /// All entries in tree order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Slugs in sorted order.
+    pub fn slugs(&self) -> impl Iterator<Item = &str> {
+        self.by_slug.keys().map(String::as_str)
+    }
+
+    /// The content locales, sorted.
+    pub fn locales(&self) -> Vec<Locale> {
+        let mut v: Vec<Locale> = self.entries.iter().map(|e| e.locale.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The entry of `slug` in `locale`.
+    pub fn get(&self, slug: &str, locale: &Locale) -> Option<&Entry> {
+        self.by_slug
+            .get(slug)?
+            .get(locale)
+            .and_then(|i| self.entries.get(*i))
+    }
+
+    /// Locales that have `slug`, sorted.
+    pub fn locales_of(&self, slug: &str) -> Vec<&Locale> {
+        self.by_slug
+            .get(slug)
+            .map(|m| m.keys().collect())
+            .unwrap_or_default()
+    }
+
+    /// The version whose English source is newest (it supplies the English page).
+    pub fn newest(&self, slug: &str) -> Option<&Entry> {
+        self.newest.get(slug).and_then(|i| self.entries.get(*i))
+    }
+
+    /// Whether `entry` translates an older English source than the newest.
+    pub fn is_outdated(&self, entry: &Entry) -> bool {
+        self.newest(&entry.slug)
+            .is_some_and(|n| n.version != entry.version && n.newness() > entry.newness())
+    }
+
+    /// Whether the English page of `slug` is rebuilt from `entry`.
+    pub fn supplies_english(&self, entry: &Entry) -> bool {
+        !self.has_english_content(&entry.slug)
+            && self.newest(&entry.slug).is_some_and(|n| n.rel == entry.rel)
+    }
+
+    /// Whether the content tree itself has an en-US version of `slug`.
+    fn has_english_content(&self, slug: &str) -> bool {
+        self.by_slug
+            .get(slug)
+            .is_some_and(|m| m.keys().any(|l| l.url_segment() == "en-us"))
+    }
+
+    /// The page locales (URL segments) where `slug` has a page: en-us first.
+    pub fn page_locales(&self, slug: &str) -> Vec<(String, String)> {
+        let mut out = vec![(ENGLISH.to_string(), "en-us".to_string())];
+        for l in self.locales_of(slug) {
+            if l.url_segment() != "en-us" {
+                out.push((l.as_str().to_string(), l.url_segment()));
+            }
+        }
+        out
+    }
+
+    /// Whether `slug` has a page in the locale whose URL segment is `locale_url`.
+    pub fn has_page(&self, slug: &str, locale_url: &str) -> bool {
+        self.by_slug.contains_key(slug)
+            && (locale_url == "en-us"
+                || self
+                    .locales_of(slug)
+                    .iter()
+                    .any(|l| l.url_segment() == locale_url))
+    }
+}
+
+/// Root-relative directory URL of an article page (`ko-kr/a/`).
+pub fn page_url(locale_url: &str, slug: &str) -> String {
+    format!("{locale_url}/{slug}/")
+}
+
+/// The `../` prefix leading from a page in `dir` (`ko-kr/a/`) to the site root.
+pub fn root_prefix(dir: &str) -> String {
+    "../".repeat(dir.split('/').filter(|s| !s.is_empty()).count())
+}
+
+/// Joins `rel` onto directory `dir` (both `/`-separated), resolving `.` and
+/// `..`; `None` when it climbs above the root.
+pub fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_and_climbs() {
+        assert_eq!(join("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join("", "./x/y.png").as_deref(), Some("x/y.png"));
+        assert_eq!(join("", "../x"), None);
+        assert_eq!(root_prefix("ko-kr/a/b/"), "../../../");
+    }
+}

@@ -1,0 +1,77 @@
+//! Entitlement tables rendered from the extracted data ([`crate::extract`])
+//! rather than from the Markdown table: tiers as columns, benefits as rows,
+//! the same structure in every locale, labels in the page's locale (English
+//! where a locale lacks one).
+
+use super::html::Html;
+use super::sanitize::push_escaped;
+use crate::extract::{Allowance, Labels, SOURCE_LOCALE};
+
+impl Html<'_, '_> {
+    /// Renders the extracted table of the current section, once; `false`
+    /// when there is none (the Markdown table is rendered instead).
+    pub(super) fn extracted_table(&mut self) -> bool {
+        let Some(all) = self.ctx.entitlements else {
+            return false;
+        };
+        if self.tables_done.contains(&self.section) {
+            return false;
+        }
+        let Some(table) = all.table(&self.ctx.article.slug, self.section.as_deref()) else {
+            return false;
+        };
+        self.tables_done.insert(self.section.clone());
+        let tag = self.ctx.tag;
+        let benefit = self.ctx.labels.get("benefit").cloned().unwrap_or_default();
+        self.out.push_str("<div class=\"table-wrap\"><table class=\"entitlements\">\n<thead><tr><th scope=\"col\">");
+        push_escaped(&mut self.out, &benefit);
+        self.out.push_str("</th>");
+        for (_, name) in &table.tiers {
+            self.out.push_str("<th scope=\"col\">");
+            push_escaped(&mut self.out, label(name, tag));
+            self.out.push_str("</th>");
+        }
+        self.out.push_str("</tr></thead>\n<tbody>\n");
+        for row in &table.rows {
+            self.out.push_str("<tr><th scope=\"row\">");
+            push_escaped(&mut self.out, label(row.benefit, tag));
+            if let Some(scope) = row.scope {
+                self.out.push_str("<br><span class=\"scope\">");
+                push_escaped(&mut self.out, label(scope, tag));
+                self.out.push_str("</span>");
+            }
+            self.out.push_str("</th>");
+            for cell in &row.cells {
+                self.out.push_str("<td>");
+                for (i, record) in cell.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str("<br>");
+                    }
+                    if let Some(text) = record.allowance.label().map(|l| label(l, tag)) {
+                        push_escaped(&mut self.out, text);
+                    } else if matches!(record.allowance, Allowance::None) {
+                        self.out.push('–');
+                    }
+                    if let Some(condition) = &record.condition {
+                        self.out.push_str(" <span class=\"condition\">(");
+                        push_escaped(&mut self.out, label(condition, tag));
+                        self.out.push_str(")</span>");
+                    }
+                }
+                self.out.push_str("</td>");
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</tbody></table></div>\n");
+        true
+    }
+}
+
+/// The label for `tag`, else English, else any.
+fn label<'l>(labels: &'l Labels, tag: &str) -> &'l str {
+    labels
+        .get(tag)
+        .or_else(|| labels.get(SOURCE_LOCALE))
+        .or_else(|| labels.values().next())
+        .map_or("", String::as_str)
+}

@@ -1,0 +1,322 @@
+//! Blocks of the model → HTML. One [`Html`] writer per rendered body; it
+//! collects the table of contents, procedure steps, assets to copy and the
+//! warnings (broken links, missing images) met on the way.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::catalog::Catalog;
+use super::i18n::Labels;
+use super::sanitize::{clean_html_block, push_escaped};
+use crate::diag::Diagnostic;
+use crate::extract::Entitlements;
+use crate::model::{Alignment, Article, Block, Cell, ListItem, NoteKind};
+
+/// Which side of each segment a body shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The translation, each sentence carrying its English source.
+    Target,
+    /// The English source only.
+    Source,
+}
+
+/// What a body is rendered against.
+pub struct Ctx<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Translation or English.
+    pub side: Side,
+    /// Every article, to resolve links.
+    pub catalog: &'a Catalog,
+    /// URL segment of the page's locale (`ko-kr`, `en-us`).
+    pub page_locale: &'a str,
+    /// `../` prefix from the page to the site root.
+    pub root: &'a str,
+    /// Interface text of the page's locale.
+    pub labels: &'a Labels,
+    /// The content directory, to find images.
+    pub content_root: &'a Path,
+    /// Whether headings get ids (the second column of side-by-side doesn't).
+    pub ids: bool,
+    /// Extracted facts of the article: its entitlement tables are rendered
+    /// from them, identically structured in every locale.
+    pub entitlements: Option<&'a Entitlements>,
+    /// Locale tag whose labels the page shows (`ko-KR`, `en-US`).
+    pub tag: &'a str,
+}
+
+/// A table-of-contents entry (h2/h3).
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// 2 or 3.
+    pub level: u8,
+    /// Anchor id.
+    pub id: String,
+    /// Heading text.
+    pub text: String,
+}
+
+/// A file of the content tree the site needs a copy of.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Asset {
+    /// Where it is.
+    pub from: PathBuf,
+    /// Root-relative destination (`media/ko-KR/images/a.png`).
+    pub to: String,
+}
+
+/// A rendered body and what was found while rendering it.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// The HTML.
+    pub html: String,
+    /// h2/h3 headings.
+    pub toc: Vec<TocEntry>,
+    /// Plain text of the items of top-level ordered lists (procedure steps).
+    pub steps: Vec<String>,
+    /// Files to copy.
+    pub assets: BTreeSet<Asset>,
+    /// Broken links and missing images.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Writes one body.
+pub struct Html<'c, 'a> {
+    pub(super) ctx: &'c Ctx<'a>,
+    pub(super) out: String,
+    pub(super) body: Body,
+    used_ids: BTreeSet<String>,
+    pub(super) in_link: usize,
+    depth: usize,
+    /// Anchor of the last heading (the section extracted facts name).
+    pub(super) section: Option<String>,
+    /// Sections whose entitlement table was rendered from extracted data.
+    pub(super) tables_done: BTreeSet<Option<String>>,
+}
+
+/// Renders the article's blocks.
+pub fn body(ctx: &Ctx<'_>) -> Body {
+    let mut html = Html {
+        ctx,
+        out: String::new(),
+        body: Body::default(),
+        used_ids: BTreeSet::new(),
+        in_link: 0,
+        depth: 0,
+        section: None,
+        tables_done: BTreeSet::new(),
+    };
+    html.blocks(&ctx.article.blocks);
+    let mut body = html.body;
+    body.html = html.out;
+    body
+}
+
+impl Html<'_, '_> {
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            self.block(block);
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading {
+                level,
+                anchor,
+                content,
+                ..
+            } => self.heading(*level, anchor.as_deref(), content),
+            Block::Paragraph { content, .. } => {
+                self.out.push_str("<p>");
+                self.inlines(content);
+                self.out.push_str("</p>\n");
+            }
+            Block::List { start, items, .. } => self.list(*start, items),
+            Block::Table {
+                alignments,
+                head,
+                rows,
+                ..
+            } => {
+                if !self.extracted_table() {
+                    self.table(alignments, head, rows)
+                }
+            }
+            Block::Note { kind, blocks, .. } => self.note(*kind, blocks),
+            Block::Quote { blocks, .. } => {
+                self.out.push_str("<blockquote>\n");
+                self.nested(blocks);
+                self.out.push_str("</blockquote>\n");
+            }
+            Block::Code { lang, text, .. } => self.code(lang.as_deref(), text),
+            Block::Image { src, alt, .. } => {
+                self.image(src, alt, "");
+                self.out.push('\n');
+            }
+            Block::Html { raw, content, .. } => {
+                self.out.push_str("<div class=\"raw\">");
+                if content.is_empty() {
+                    self.out.push_str(&clean_html_block(raw));
+                } else {
+                    self.inlines(content);
+                }
+                self.out.push_str("</div>\n");
+            }
+            Block::Rule { .. } => self.out.push_str("<hr>\n"),
+            Block::Directive { .. } | Block::Extension { .. } => {}
+        }
+    }
+
+    fn nested(&mut self, blocks: &[Block]) {
+        self.depth += 1;
+        self.blocks(blocks);
+        self.depth -= 1;
+    }
+
+    fn heading(&mut self, level: u8, anchor: Option<&str>, content: &[crate::model::Inline]) {
+        let level = level.clamp(1, 6);
+        if anchor.is_some() {
+            self.section = anchor.map(str::to_string);
+        }
+        let text = self.plain(content);
+        let id = self
+            .ctx
+            .ids
+            .then(|| self.unique_id(anchor.unwrap_or(""), level));
+        self.out.push_str(&format!("<h{level}"));
+        if let Some(id) = &id {
+            self.out.push_str(" id=\"");
+            push_escaped(&mut self.out, id);
+            self.out.push('"');
+        }
+        self.out.push('>');
+        self.inlines(content);
+        self.out.push_str(&format!("</h{level}>\n"));
+        if let (Some(id), 2 | 3) = (id, level) {
+            self.body.toc.push(TocEntry { level, id, text });
+        }
+    }
+
+    /// An id no other element of the page has (HTML ids can't hold spaces).
+    fn unique_id(&mut self, anchor: &str, level: u8) -> String {
+        let base: String = anchor
+            .chars()
+            .map(|c| if c.is_whitespace() { '-' } else { c })
+            .collect();
+        let base = if base.is_empty() {
+            format!("h{level}-{}", self.used_ids.len() + 1)
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.used_ids.insert(id.clone()) || is_reserved(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+
+    fn list(&mut self, start: Option<u64>, items: &[ListItem]) {
+        let tag = if start.is_some() { "ol" } else { "ul" };
+        match start {
+            Some(n) if n != 1 => self.out.push_str(&format!("<ol start=\"{n}\">\n")),
+            _ => self.out.push_str(&format!("<{tag}>\n")),
+        }
+        for item in items {
+            if start.is_some() && self.depth == 0 {
+                let step = self.item_text(item);
+                self.body.steps.push(step);
+            }
+            self.out.push_str("<li>");
+            match item.blocks.as_slice() {
+                [Block::Paragraph { content, .. }] => self.inlines(content),
+                blocks => self.nested(blocks),
+            }
+            self.out.push_str("</li>\n");
+        }
+        self.out.push_str(&format!("</{tag}>\n"));
+    }
+
+    fn item_text(&self, item: &ListItem) -> String {
+        let mut parts = Vec::new();
+        for block in &item.blocks {
+            if let Block::Paragraph { content, .. } = block {
+                parts.push(self.plain(content));
+            }
+        }
+        parts.join(" ")
+    }
+
+    fn table(&mut self, alignments: &[Alignment], head: &[Cell], rows: &[Vec<Cell>]) {
+        self.out
+            .push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
+        for (i, cell) in head.iter().enumerate() {
+            self.cell("th", alignments.get(i), cell);
+        }
+        self.out.push_str("</tr></thead>\n<tbody>\n");
+        for row in rows {
+            self.out.push_str("<tr>");
+            for (i, cell) in row.iter().enumerate() {
+                self.cell("td", alignments.get(i), cell);
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</tbody></table></div>\n");
+    }
+
+    fn cell(&mut self, tag: &str, alignment: Option<&Alignment>, cell: &Cell) {
+        let class = match alignment {
+            Some(Alignment::Left) => " class=\"left\"",
+            Some(Alignment::Center) => " class=\"center\"",
+            Some(Alignment::Right) => " class=\"right\"",
+            _ => "",
+        };
+        let scope = if tag == "th" { " scope=\"col\"" } else { "" };
+        self.out.push_str(&format!("<{tag}{scope}{class}>"));
+        self.inlines(cell);
+        self.out.push_str(&format!("</{tag}>"));
+    }
+
+    fn note(&mut self, kind: NoteKind, blocks: &[Block]) {
+        let label = self
+            .ctx
+            .labels
+            .get(&format!("note_{}", kind.as_str()))
+            .cloned()
+            .unwrap_or_default();
+        self.out.push_str(&format!(
+            "<div class=\"callout callout-{}\" role=\"note\">",
+            kind.as_str()
+        ));
+        self.out.push_str("<p class=\"callout-label\">");
+        push_escaped(&mut self.out, &label);
+        self.out.push_str("</p>\n");
+        self.nested(blocks);
+        self.out.push_str("</div>\n");
+    }
+
+    fn code(&mut self, lang: Option<&str>, text: &str) {
+        self.out.push_str("<pre><code");
+        if let Some(lang) = lang.filter(|l| !l.is_empty()) {
+            self.out.push_str(" class=\"language-");
+            push_escaped(&mut self.out, lang);
+            self.out.push('"');
+        }
+        self.out.push('>');
+        push_escaped(&mut self.out, text);
+        self.out.push_str("</code></pre>\n");
+    }
+}
+
+/// Ids the page layout uses itself.
+fn is_reserved(id: &str) -> bool {
+    matches!(
+        id,
+        "main" | "toc" | "view-switch" | "english" | "code-filter" | "toc-title"
+    )
+}

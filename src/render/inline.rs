@@ -1,0 +1,322 @@
+//! Inlines of the model → HTML: segments with their English source, links
+//! rewritten to the site's pages, images copied from the content tree.
+
+use super::catalog::{join, page_url};
+use super::html::{Asset, Html, Side};
+use super::sanitize::{clean_html, escape, is_safe_url, push_escaped};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Inline, Segment};
+
+/// Where a link of the content points on the built site.
+enum Target {
+    /// Kept as written (external, fragment, root-absolute).
+    Keep(String),
+    /// Rewritten to a page or asset of the site (root-relative).
+    Site(String),
+    /// An article that exists nowhere, or a file the content lacks.
+    Broken(String),
+    /// A refused scheme: the link is dropped, its text kept.
+    Drop,
+}
+
+impl Html<'_, '_> {
+    /// Renders a run of inlines.
+    pub(super) fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            self.inline(inline);
+        }
+    }
+
+    fn inline(&mut self, inline: &Inline) {
+        match inline {
+            Inline::Text { text } => push_escaped(&mut self.out, text),
+            Inline::Code { code } => self.wrap_text("code", code),
+            Inline::Strong { children } => self.wrap("strong", children),
+            Inline::Emphasis { children } => self.wrap("em", children),
+            Inline::Strikethrough { children } => self.wrap("del", children),
+            Inline::Link {
+                url,
+                title,
+                autolink,
+                children,
+            } => self.link(url, title, *autolink, children),
+            Inline::Image { url, alt, title } => self.image(url, alt, title),
+            Inline::Html { html } => self.out.push_str(&clean_html(html)),
+            Inline::SoftBreak => self.out.push('\n'),
+            Inline::LineBreak => self.out.push_str("<br>"),
+            Inline::Segment { index } => {
+                if let Some(segment) = self.ctx.article.segment(*index) {
+                    self.segment(segment);
+                }
+            }
+        }
+    }
+
+    fn wrap(&mut self, tag: &str, children: &[Inline]) {
+        self.out.push_str(&format!("<{tag}>"));
+        self.inlines(children);
+        self.out.push_str(&format!("</{tag}>"));
+    }
+
+    fn wrap_text(&mut self, tag: &str, text: &str) {
+        self.out.push_str(&format!("<{tag}>"));
+        push_escaped(&mut self.out, text);
+        self.out.push_str(&format!("</{tag}>"));
+    }
+
+    fn segment(&mut self, segment: &Segment) {
+        if self.ctx.side == Side::Source {
+            self.inlines(&segment.source);
+            return;
+        }
+        let id = escape(segment.id.as_str());
+        let source = escape(&segment.source_text());
+        if self.in_link > 0 {
+            // Nothing focusable may sit inside a link: the title carries the source.
+            self.out.push_str(&format!(
+                "<span class=\"seg\" data-id=\"{id}\" title=\"{source}\">"
+            ));
+            self.inlines(&segment.target);
+            self.out.push_str("</span>");
+            return;
+        }
+        self.out.push_str(&format!(
+            "<span class=\"seg\" tabindex=\"0\" data-id=\"{id}\">"
+        ));
+        self.inlines(&segment.target);
+        self.out.push_str(&format!(
+            "<span class=\"src\" lang=\"en\">{source}</span></span>"
+        ));
+    }
+
+    fn link(&mut self, url: &str, title: &str, autolink: bool, children: &[Inline]) {
+        if autolink && url.starts_with("xref:") {
+            return self.wrap_text("code", url.trim_start_matches("xref:"));
+        }
+        let href = match self.target(url, true) {
+            Target::Drop => return self.inlines(children),
+            Target::Broken(href) => {
+                self.out.push_str("<a class=\"broken-link\" href=\"");
+                push_escaped(&mut self.out, &href);
+                self.out.push('"');
+                let tip = self
+                    .ctx
+                    .labels
+                    .get("broken_link_title")
+                    .cloned()
+                    .unwrap_or_default();
+                return self.finish_link(&tip, url, children);
+            }
+            Target::Keep(href) => href,
+            Target::Site(path) => format!("{}{path}", self.ctx.root),
+        };
+        self.out.push_str("<a href=\"");
+        push_escaped(&mut self.out, &href);
+        self.out.push('"');
+        self.finish_link(title, url, children);
+    }
+
+    fn finish_link(&mut self, title: &str, url: &str, children: &[Inline]) {
+        if !title.is_empty() {
+            self.out.push_str(" title=\"");
+            push_escaped(&mut self.out, title);
+            self.out.push('"');
+        }
+        self.out.push('>');
+        self.in_link += 1;
+        if self.plain(children).is_empty() {
+            // Translations sometimes drop a link's text: show the URL so the link has a name.
+            push_escaped(&mut self.out, url);
+        } else {
+            self.inlines(children);
+        }
+        self.in_link -= 1;
+        self.out.push_str("</a>");
+    }
+
+    /// Renders an image, or its alt text when the content lacks the file.
+    pub(super) fn image(&mut self, url: &str, alt: &str, title: &str) {
+        let src = match self.target(url, false) {
+            Target::Keep(src) => src,
+            Target::Site(path) => format!("{}{path}", self.ctx.root),
+            Target::Broken(_) | Target::Drop => {
+                self.out.push_str("<span class=\"missing-image\">");
+                push_escaped(&mut self.out, alt);
+                return self.out.push_str("</span>");
+            }
+        };
+        self.out.push_str("<img src=\"");
+        push_escaped(&mut self.out, &src);
+        self.out.push_str("\" alt=\"");
+        push_escaped(&mut self.out, alt);
+        self.out.push('"');
+        if !title.is_empty() {
+            self.out.push_str(" title=\"");
+            push_escaped(&mut self.out, title);
+            self.out.push('"');
+        }
+        self.out.push_str(" loading=\"lazy\">");
+    }
+
+    fn target(&mut self, url: &str, is_link: bool) -> Target {
+        let url = url.trim();
+        if !is_safe_url(url) {
+            return Target::Drop;
+        }
+        let external = url.starts_with('#')
+            || url.starts_with('/')
+            || url.contains("://")
+            || url.contains(':');
+        if external || url.is_empty() {
+            return Target::Keep(url.to_string());
+        }
+        let (path, fragment) = match url.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (url, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let article_dir = self
+            .ctx
+            .article
+            .slug
+            .rsplit_once('/')
+            .map_or("", |(d, _)| d);
+        if is_link && path.to_ascii_lowercase().ends_with(".md") {
+            return self.article_link(article_dir, path, fragment, url);
+        }
+        self.asset(article_dir, path, url)
+    }
+
+    fn article_link(&mut self, dir: &str, path: &str, fragment: Option<&str>, url: &str) -> Target {
+        let slug =
+            join(dir, path).and_then(|s| s.get(..s.len().saturating_sub(3)).map(str::to_string));
+        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        let catalog = self.ctx.catalog;
+        match slug {
+            Some(slug) if catalog.has_page(&slug, self.ctx.page_locale) => Target::Site(format!(
+                "{}{fragment}",
+                page_url(self.ctx.page_locale, &slug)
+            )),
+            Some(slug) if catalog.has_page(&slug, "en-us") => {
+                Target::Site(format!("{}{fragment}", page_url("en-us", &slug)))
+            }
+            _ => {
+                let message = format!("link to `{url}`: that article exists in no locale");
+                self.warn(Code::BrokenLink, message, "fix the path or add the article");
+                Target::Broken(url.to_string())
+            }
+        }
+    }
+
+    fn asset(&mut self, dir: &str, path: &str, url: &str) -> Target {
+        let article = self.ctx.article;
+        let locale_dir = article.path.split('/').next().unwrap_or_default();
+        let rel = join(&format!("{locale_dir}/{dir}"), &percent_decode(path));
+        if let Some(rel) = rel.filter(|r| !r.is_empty()) {
+            let from = self.ctx.content_root.join(&rel);
+            if from.is_file() {
+                let to = format!("media/{rel}");
+                let url = percent_encode(&to);
+                self.body.assets.insert(Asset { from, to });
+                return Target::Site(url);
+            }
+        }
+        let message = format!("`{url}` is not in the content tree");
+        self.warn(
+            Code::MissingAsset,
+            message,
+            "add the file next to the article or fix the path",
+        );
+        Target::Broken(url.to_string())
+    }
+
+    fn warn(&mut self, code: Code, message: String, hint: &str) {
+        let article = self.ctx.article;
+        if self.ctx.side == Side::Source && self.ctx.page_locale != "en-us" {
+            return; // the side-by-side column repeats the links of the translation
+        }
+        let d = Diagnostic::new(code, &article.path, 0, 0, message)
+            .with_locale(article.locale.as_str())
+            .with_hint(hint);
+        if !self.body.diagnostics.contains(&d) {
+            self.body.diagnostics.push(d);
+        }
+    }
+
+    /// Plain text of inlines on this body's side.
+    pub(super) fn plain(&self, inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        plain_into(self.ctx.article, self.ctx.side, inlines, &mut out);
+        out.trim().to_string()
+    }
+}
+
+/// Appends the plain text of `inlines`, segments resolved on `side`.
+pub fn plain_into(
+    article: &crate::model::Article,
+    side: Side,
+    inlines: &[Inline],
+    out: &mut String,
+) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => out.push_str(text),
+            Inline::Code { code } => out.push_str(code),
+            Inline::Strong { children }
+            | Inline::Emphasis { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => plain_into(article, side, children, out),
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::SoftBreak | Inline::LineBreak => out.push(' '),
+            Inline::Html { .. } => {}
+            Inline::Segment { index } => {
+                if let Some(s) = article.segment(*index) {
+                    let part = if side == Side::Source {
+                        &s.source
+                    } else {
+                        &s.target
+                    };
+                    plain_into(article, side, part, out);
+                }
+            }
+        }
+    }
+}
+
+/// Escapes every byte of a path but unreserved characters and `/`.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%20`-style escapes of a relative path (invalid ones kept).
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes.get(i), hex) {
+            (Some(b'%'), Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (Some(b), _) => {
+                out.push(*b);
+                i += 1;
+            }
+            (None, _) => break,
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,210 @@
+//! The site: every page `locdoc build` writes, rendered from the model only.
+//!
+//! [`Renderer`] holds what all pages share (templates, interface text, the
+//! [`Catalog`] of articles); [`Renderer::article`] turns one parsed article
+//! into its locale page, its review page and (when its English source is the
+//! newest) the English page; [`Renderer::indexes`] renders the pages that
+//! list articles once every article is done. Rendering never writes files:
+//! pages go back to the caller, which hands them to `crate::write`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::error::Result;
+
+pub mod catalog;
+mod facts;
+pub mod html;
+pub mod i18n;
+mod index;
+mod inline;
+mod page;
+mod review;
+pub mod sanitize;
+pub mod templates;
+
+pub use catalog::{Catalog, Entry};
+pub use html::Asset;
+use i18n::{I18n, Labels};
+use templates::Templates;
+
+/// One finished page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Root-relative output path (`ko-kr/a/index.html`).
+    pub path: String,
+    /// The bytes to write.
+    pub bytes: Vec<u8>,
+}
+
+impl Page {
+    fn html(path: String, html: String) -> Page {
+        Page {
+            path,
+            bytes: html.into_bytes(),
+        }
+    }
+}
+
+/// Site settings the pages need.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Site title; the localized `site-title` message when unset.
+    pub title: Option<String>,
+    /// Absolute URL the site is served from, for the sitemap (`https://x/docs/`).
+    pub base_url: String,
+    /// Display names of locales (`ko-KR` → `한국어`), overriding `language-name`.
+    pub locale_names: BTreeMap<String, String>,
+}
+
+/// What one article's pages need to be listed on the indexes and status pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facts {
+    /// Locale tag.
+    pub locale: String,
+    /// Slug.
+    pub slug: String,
+    /// Title in the locale.
+    pub title: String,
+    /// `description`.
+    pub description: String,
+    /// English title, when this article supplied the English page.
+    pub english_title: Option<String>,
+    /// Number of segments.
+    pub segments: usize,
+    /// `MT`, `HT` or as written.
+    pub translation: String,
+    /// Whether the translation is of an older English source.
+    pub stale: bool,
+    /// `check` findings by code.
+    pub codes: BTreeMap<String, usize>,
+}
+
+/// Everything rendered from one article.
+#[derive(Debug)]
+pub struct Rendered {
+    /// Locale page, review page and maybe the English page.
+    pub pages: Vec<Page>,
+    /// Content files the pages show.
+    pub assets: BTreeSet<Asset>,
+    /// Broken links and missing images.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What the indexes need.
+    pub facts: Facts,
+}
+
+/// Renders pages; shared by all threads.
+pub struct Renderer {
+    templates: Templates,
+    i18n: I18n,
+    labels: BTreeMap<String, Labels>,
+    settings: Settings,
+    catalog: Catalog,
+    content_root: PathBuf,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Renderer {
+    /// Loads templates (`templates_dir` overrides the defaults) and interface
+    /// text (`locales_dir` overrides), resolving labels of every locale.
+    pub fn new(
+        catalog: Catalog,
+        settings: Settings,
+        content_root: &Path,
+        templates_dir: Option<&Path>,
+        locales_dir: Option<&Path>,
+    ) -> Result<Renderer> {
+        let templates = Templates::load(templates_dir)?;
+        let i18n = match locales_dir {
+            Some(dir) => I18n::load(dir)?,
+            None => I18n::embedded()?,
+        };
+        let mut labels = BTreeMap::new();
+        let mut warnings = Vec::new();
+        let mut tags: Vec<String> = vec![catalog::ENGLISH.to_string()];
+        tags.extend(catalog.locales().iter().map(|l| l.as_str().to_string()));
+        for tag in tags {
+            let (l, w) = i18n.labels(&tag);
+            labels.insert(tag, l);
+            warnings.extend(w);
+        }
+        let content_root = content_root.to_path_buf();
+        Ok(Renderer {
+            templates,
+            i18n,
+            labels,
+            settings,
+            catalog,
+            content_root,
+            warnings,
+        })
+    }
+
+    /// Warnings found while loading (`missing-message`).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The catalog of articles.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Static assets: root-relative path and bytes.
+    pub fn assets(&self) -> Vec<Page> {
+        self.templates
+            .assets()
+            .iter()
+            .map(|(n, b)| Page {
+                path: format!("assets/{n}"),
+                bytes: b.clone(),
+            })
+            .collect()
+    }
+
+    fn labels(&self, tag: &str) -> &Labels {
+        static EMPTY: Labels = Labels::new();
+        self.labels
+            .get(tag)
+            .or_else(|| self.labels.get(catalog::ENGLISH))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// Display name of a locale, in its own language.
+    fn locale_name(&self, tag: &str) -> String {
+        match self.settings.locale_names.get(tag) {
+            Some(name) => name.clone(),
+            None if self.i18n.locales().any(|l| l == tag) => {
+                self.i18n.format(tag, "language-name", None)
+            }
+            None => tag.to_string(),
+        }
+    }
+
+    fn site_title(&self, tag: &str) -> String {
+        self.settings
+            .title
+            .clone()
+            .unwrap_or_else(|| self.i18n.format(tag, "site-title", None))
+    }
+}
+
+/// Counts `check` findings by code.
+fn count_codes(findings: &[Diagnostic]) -> BTreeMap<String, usize> {
+    let mut codes = BTreeMap::new();
+    for d in findings {
+        *codes.entry(d.code.as_str().to_string()).or_insert(0) += 1;
+    }
+    codes
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[Diagnostic]) -> bool {
+    findings.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Codes of the site stage (reported by `build`, not `check`).
+pub const SITE_CODES: &[Code] = &[Code::BrokenLink, Code::MissingAsset, Code::MissingMessage];

@@ -1,0 +1,290 @@
+//! Article pages: the translation of one locale, or English rebuilt from the
+//! newest source, with the layout every page shares (language, direction,
+//! alternates, language switcher).
+
+use minijinja::context;
+use serde::Serialize;
+
+use super::catalog::{page_url, root_prefix, Entry, ENGLISH};
+use super::html::{self, Body, Ctx, Side, TocEntry};
+use super::inline::plain_into;
+use super::{count_codes, Facts, Page, Rendered, Renderer};
+use crate::diag::Diagnostic;
+use crate::error::Result;
+use crate::extract::Entitlements;
+use crate::model::{Article, Block};
+
+/// The part of every page the base template shows.
+#[derive(Debug, Serialize)]
+pub(super) struct Layout {
+    pub lang: String,
+    pub dir: &'static str,
+    pub title: String,
+    pub description: String,
+    pub root: String,
+    pub site_title: String,
+    pub alternates: Vec<Alternate>,
+    pub x_default: String,
+}
+
+/// The same page in another locale.
+#[derive(Debug, Serialize)]
+pub(super) struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+    pub name: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct ArticleView {
+    body: String,
+    side_by_side: bool,
+    toc: Vec<TocEntry>,
+    machine: bool,
+    outdated_href: Option<String>,
+    handoff: Option<String>,
+    jsonld: Option<String>,
+    review_href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct HowTo<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    step: Vec<HowToStep<'a>>,
+}
+
+#[derive(Serialize)]
+struct HowToStep<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    position: usize,
+    text: &'a str,
+}
+
+impl Renderer {
+    /// Renders every page of one article: the locale page, its review page
+    /// and, when it supplies English, the English page. `entitlements` holds
+    /// the article's extracted facts (its tables are rendered from them).
+    pub fn article(
+        &self,
+        entry: &Entry,
+        article: &Article,
+        findings: &[Diagnostic],
+        entitlements: Option<&Entitlements>,
+    ) -> Result<Rendered> {
+        let tag = article.locale.as_str().to_string();
+        let url = article.locale.url_segment();
+        let mut pages = Vec::new();
+        let (page, mut body) =
+            self.article_page(entry, article, entitlements, Side::Target, &tag, &url)?;
+        pages.push(page);
+        let mut english_title = None;
+        if self.catalog.supplies_english(entry) {
+            let (page, english) =
+                self.article_page(entry, article, entitlements, Side::Source, ENGLISH, "en-us")?;
+            pages.push(page);
+            english_title = Some(title_of(article, Side::Source));
+            body.assets.extend(english.assets);
+            body.diagnostics.extend(english.diagnostics);
+        }
+        pages.push(self.review_page(entry, article, findings)?);
+        let facts = Facts {
+            locale: tag,
+            slug: article.slug.clone(),
+            title: entry.title.clone(),
+            description: entry.description.clone(),
+            english_title,
+            segments: article.segments.len(),
+            translation: article
+                .front
+                .translation_type
+                .as_ref()
+                .map(|t| t.as_str().to_string())
+                .unwrap_or_default(),
+            stale: self.catalog.is_outdated(entry),
+            codes: count_codes(findings),
+        };
+        Ok(Rendered {
+            pages,
+            assets: body.assets,
+            diagnostics: body.diagnostics,
+            facts,
+        })
+    }
+
+    fn article_page(
+        &self,
+        entry: &Entry,
+        article: &Article,
+        entitlements: Option<&Entitlements>,
+        side: Side,
+        tag: &str,
+        url: &str,
+    ) -> Result<(Page, Body)> {
+        let dir = page_url(url, &article.slug);
+        let root = root_prefix(&dir);
+        let labels = self.labels(tag);
+        let ctx = Ctx {
+            article,
+            side,
+            catalog: &self.catalog,
+            page_locale: url,
+            root: &root,
+            labels,
+            content_root: &self.content_root,
+            ids: true,
+            entitlements,
+            tag,
+        };
+        // The side-by-side English column is built in the browser from each
+        // sentence's source (`.seg .src`): one body render per page.
+        let mut body = html::body(&ctx);
+        let (title, description) = match side {
+            Side::Source => (title_of(article, side), String::new()),
+            Side::Target => (entry.title.clone(), entry.description.clone()),
+        };
+        let layout = self.layout(tag, &dir, &title, &description, Some(&article.slug));
+        let target = side == Side::Target;
+        let outdated = target && self.catalog.is_outdated(entry);
+        let view = ArticleView {
+            jsonld: howto(&title, tag, &body.steps),
+            body: std::mem::take(&mut body.html),
+            side_by_side: side == Side::Target,
+            toc: std::mem::take(&mut body.toc),
+            machine: target && article.front.is_machine_translated(),
+            outdated_href: outdated.then(|| format!("{root}{}", page_url("en-us", &article.slug))),
+            handoff: if target {
+                self.handoff(article, tag)
+            } else {
+                None
+            },
+            review_href: target.then(|| format!("{root}review/{dir}")),
+        };
+        let html = self.templates.render(
+            "article.html",
+            context! { layout, page => view, ui => labels },
+        )?;
+        Ok((Page::html(format!("{dir}index.html"), html), body))
+    }
+
+    /// "Handed off for translation on …", when the article says when.
+    fn handoff(&self, article: &Article, tag: &str) -> Option<String> {
+        let date = article.front.handoff?.format("%Y-%m-%d").to_string();
+        Some(self.i18n.format_with(tag, "handoff-date", "date", &date))
+    }
+
+    /// The layout of a page in `tag` at `dir`; `slug` lists the article's
+    /// other locales as alternates, `None` the locale indexes.
+    pub(super) fn layout(
+        &self,
+        tag: &str,
+        dir: &str,
+        title: &str,
+        description: &str,
+        slug: Option<&str>,
+    ) -> Layout {
+        let root = root_prefix(dir);
+        let locales = match slug {
+            Some(slug) => self.catalog.page_locales(slug),
+            None => self.site_locales(),
+        };
+        let href = |url: &str| match slug {
+            Some(slug) => format!("{root}{}", page_url(url, slug)),
+            None => format!("{root}{url}/"),
+        };
+        let alternates = locales
+            .iter()
+            .map(|(t, u)| Alternate {
+                hreflang: t.clone(),
+                href: href(u),
+                name: self.locale_name(t),
+                current: t == tag,
+            })
+            .collect();
+        let lang = tag.to_string();
+        let rtl = crate::model::Locale::parse(tag).is_some_and(|l| l.is_rtl());
+        let site_title = self.site_title(tag);
+        let title = if title.is_empty() || title == site_title {
+            site_title.clone()
+        } else {
+            format!("{title} – {site_title}")
+        };
+        let description = description.to_string();
+        let x_default = href("en-us");
+        Layout {
+            lang,
+            dir: if rtl { "rtl" } else { "ltr" },
+            title,
+            description,
+            root,
+            site_title,
+            alternates,
+            x_default,
+        }
+    }
+
+    /// Every page locale of the site (tag, URL segment): en-US first.
+    pub(super) fn site_locales(&self) -> Vec<(String, String)> {
+        let mut out = vec![(ENGLISH.to_string(), "en-us".to_string())];
+        for l in self.catalog.locales() {
+            if l.url_segment() != "en-us" {
+                out.push((l.as_str().to_string(), l.url_segment()));
+            }
+        }
+        out
+    }
+}
+
+/// The article's title on `side`: the first heading's text, else the slug.
+pub(super) fn title_of(article: &Article, side: Side) -> String {
+    let heading = article.blocks.iter().find_map(|b| match b {
+        Block::Heading {
+            level: 1, content, ..
+        } => Some(content),
+        _ => None,
+    });
+    let mut text = String::new();
+    if let Some(content) = heading {
+        plain_into(article, side, content, &mut text);
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        article.slug.clone()
+    } else {
+        text.to_string()
+    }
+}
+
+/// schema.org `HowTo` JSON-LD for the page's procedure steps, safe inside
+/// `<script>` (every `<` escaped).
+fn howto(name: &str, lang: &str, steps: &[String]) -> Option<String> {
+    if steps.is_empty() {
+        return None;
+    }
+    let step = steps
+        .iter()
+        .enumerate()
+        .map(|(i, text)| HowToStep {
+            kind: "HowToStep",
+            position: i + 1,
+            text,
+        })
+        .collect();
+    let doc = HowTo {
+        context: "https://schema.org",
+        kind: "HowTo",
+        name,
+        in_language: lang,
+        step,
+    };
+    serde_json::to_string(&doc)
+        .ok()
+        .map(|s| s.replace('<', "\\u003c"))
+}

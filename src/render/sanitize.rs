@@ -1,0 +1,146 @@
+//! Untrusted text and URLs: HTML escaping, the URL schemes a page may link
+//! to, and the ammonia allowlist raw HTML from the content must pass.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped (safe in text and
+/// in double-quoted attributes).
+pub fn push_escaped(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, so both slices end on char boundaries.
+        out.push_str(text.get(start..i).unwrap_or_default());
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(text.get(start..).unwrap_or_default());
+}
+
+/// `text`, escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Whether a link or image URL may appear on a page: relative URLs,
+/// fragments and the `http`, `https`, `mailto` and `tel` schemes. Anything
+/// else (`javascript:`, `data:`, `vbscript:`, obfuscated with whitespace,
+/// control characters or case) is refused.
+pub fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let Some(colon) = cleaned.find(':') else {
+        return true;
+    };
+    let before = &cleaned[..colon];
+    if before.contains(['/', '?', '#']) {
+        return true;
+    }
+    matches!(
+        before.to_ascii_lowercase().as_str(),
+        "http" | "https" | "mailto" | "tel"
+    )
+}
+
+/// Phrasing tags raw HTML may keep (inside a paragraph).
+const PHRASING: &[&str] = &[
+    "b", "strong", "i", "em", "u", "sub", "sup", "kbd", "code", "br", "small", "mark", "a",
+];
+
+/// Block tags a raw HTML block may keep as well.
+const BLOCKS: &[&str] = &[
+    "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+];
+
+/// Cleans inline raw HTML from the content: only phrasing formatting tags
+/// and `<a href>` to absolute http(s)/mailto URLs survive, without other
+/// attributes; everything else is dropped or escaped.
+pub fn clean_html(raw: &str) -> String {
+    static INLINE: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    INLINE
+        .get_or_init(|| cleaner(PHRASING))
+        .clean(raw)
+        .to_string()
+}
+
+/// Cleans a raw HTML block: [`clean_html`] plus lists, paragraphs and tables.
+pub fn clean_html_block(raw: &str) -> String {
+    static BLOCK: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BLOCK
+        .get_or_init(|| cleaner(&[PHRASING, BLOCKS].concat()))
+        .clean(raw)
+        .to_string()
+}
+
+fn cleaner(allowed: &[&'static str]) -> ammonia::Builder<'static> {
+    let tags: HashSet<&str> = allowed.iter().copied().collect();
+    let mut attributes = std::collections::HashMap::new();
+    attributes.insert("a", ["href"].into_iter().collect::<HashSet<&str>>());
+    let mut builder = ammonia::Builder::empty();
+    builder
+        .tags(tags)
+        .tag_attributes(attributes)
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        // Relative URLs in raw HTML can't be rewritten to site pages: drop them.
+        .url_relative(ammonia::UrlRelative::Deny)
+        .link_rel(None)
+        .strip_comments(true);
+    builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_script_urls_however_spelled() {
+        for url in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "java\tscript:x",
+            "data:text/html,<b>",
+            "vbscript:x",
+            "\u{1}javascript:x",
+        ] {
+            assert!(!is_safe_url(url), "{url:?}");
+        }
+        for url in [
+            "https://a.b/c",
+            "foo.md#x",
+            "#top",
+            "../a/b.png",
+            "mailto:a@b.c",
+            "a/b:c",
+        ] {
+            assert!(is_safe_url(url), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn strips_active_html() {
+        let out = clean_html(
+            r#"<b onmouseover="x()">a</b><script>alert(1)</script><img src=x onerror=alert(1)>"#,
+        );
+        assert_eq!(out, "<b>a</b>");
+        let link = clean_html(
+            r#"<a href="https://x.y/" onclick="x()">a</a><a href="javascript:x()">b</a><a href="foo.md">c</a>"#,
+        );
+        assert_eq!(link, r#"<a href="https://x.y/">a</a><a>b</a><a>c</a>"#);
+        assert_eq!(
+            escape(r#"<a href="x">'"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;"
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! The minijinja environment: the default templates and stylesheet compiled
+//! into the binary, each replaceable by a file of the same name in a
+//! project's `templates/` directory. Templates end in `.html`, so autoescape
+//! is on for all of them.
+
+use std::path::Path;
+
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
+
+use super::sanitize::escape;
+use crate::error::{Error, Result};
+
+/// The default templates.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("locale.html", include_str!("../../templates/locale.html")),
+    ("review.html", include_str!("../../templates/review.html")),
+    ("status.html", include_str!("../../templates/status.html")),
+];
+
+/// The default static assets, written under `assets/`.
+const ASSETS: &[(&str, &[u8])] = &[
+    (
+        "site.css",
+        include_bytes!("../../templates/assets/site.css"),
+    ),
+    ("site.js", include_bytes!("../../templates/assets/site.js")),
+    (
+        "favicon.svg",
+        include_bytes!("../../templates/assets/favicon.svg"),
+    ),
+];
+
+/// Loaded templates and assets.
+pub struct Templates {
+    env: Environment<'static>,
+    assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Templates {
+    /// The defaults, overridden by files in `dir` (when it exists).
+    pub fn load(dir: Option<&Path>) -> Result<Templates> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_formatter(format_value);
+        for (name, default) in TEMPLATES {
+            let source = read_override(dir, name)?.unwrap_or_else(|| (*default).to_string());
+            env.add_template_owned(*name, source)
+                .map_err(|e| broken(dir, name, &e))?;
+        }
+        let mut assets = Vec::new();
+        for (name, default) in ASSETS {
+            let bytes = match dir
+                .map(|d| d.join("assets").join(name))
+                .filter(|p| p.is_file())
+            {
+                Some(path) => std::fs::read(&path).map_err(|e| Error::Config {
+                    path,
+                    reason: e.to_string(),
+                })?,
+                None => default.to_vec(),
+            };
+            assets.push(((*name).to_string(), bytes));
+        }
+        Ok(Templates { env, assets })
+    }
+
+    /// Renders template `name` with `ctx`; an error means a broken template.
+    pub fn render<S: Serialize>(&self, name: &str, ctx: S) -> Result<String> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| broken(None, name, &e))?;
+        template.render(ctx).map_err(|e| broken(None, name, &e))
+    }
+
+    /// The static assets: file name and bytes.
+    pub fn assets(&self) -> &[(String, Vec<u8>)] {
+        &self.assets
+    }
+}
+
+/// minijinja's escaping formatter, except that strings are escaped like the
+/// rest of the page (`/` stays `/`, so URLs read as written).
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &minijinja::State,
+    value: &minijinja::Value,
+) -> std::result::Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => out
+            .write_str(&escape(text))
+            .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")),
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+fn read_override(dir: Option<&Path>, name: &str) -> Result<Option<String>> {
+    let Some(path) = dir.map(|d| d.join(name)).filter(|p| p.is_file()) else {
+        return Ok(None);
+    };
+    std::fs::read_to_string(&path)
+        .map(Some)
+        .map_err(|e| Error::Config {
+            path,
+            reason: e.to_string(),
+        })
+}
+
+fn broken(dir: Option<&Path>, name: &str, e: &minijinja::Error) -> Error {
+    let path = dir.map_or_else(|| Path::new("templates").join(name), |d| d.join(name));
+    let mut reason = e.to_string();
+    if let Some(line) = e.line() {
+        reason.push_str(&format!(" (line {line})"));
+    }
+    Error::Config { path, reason }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_compile_and_escape() {
+        let t = Templates::load(None).unwrap();
+        assert_eq!(t.assets().len(), 3);
+        let env = &t.env;
+        let out = env
+            .render_str("{{ x }}", minijinja::context! { x => "<b>" })
+            .unwrap();
+        assert_eq!(out, "<b>"); // render_str has no .html name: autoescape comes from the name
+        let tmpl = env.template_from_named_str("x.html", "{{ x }}").unwrap();
+        assert_eq!(
+            tmpl.render(minijinja::context! { x => "<b>" }).unwrap(),
+            "&lt;b&gt;"
+        );
+    }
+}

@@ -1,0 +1,205 @@
+//! The only module that writes files. One writer thread receives finished
+//! files over a bounded channel and writes them into a fresh directory next
+//! to the output (`public.tmp-<pid>`); [`Writer::finish`] then swaps it into
+//! place (old output renamed away, new one renamed in, old one deleted), so a
+//! build is atomic and never writes over the files of the previous one.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::thread::JoinHandle;
+
+use crate::error::{Error, Result};
+
+/// How many finished files may wait for the writer (bounds memory).
+const QUEUE: usize = 64;
+
+/// A file to put into the output.
+#[derive(Debug)]
+pub enum Item {
+    /// Bytes for a root-relative path (`ko-kr/a/index.html`).
+    File { path: String, bytes: Vec<u8> },
+    /// A copy of an existing file (an image of the content tree).
+    Copy { from: PathBuf, path: String },
+}
+
+/// What the writer did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Files written or copied.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+}
+
+/// The writer thread and the channel feeding it.
+pub struct Writer {
+    sender: SyncSender<Item>,
+    handle: JoinHandle<Result<Stats>>,
+    staging: PathBuf,
+    out: PathBuf,
+}
+
+impl Writer {
+    /// Creates the staging directory next to `out` and starts the thread.
+    pub fn start(out: &Path) -> Result<Writer> {
+        let name = out
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
+        let staging = parent.join(format!("{name}.tmp-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).map_err(|e| write_error(&staging, e))?;
+        }
+        std::fs::create_dir(&staging).map_err(|e| write_error(&staging, e))?;
+        let (sender, receiver) = sync_channel(QUEUE);
+        let root = staging.clone();
+        let handle = std::thread::spawn(move || drain(&root, receiver));
+        Ok(Writer {
+            sender,
+            handle,
+            staging,
+            out: out.to_path_buf(),
+        })
+    }
+
+    /// A sender for render threads; sending fails only after a write error.
+    pub fn sender(&self) -> SyncSender<Item> {
+        self.sender.clone()
+    }
+
+    /// Waits for every file, then swaps the staging directory into place.
+    pub fn finish(self) -> Result<Stats> {
+        drop(self.sender);
+        let stats = match self.handle.join() {
+            Ok(result) => result,
+            Err(_) => Err(Error::Write {
+                path: self.staging.clone(),
+                reason: "the writer thread panicked".into(),
+            }),
+        };
+        let stats = match stats {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&self.staging);
+                return Err(e);
+            }
+        };
+        swap(&self.staging, &self.out)?;
+        Ok(stats)
+    }
+
+    /// Abandons the build: removes the staging directory.
+    pub fn abort(self) {
+        drop(self.sender);
+        let _ = self.handle.join();
+        let _ = std::fs::remove_dir_all(&self.staging);
+    }
+}
+
+/// Writes every item received; stops at the first error.
+fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
+    let mut stats = Stats::default();
+    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut written: BTreeSet<String> = BTreeSet::new();
+    for item in receiver {
+        let rel = match &item {
+            Item::File { path, .. } | Item::Copy { path, .. } => path.clone(),
+        };
+        if !is_safe_rel(&rel) || !written.insert(rel.clone()) {
+            continue;
+        }
+        let target = root.join(&rel);
+        if let Some(dir) = target.parent() {
+            if !dirs.contains(dir) {
+                std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
+                dirs.insert(dir.to_path_buf());
+            }
+        }
+        stats.bytes += match item {
+            Item::File { bytes, .. } => {
+                std::fs::write(&target, &bytes).map_err(|e| write_error(&target, e))?;
+                bytes.len() as u64
+            }
+            Item::Copy { from, .. } => {
+                std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?
+            }
+        };
+        stats.files += 1;
+    }
+    Ok(stats)
+}
+
+/// A relative path with no `..`, root or empty parts.
+fn is_safe_rel(rel: &str) -> bool {
+    !rel.is_empty()
+        && !rel.starts_with('/')
+        && rel
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..")
+}
+
+/// Replaces `out` by `staging`: rename the old one away, the new one in, delete the old.
+fn swap(staging: &Path, out: &Path) -> Result<()> {
+    let mut old_name = staging.file_name().unwrap_or_default().to_os_string();
+    old_name.push(".old");
+    let old = staging.with_file_name(old_name);
+    let had_old = out.exists();
+    if had_old {
+        std::fs::rename(out, &old).map_err(|e| write_error(out, e))?;
+    }
+    if let Err(e) = std::fs::rename(staging, out) {
+        if had_old {
+            let _ = std::fs::rename(&old, out);
+        }
+        return Err(write_error(out, e));
+    }
+    if had_old {
+        std::fs::remove_dir_all(&old).map_err(|e| write_error(&old, e))?;
+    }
+    Ok(())
+}
+
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    Error::Write {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swaps_atomically_and_refuses_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("stale")).unwrap();
+        let writer = Writer::start(&out).unwrap();
+        let tx = writer.sender();
+        tx.send(Item::File {
+            path: "a/index.html".into(),
+            bytes: b"x".to_vec(),
+        })
+        .unwrap();
+        tx.send(Item::File {
+            path: "../evil".into(),
+            bytes: b"x".to_vec(),
+        })
+        .unwrap();
+        drop(tx);
+        let stats = writer.finish().unwrap();
+        assert_eq!(stats.files, 1);
+        assert!(out.join("a/index.html").is_file() && !out.join("stale").exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no staging or old dir left"
+        );
+    }
+}

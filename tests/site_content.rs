@@ -1,0 +1,314 @@
+//! `locdoc build` on small fixture trees: right-to-left locales, images,
+//! link fallback to English, hostile content (OWASP XSS vectors) and the
+//! command's exit codes.
+
+mod site_support;
+
+use std::process::Command;
+
+use scraper::{Html, Selector};
+use site_support::{build_into, repo, seg, tree, write_article};
+
+#[test]
+fn rtl_locale_gets_dir_rtl_images_and_english_fallback_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outcome = build_into(&repo().join("tests/fixtures/site/rtl"), tmp.path());
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let out = tmp.path().join("public");
+    let ar = std::fs::read_to_string(out.join("ar-sa/rtl-sample/index.html")).unwrap();
+    assert!(ar.contains("<html lang=\"ar-SA\" dir=\"rtl\">"));
+    assert!(
+        ar.contains("<img src=\"../../media/ar-SA/images/pic.png\" alt=\"لقطة شاشة\""),
+        "{ar}"
+    );
+    assert!(out.join("media/ar-SA/images/pic.png").is_file());
+    // ar-SA lacks `other`: the link falls back to the English page.
+    assert!(ar.contains("href=\"../../en-us/other/#details\""));
+    assert!(ar.contains("class=\"callout callout-tip\"") && ar.contains("تلميح"));
+    let en = std::fs::read_to_string(out.join("en-us/rtl-sample/index.html")).unwrap();
+    assert!(en.contains("<html lang=\"en-US\" dir=\"ltr\">") && en.contains("Follow these steps."));
+}
+
+/// OWASP XSS filter evasion vectors (a representative subset).
+const VECTORS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<IMG SRC=\"javascript:alert('XSS');\">",
+    "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+    "<img src=x onerror=alert(1)>",
+    "<svg/onload=alert(1)>",
+    "<body onload=alert(1)>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>",
+    "\"><script>alert(1)</script>",
+    "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>",
+    "<div style=\"background:url(javascript:alert(1))\">x</div>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+    "<input autofocus onfocus=alert(1)>",
+    "<object data=\"javascript:alert(1)\"></object>",
+    "</script><script>alert(1)</script>",
+];
+
+/// URLs a link or image must not keep.
+const URLS: &[&str] = &[
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java%0ascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "&#x6A;avascript:alert(1)",
+];
+
+fn hostile_article() -> String {
+    let title = VECTORS.join(" ").replace('\'', "''");
+    let mut body = format!(
+        "---\ntitle: '{title}'\ndescription: '{title}'\nms.translationtype: MT\nms.contentlocale: ko-KR\n---\n# {}\n\n",
+        seg("abcde-101", "<script>alert(1)</script>", "<b onclick=alert(1)>x</b>")
+    );
+    let mut n = 102;
+    for v in VECTORS {
+        body.push_str(&format!("{}\n\n{v}\n\n", seg(&format!("abcde-{n}"), v, v)));
+        n += 1;
+    }
+    for u in URLS {
+        let link = format!("[click]({u}) ![img]({u}) <{u}>");
+        body.push_str(&format!("{}\n\n", seg(&format!("abcde-{n}"), &link, &link)));
+        n += 1;
+    }
+    body.push_str("1. step <script>alert(1)</script> </script><script>alert(2)</script>\n");
+    body
+}
+
+#[test]
+fn no_xss_vector_reaches_a_page_as_active_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(&content, "ko-KR", "xss", &hostile_article());
+    build_into(&content, tmp.path());
+    let all = Selector::parse("*").unwrap();
+    let mut pages = 0;
+    for (path, bytes) in tree(&tmp.path().join("public"))
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+    {
+        let page = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        for el in page.select(&all) {
+            let v = el.value();
+            match v.name() {
+                "script" => {
+                    let ok = v.attr("type") == Some("application/ld+json")
+                        || v.attr("src").is_some_and(|s| s.ends_with("assets/site.js"));
+                    assert!(
+                        ok && (v.attr("src").is_some() || el.text().all(|t| !t.contains('<'))),
+                        "`{path}`: active script {}",
+                        el.html()
+                    );
+                }
+                "iframe" | "object" | "embed" | "svg" | "math" | "style" | "input" | "details"
+                | "body"
+                    if v.name() != "body" || v.attrs().count() > 0 =>
+                {
+                    panic!("`{path}`: element `{}` from the content survived", v.name())
+                }
+                _ => {}
+            }
+            for (name, value) in v.attrs() {
+                assert!(
+                    !name.to_ascii_lowercase().starts_with("on"),
+                    "`{path}`: event handler `{name}` survived"
+                );
+                let value: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if matches!(
+                    name,
+                    "href" | "src" | "action" | "formaction" | "data" | "style"
+                ) {
+                    for bad in ["javascript:", "vbscript:", "data:"] {
+                        assert!(!value.contains(bad), "`{path}`: `{name}={value}` survived");
+                    }
+                }
+            }
+        }
+        pages += 1;
+    }
+    assert!(pages >= 5);
+}
+
+fn locdoc(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_locdoc"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_exit_codes_and_summary() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixture = repo().join("tests/fixtures/site/rtl");
+    let out = tmp.path().join("site");
+    let run = locdoc(
+        &[
+            "build",
+            "--content",
+            fixture.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("built ") && stderr.contains("ar-sa 2"),
+        "{stderr}"
+    );
+    assert!(run.stdout.is_empty());
+    let missing = locdoc(&["build", "--content", "nope"], tmp.path());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("`nope`"));
+    // A broken template is fatal too.
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(tmp.path().join("templates/base.html"), "{% block main %}").unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "a",
+        &format!("---\ntitle: a\n---\n{}\n", seg("abcde-101", "가", "a")),
+    );
+    let broken = locdoc(&["build"], tmp.path());
+    assert_eq!(
+        broken.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&broken.stderr)
+    );
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("base.html"));
+}
+
+#[test]
+fn project_templates_override_the_defaults() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "a",
+        &format!("---\ntitle: a\n---\n{}\n", seg("abcde-101", "가", "a")),
+    );
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(
+        tmp.path().join("templates/locale.html"),
+        "custom {{ page.count }}",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("locdoc.toml"),
+        "[site]\ntitle = \"My docs\"\n[check]\nx = 1\n",
+    )
+    .unwrap();
+    build_into(&content, tmp.path());
+    let index = std::fs::read_to_string(tmp.path().join("public/ko-kr/index.html")).unwrap();
+    assert_eq!(index, "custom 문서 1개");
+    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/a/index.html")).unwrap();
+    assert!(page.contains("<title>a – My docs</title>"));
+}
+
+#[test]
+fn odd_articles_still_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(&content, "ko-KR", "empty", "");
+    write_article(
+        &content,
+        "ko-KR",
+        "no-front",
+        "# 제목\n\n본문 [x](../../../../etc/passwd) ![i](../../../x.png)\n",
+    );
+    write_article(
+        &content,
+        "ko-KR",
+        "sub/nested",
+        &format!(
+            "---\ntitle: n\n---\n## {}\n## {}\n\n[up](../empty.md#top)\n",
+            seg("abcde-101", "가", "A"),
+            seg("abcde-102", "나", "B")
+        ),
+    );
+    write_article(
+        &content,
+        "ru-RU",
+        "deep",
+        &format!(
+            "---\ntitle: d\n---\n{}\n",
+            "- a\n  - b\n    1. c\n       > [!WARNING]\n       > d\n".repeat(3)
+        ),
+    );
+    std::fs::create_dir_all(content.join("ko-KR/images")).unwrap();
+    std::fs::write(content.join("ko-KR/images/a b#c.png"), b"png").unwrap();
+    write_article(
+        &content,
+        "ko-KR",
+        "spaces",
+        "---\ntitle: s\n---\n![alt](images/a%20b%23c.png)\n",
+    );
+    std::fs::write(content.join("ko-KR/binary.md"), b"\xff\xfe\x00bad").unwrap();
+    let outcome = build_into(&content, tmp.path());
+    let out = tmp.path().join("public");
+    for page in [
+        "ko-kr/empty/index.html",
+        "ko-kr/no-front/index.html",
+        "ko-kr/sub/nested/index.html",
+        "ru-ru/deep/index.html",
+    ] {
+        assert!(out.join(page).is_file(), "missing `{page}`");
+    }
+    let nested = std::fs::read_to_string(out.join("ko-kr/sub/nested/index.html")).unwrap();
+    assert!(
+        nested.contains("href=\"../../../ko-kr/empty/#top\""),
+        "{nested}"
+    );
+    let spaces = std::fs::read_to_string(out.join("ko-kr/spaces/index.html")).unwrap();
+    assert!(
+        spaces.contains("src=\"../../media/ko-KR/images/a%20b%23c.png\"")
+            && out.join("media/ko-KR/images/a b#c.png").is_file()
+    );
+    assert!(
+        outcome.content.errors > 0,
+        "the binary file is an `unreadable` error"
+    );
+    assert!(outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.code.as_str() == "missing-asset"));
+}
+
+#[test]
+fn review_page_shows_findings_per_segment_and_status_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    let body = format!(
+        "---\ntitle: r\nms.translationtype: MT\n---\n{}\n\n{}\n",
+        seg(
+            "abcde-101",
+            "Partner Center overview page",
+            "Partner Center overview page"
+        ),
+        seg("abcde-102", "두 번째 문장입니다.", "The second sentence.")
+    );
+    write_article(&content, "ru-RU", "r", &body);
+    let outcome = build_into(&content, tmp.path());
+    assert_eq!(outcome.content.errors, 0);
+    let review =
+        std::fs::read_to_string(tmp.path().join("public/review/ru-ru/r/index.html")).unwrap();
+    assert!(review.contains("<tr id=\"s-1\" data-id=\"abcde-101\" data-codes=\"untranslated\" class=\"has-findings\">"), "{review}");
+    assert!(review.contains("<option value=\"untranslated\">untranslated</option>"));
+    assert!(review.contains("<tr id=\"s-2\" data-id=\"abcde-102\" data-codes=\"\">"));
+    let status =
+        std::fs::read_to_string(tmp.path().join("public/review/ru-ru/index.html")).unwrap();
+    assert!(status.contains("1 статья · 2 сегмента"), "{status}");
+    assert!(status.contains("<td><code>untranslated</code></td><td>1</td>"));
+}
