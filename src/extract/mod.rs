@@ -74,21 +74,28 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The section a block is in: the last heading's anchor and text.
+/// The section a block is in: the last heading's anchor and its content
+/// (labels are only built for the headings a procedure needs).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Section {
+pub(crate) struct Section<'a> {
     pub anchor: Option<String>,
-    pub heading: Option<Labels>,
+    pub heading: Option<&'a [Inline]>,
 }
 
 /// What every extractor needs to know about where it is.
 pub(crate) struct Ctx<'a> {
     pub article: &'a Article,
     pub config: &'a Config,
-    pub section: Section,
+    pub section: Section<'a>,
 }
 
 impl Ctx<'_> {
+    /// The current section heading's labels, if there is a heading.
+    pub fn heading(&self) -> Option<Labels> {
+        let labels = text::labels(self.article, self.section.heading?);
+        Some(labels).filter(|h| !h.is_empty())
+    }
+
     /// Merge identity of a fact: article section plus English parts.
     pub fn identity(&self, kind: &str, parts: &[&str]) -> String {
         let mut id = format!(
@@ -136,15 +143,15 @@ pub fn article_with(article: &Article, config: &Config) -> ArticleFacts {
                 content,
                 ..
             } => {
-                let heading = text::labels(article, content);
                 if *level == 1 && !facts.title.contains_key(SOURCE_LOCALE) {
-                    if let Some(en) = heading.get(SOURCE_LOCALE) {
-                        facts.title.insert(SOURCE_LOCALE.to_string(), en.clone());
+                    let english = text::source(article, content);
+                    if !english.is_empty() {
+                        facts.title.insert(SOURCE_LOCALE.to_string(), english);
                     }
                 }
                 ctx.section = Section {
                     anchor: anchor.clone(),
-                    heading: Some(heading).filter(|h| !h.is_empty()),
+                    heading: Some(content.as_slice()),
                 };
             }
             Block::Table {

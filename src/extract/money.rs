@@ -3,7 +3,7 @@
 //! in the items of bullet lists. Amounts are read on the English source; the
 //! translation's amounts (`$6000`) become labels when they pair up one to one.
 
-use crate::model::{Block, Inline, ListItem};
+use crate::model::{Article, Block, Inline, ListItem};
 
 use super::cell::parse_number;
 use super::config::Config;
@@ -129,6 +129,9 @@ pub(crate) fn extract(ctx: &Ctx, block: usize, items: &[ListItem], facts: &mut A
         let Some(Block::Paragraph { content, .. }) = item.blocks.first() else {
             continue;
         };
+        if !mentions_currency(article, content, ctx.config) {
+            continue;
+        }
         let english = text::plain(article, content, Side::Source);
         let found = amounts(&english, ctx.config);
         if found.is_empty() {
@@ -158,6 +161,25 @@ pub(crate) fn extract(ctx: &Ctx, block: usize, items: &[ListItem], facts: &mut A
             ));
         }
     }
+}
+
+/// Whether any English text of `inlines` holds a currency symbol or code: a
+/// cheap test before the item's text is built and scanned.
+fn mentions_currency(article: &Article, inlines: &[Inline], config: &Config) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Text { text } => config
+            .currency_symbols()
+            .iter()
+            .any(|(s, _)| text.contains(s.as_str())),
+        Inline::Strong { children }
+        | Inline::Emphasis { children }
+        | Inline::Strikethrough { children }
+        | Inline::Link { children, .. } => mentions_currency(article, children, config),
+        Inline::Segment { index } => article
+            .segment(*index)
+            .is_some_and(|seg| mentions_currency(article, &seg.source, config)),
+        _ => false,
+    })
 }
 
 fn record(

@@ -41,7 +41,7 @@ pub(crate) fn extract(
     facts.procedures.push(Procedure {
         article: ctx.article.slug.clone(),
         section: ctx.section.anchor.clone(),
-        heading: ctx.section.heading.clone(),
+        heading: ctx.heading(),
         lead_in,
         steps,
         stale_locales: Vec::new(),
