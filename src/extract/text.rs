@@ -1,24 +1,18 @@
 //! Reading inline content on one side of the alignment: the English source
 //! (canonical, parsed) or the translation (only ever carried as a label).
 
-use crate::model::{Article, Inline};
+use crate::model::{Article, Inline, TextSink};
 
 use super::types::{Labels, SegmentIds, SOURCE_LOCALE};
 
 /// Which text of a segment to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// The English source span.
-    Source,
-    /// The translation span.
-    Target,
-}
+pub use crate::model::Side;
 
 /// Plain text of `inlines` on one side, whitespace collapsed.
 pub fn plain(article: &Article, inlines: &[Inline], side: Side) -> String {
     let text = String::with_capacity(capacity(article, inlines, side));
     let mut out = Collapsed { text, space: false };
-    push(article, inlines, side, &mut out);
+    article.write_plain(inlines, side, &mut out);
     out.text
 }
 
@@ -72,7 +66,7 @@ struct Collapsed {
     space: bool,
 }
 
-impl Collapsed {
+impl TextSink for Collapsed {
     /// Appends `s`, collapsing whitespace. Scans bytes: ASCII whitespace is
     /// recognized directly; only lead bytes of Unicode spaces (U+0085,
     /// U+00A0, U+1680, U+2000–U+205F, U+3000) are decoded.
@@ -115,17 +109,6 @@ impl Collapsed {
         self.word(s.get(word_start..).unwrap_or_default());
     }
 
-    fn word(&mut self, word: &str) {
-        if word.is_empty() {
-            return;
-        }
-        if self.space {
-            self.text.push(' ');
-            self.space = false;
-        }
-        self.text.push_str(word);
-    }
-
     fn push(&mut self, c: char) {
         if c.is_whitespace() {
             self.space = !self.text.is_empty();
@@ -139,28 +122,16 @@ impl Collapsed {
     }
 }
 
-fn push(article: &Article, inlines: &[Inline], side: Side, out: &mut Collapsed) {
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } => out.push_str(text),
-            Inline::Code { code } => out.push_str(code),
-            Inline::Strong { children }
-            | Inline::Emphasis { children }
-            | Inline::Strikethrough { children }
-            | Inline::Link { children, .. } => push(article, children, side, out),
-            Inline::Image { alt, .. } => out.push_str(alt),
-            Inline::SoftBreak | Inline::LineBreak => out.push(' '),
-            Inline::Html { .. } => {}
-            Inline::Segment { index } => {
-                if let Some(seg) = article.segment(*index) {
-                    let part = match side {
-                        Side::Source => &seg.source,
-                        Side::Target => &seg.target,
-                    };
-                    push(article, part, side, out);
-                }
-            }
+impl Collapsed {
+    fn word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
         }
+        if self.space {
+            self.text.push(' ');
+            self.space = false;
+        }
+        self.text.push_str(word);
     }
 }
 

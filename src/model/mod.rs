@@ -324,12 +324,40 @@ impl Inline {
     /// The plain text of a run of inlines (segments are skipped).
     pub fn plain_text(inlines: &[Inline]) -> String {
         let mut out = String::new();
-        push_plain(inlines, &mut out);
+        write_plain(inlines, None, &mut out);
         out
     }
 }
 
-fn push_plain(inlines: &[Inline], out: &mut String) {
+/// Something plain text is written into (a `String`, or a buffer that
+/// collapses whitespace as it goes).
+pub trait TextSink {
+    /// Appends a run of text.
+    fn push_str(&mut self, s: &str);
+    /// Appends one character.
+    fn push(&mut self, c: char);
+}
+
+impl TextSink for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+impl Article {
+    /// Writes the plain text of `inlines` into `out`, reading each segment's
+    /// `side` (translation or English source).
+    pub fn write_plain<S: TextSink>(&self, inlines: &[Inline], side: Side, out: &mut S) {
+        write_plain(inlines, Some((self, side)), out);
+    }
+}
+
+/// Plain text of `inlines`; segments are read on `resolve`'s side, or skipped.
+fn write_plain<S: TextSink>(inlines: &[Inline], resolve: Option<(&Article, Side)>, out: &mut S) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => out.push_str(text),
@@ -337,10 +365,22 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
             Inline::Strong { children }
             | Inline::Emphasis { children }
             | Inline::Strikethrough { children }
-            | Inline::Link { children, .. } => push_plain(children, out),
+            | Inline::Link { children, .. } => write_plain(children, resolve, out),
             Inline::Image { alt, .. } => out.push_str(alt),
             Inline::SoftBreak | Inline::LineBreak => out.push(' '),
-            Inline::Html { .. } | Inline::Segment { .. } => {}
+            Inline::Html { .. } => {}
+            Inline::Segment { index } => {
+                let Some((article, side)) = resolve else {
+                    continue;
+                };
+                if let Some(seg) = article.segment(*index) {
+                    let part = match side {
+                        Side::Source => &seg.source,
+                        Side::Target => &seg.target,
+                    };
+                    write_plain(part, resolve, out);
+                }
+            }
         }
     }
 }

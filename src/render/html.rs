@@ -14,14 +14,9 @@ use crate::diag::Diagnostic;
 use crate::extract::Entitlements;
 use crate::model::{Alignment, Article, Block, Cell, ListItem, NoteKind};
 
-/// Which side of each segment a body shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// The translation, each sentence carrying its English source.
-    Target,
-    /// The English source only.
-    Source,
-}
+/// Which side of each segment a body shows: the translation (each sentence
+/// carrying its English source) or the English source only.
+pub use crate::model::Side;
 
 /// What a body is rendered against.
 pub struct Ctx<'a> {

@@ -246,40 +246,10 @@ impl Html<'_, '_> {
     /// Plain text of inlines on this body's side.
     pub(super) fn plain(&self, inlines: &[Inline]) -> String {
         let mut out = String::new();
-        plain_into(self.ctx.article, self.ctx.side, inlines, &mut out);
+        self.ctx
+            .article
+            .write_plain(inlines, self.ctx.side, &mut out);
         out.trim().to_string()
-    }
-}
-
-/// Appends the plain text of `inlines`, segments resolved on `side`.
-pub fn plain_into(
-    article: &crate::model::Article,
-    side: Side,
-    inlines: &[Inline],
-    out: &mut String,
-) {
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } => out.push_str(text),
-            Inline::Code { code } => out.push_str(code),
-            Inline::Strong { children }
-            | Inline::Emphasis { children }
-            | Inline::Strikethrough { children }
-            | Inline::Link { children, .. } => plain_into(article, side, children, out),
-            Inline::Image { alt, .. } => out.push_str(alt),
-            Inline::SoftBreak | Inline::LineBreak => out.push(' '),
-            Inline::Html { .. } => {}
-            Inline::Segment { index } => {
-                if let Some(s) = article.segment(*index) {
-                    let part = if side == Side::Source {
-                        &s.source
-                    } else {
-                        &s.target
-                    };
-                    plain_into(article, side, part, out);
-                }
-            }
-        }
     }
 }
 

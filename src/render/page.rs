@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::catalog::{page_url, root_prefix, Entry, ENGLISH};
 use super::html::{self, Body, Ctx, Side, TocEntry};
-use super::inline::plain_into;
 use super::{count_codes, Facts, Page, Rendered, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
@@ -252,7 +251,7 @@ pub(super) fn title_of(article: &Article, side: Side) -> String {
     });
     let mut text = String::new();
     if let Some(content) = heading {
-        plain_into(article, side, content, &mut text);
+        article.write_plain(content, side, &mut text);
     }
     let text = text.trim();
     if text.is_empty() {
