@@ -85,7 +85,7 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
             .filter(|s| is_term(&s.source) && s.target != s.source)
         {
             terms
-                .entry(seg.source.as_str())
+                .entry(&*seg.source)
                 .or_insert((f.path.as_str(), seg));
         }
     }
@@ -105,7 +105,7 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
             .iter()
             .filter_map(|&i| segments.get(i).copied())
             .filter(|(_, s)| {
-                s.source != term && contains_term(&s.source, term) && !uses(&s.target, &wording)
+                &*s.source != term && contains_term(&s.source, term) && !uses(&s.target, &wording)
             })
             .collect();
         if !others.is_empty() {

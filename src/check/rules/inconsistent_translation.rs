@@ -32,7 +32,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
                 continue;
             }
             groups
-                .entry((f.locale.as_str(), seg.source.as_str()))
+                .entry((f.locale.as_str(), &*seg.source))
                 .or_default()
                 .push((f.path.as_str(), seg));
         }
