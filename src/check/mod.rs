@@ -132,21 +132,32 @@ fn locale_rows(
     locales
 }
 
-/// Attaches line snippets to cross-file findings, reading each file once more.
+/// Attaches line snippets to cross-file findings, reading each file once
+/// more (files in parallel, each dropped as soon as its lines are taken).
 fn corpus_snippets(root: &Path, diags: &mut [Diagnostic]) {
-    let mut cache: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for d in diags
-        .iter_mut()
-        .filter(|d| d.line > 0 && d.snippet.is_none())
-    {
-        let text = cache
-            .entry(d.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).ok());
-        if let Some(text) = text {
-            d.snippet = text
-                .lines()
-                .nth(d.line as usize - 1)
-                .map(|l| l.trim_end_matches('\r').to_string());
+    let mut by_file: BTreeMap<&str, Vec<(usize, u32)>> = BTreeMap::new();
+    for (i, d) in diags.iter().enumerate() {
+        if d.line > 0 && d.snippet.is_none() {
+            by_file.entry(d.file.as_str()).or_default().push((i, d.line));
+        }
+    }
+    let by_file: Vec<(&str, Vec<(usize, u32)>)> = by_file.into_iter().collect();
+    let snippets: Vec<(usize, String)> = by_file
+        .par_iter()
+        .flat_map_iter(|(file, wanted)| {
+            let text = std::fs::read_to_string(root.join(file)).ok();
+            wanted
+                .iter()
+                .filter_map(|&(i, line)| {
+                    let line = text.as_deref()?.lines().nth(line as usize - 1)?;
+                    Some((i, line.trim_end_matches('\r').to_string()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (i, snippet) in snippets {
+        if let Some(d) = diags.get_mut(i) {
+            d.snippet = Some(snippet);
         }
     }
 }
