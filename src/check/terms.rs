@@ -93,7 +93,7 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
         .iter()
         .flat_map(|f| f.segments.iter().map(move |s| (f.path.as_str(), s)))
         .collect();
-    let index = WordIndex::new(&segments);
+    let index = WordIndex::new(&segments, terms.keys().copied());
     let mut out = Vec::new();
     for (term, (path, defining)) in terms {
         let wording = stems(&defining.target);
@@ -120,24 +120,35 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
     out
 }
 
-/// Which segments' English contains each word, so a term is only searched
-/// in the segments that have its rarest word.
+/// Which segments' English contains each word of a term, so a term is only
+/// searched in the segments that have its rarest word. Words that are in no
+/// term are not indexed.
 struct WordIndex<'a> {
     postings: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> WordIndex<'a> {
-    fn new(segments: &[(&'a str, &'a SegmentFacts)]) -> WordIndex<'a> {
-        let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    fn new(
+        segments: &[(&'a str, &'a SegmentFacts)],
+        terms: impl Iterator<Item = &'a str>,
+    ) -> WordIndex<'a> {
+        let mut postings: HashMap<&str, Vec<usize>> = terms
+            .flat_map(|t| t.split(' '))
+            .map(|w| (w, Vec::new()))
+            .collect();
+        if postings.is_empty() {
+            return WordIndex { postings };
+        }
         for (i, (_, seg)) in segments.iter().enumerate() {
             for word in seg
                 .source
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
             {
-                let list = postings.entry(word).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
+                if let Some(list) = postings.get_mut(word) {
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
                 }
             }
         }
