@@ -28,12 +28,14 @@ pub struct Inconsistency<'a> {
 /// Whether an English segment is a name: 2–6 words, each capitalized
 /// (short function words allowed), no sentence punctuation.
 pub fn is_term(source: &str) -> bool {
-    let words: Vec<&str> = source.split(' ').collect();
-    if !(2..=6).contains(&words.len())
+    // Cheap rejections first: most segments are sentences.
+    if !source.chars().next().is_some_and(char::is_uppercase)
+        || !(2..=6).contains(&source.split(' ').count())
         || source.contains(['.', ':', ',', '(', '[', '*', '`', '?', '!'])
     {
         return false;
     }
+    let words: Vec<&str> = source.split(' ').collect();
     let minor = [
         "of", "for", "and", "or", "the", "to", "in", "on", "with", "a",
     ];
