@@ -88,10 +88,8 @@ impl Facts {
                 .map(|s| SegmentFacts {
                     id: s.id.as_str().to_string(),
                     number: s.id.number().map(|n| (n, s.id.is_merged())),
-                    source: interner
-                        .intern(fingerprint_sized(&s.source, s.source_range.len())),
-                    target: interner
-                        .intern(fingerprint_sized(&s.target, s.target_range.len())),
+                    source: interner.intern(fingerprint_sized(&s.source, s.source_range.len())),
+                    target: interner.intern(fingerprint_sized(&s.target, s.target_range.len())),
                     line: s.line,
                     column: s.column,
                 })

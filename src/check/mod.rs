@@ -138,7 +138,10 @@ fn corpus_snippets(root: &Path, diags: &mut [Diagnostic]) {
     let mut by_file: BTreeMap<&str, Vec<(usize, u32)>> = BTreeMap::new();
     for (i, d) in diags.iter().enumerate() {
         if d.line > 0 && d.snippet.is_none() {
-            by_file.entry(d.file.as_str()).or_default().push((i, d.line));
+            by_file
+                .entry(d.file.as_str())
+                .or_default()
+                .push((i, d.line));
         }
     }
     let by_file: Vec<(&str, Vec<(usize, u32)>)> = by_file.into_iter().collect();
