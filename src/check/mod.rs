@@ -2,8 +2,9 @@
 //! the findings in a stable order. One bad file never stops the run.
 //!
 //! Files are checked in parallel; each returns its diagnostics and compact
-//! [`Facts`]. A sequential pass over the facts (in path order) then runs the
-//! cross-file rules, so whole articles are never held together in memory.
+//! [`Facts`], folded into the totals batch by batch (in path order). The
+//! cross-file rules then run over the facts, each rule on its own thread, so
+//! whole articles are never held together in memory.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -27,6 +28,7 @@ pub mod terms;
 
 pub use config::Options;
 pub use facts::Facts;
+use facts::Interner;
 
 /// What checking a tree found.
 #[derive(Debug, Clone)]
@@ -55,49 +57,52 @@ pub fn run(root: &Path) -> Result<Outcome> {
     run_with(root, &Options::default())
 }
 
+/// Files checked per parallel batch: enough to keep every core busy, few
+/// enough that only one batch of reports is in memory at a time.
+const BATCH: usize = 1024;
+
 /// Checks every article under `root`, reporting what `options` select.
 pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
     let tree = content::discover(root)?;
-    let reports: Vec<FileReport> = tree
-        .sources
-        .par_iter()
-        .map(|s| file_with(s, options))
-        .collect();
     let mut diagnostics = tree.diagnostics;
     let mut stats: BTreeMap<String, LocaleStats> = BTreeMap::new();
-    let mut all_facts = Vec::with_capacity(reports.len());
-    for (source, report) in tree.sources.iter().zip(reports) {
-        let row = stats
-            .entry(source.locale.to_string())
-            .or_insert_with(|| LocaleStats::new(source.locale.as_str()));
-        row.add_file(report.segments, report.facts.as_ref());
-        diagnostics.extend(report.diagnostics);
-        all_facts.extend(report.facts);
+    let mut all_facts = Vec::with_capacity(tree.sources.len());
+    let interner = Interner::default();
+    // Batches keep path order; each report is folded in as soon as its
+    // batch is done, so only compact facts outlive it.
+    for batch in tree.sources.chunks(BATCH) {
+        let reports: Vec<FileReport> = batch
+            .par_iter()
+            .map(|s| file_interned(s, options, &interner))
+            .collect();
+        for (source, report) in batch.iter().zip(reports) {
+            let row = stats
+                .entry(source.locale.to_string())
+                .or_insert_with(|| LocaleStats::new(source.locale.as_str()));
+            row.add_file(report.segments, report.facts.as_ref());
+            diagnostics.extend(report.diagnostics);
+            all_facts.extend(report.facts);
+        }
     }
+    drop(interner);
     let first_corpus = diagnostics.len();
-    for rule in rules::CORPUS {
-        rule(&all_facts, &mut diagnostics);
-    }
+    let found: Vec<Vec<Diagnostic>> = rules::CORPUS
+        .par_iter()
+        .map(|rule| {
+            let mut out = Vec::new();
+            rule(&all_facts, &mut out);
+            out
+        })
+        .collect();
+    diagnostics.extend(found.into_iter().flatten());
     drop(all_facts);
     corpus_snippets(root, &mut diagnostics[first_corpus..]);
     diagnostics.retain(|d| options.keeps(d));
     diag::sort(&mut diagnostics);
-    let locales: Vec<LocaleStats> = stats
-        .into_values()
-        .filter(|r| options.reports_locale(&r.locale))
-        .collect();
+    let locales = locale_rows(stats, options, &diagnostics);
     let (files, segments) = locales
         .iter()
         .fold((0, 0), |(f, s), r| (f + r.files, s + r.segments));
-    let mut locales = locales;
-    for d in &diagnostics {
-        if let Some(row) = locales
-            .iter_mut()
-            .find(|r| d.locale.as_deref() == Some(r.locale.as_str()))
-        {
-            *row.codes.entry(d.code.as_str().to_string()).or_default() += 1;
-        }
-    }
     let summary = Summary::new(files, segments, &diagnostics);
     Ok(Outcome {
         summary,
@@ -106,21 +111,56 @@ pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
     })
 }
 
-/// Attaches line snippets to cross-file findings, reading each file once more.
+/// The per-locale rows that `options` report, with findings counted by code.
+fn locale_rows(
+    stats: BTreeMap<String, LocaleStats>,
+    options: &Options,
+    diagnostics: &[Diagnostic],
+) -> Vec<LocaleStats> {
+    let mut locales: Vec<LocaleStats> = stats
+        .into_values()
+        .filter(|r| options.reports_locale(&r.locale))
+        .collect();
+    for d in diagnostics {
+        if let Some(row) = locales
+            .iter_mut()
+            .find(|r| d.locale.as_deref() == Some(r.locale.as_str()))
+        {
+            *row.codes.entry(d.code.as_str().to_string()).or_default() += 1;
+        }
+    }
+    locales
+}
+
+/// Attaches line snippets to cross-file findings, reading each file once
+/// more (files in parallel, each dropped as soon as its lines are taken).
 fn corpus_snippets(root: &Path, diags: &mut [Diagnostic]) {
-    let mut cache: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for d in diags
-        .iter_mut()
-        .filter(|d| d.line > 0 && d.snippet.is_none())
-    {
-        let text = cache
-            .entry(d.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).ok());
-        if let Some(text) = text {
-            d.snippet = text
-                .lines()
-                .nth(d.line as usize - 1)
-                .map(|l| l.trim_end_matches('\r').to_string());
+    let mut by_file: BTreeMap<&str, Vec<(usize, u32)>> = BTreeMap::new();
+    for (i, d) in diags.iter().enumerate() {
+        if d.line > 0 && d.snippet.is_none() {
+            by_file
+                .entry(d.file.as_str())
+                .or_default()
+                .push((i, d.line));
+        }
+    }
+    let by_file: Vec<(&str, Vec<(usize, u32)>)> = by_file.into_iter().collect();
+    let snippets: Vec<(usize, String)> = by_file
+        .par_iter()
+        .flat_map_iter(|(file, wanted)| {
+            let text = std::fs::read_to_string(root.join(file)).ok();
+            wanted
+                .iter()
+                .filter_map(|&(i, line)| {
+                    let line = text.as_deref()?.lines().nth(line as usize - 1)?;
+                    Some((i, line.trim_end_matches('\r').to_string()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (i, snippet) in snippets {
+        if let Some(d) = diags.get_mut(i) {
+            d.snippet = Some(snippet);
         }
     }
 }
@@ -131,6 +171,10 @@ pub fn file(source: &Source) -> FileReport {
 }
 
 fn file_with(source: &Source, options: &Options) -> FileReport {
+    file_interned(source, options, &Interner::default())
+}
+
+fn file_interned(source: &Source, options: &Options, interner: &Interner) -> FileReport {
     let text = match content::read(source) {
         Ok(text) => text,
         Err(d) => {
@@ -142,7 +186,7 @@ fn file_with(source: &Source, options: &Options) -> FileReport {
             };
         }
     };
-    text_report_with(source, &text, options)
+    text_report_interned(source, &text, options, interner)
 }
 
 /// Parses and checks one file's text with default options.
@@ -151,6 +195,15 @@ pub fn text_report(source: &Source, text: &str) -> FileReport {
 }
 
 fn text_report_with(source: &Source, text: &str, options: &Options) -> FileReport {
+    text_report_interned(source, text, options, &Interner::default())
+}
+
+fn text_report_interned(
+    source: &Source,
+    text: &str,
+    options: &Options,
+    interner: &Interner,
+) -> FileReport {
     let parsed = sxs::parse(&source.rel, source.locale.clone(), &source.slug, text);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(article_with(&parsed.article, options));
@@ -162,7 +215,7 @@ fn text_report_with(source: &Source, text: &str, options: &Options) -> FileRepor
     FileReport {
         segments: parsed.article.segments.len(),
         diagnostics,
-        facts: Some(Facts::of(&parsed.article)),
+        facts: Some(Facts::of_interned(&parsed.article, interner)),
     }
 }
 

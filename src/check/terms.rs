@@ -28,12 +28,14 @@ pub struct Inconsistency<'a> {
 /// Whether an English segment is a name: 2–6 words, each capitalized
 /// (short function words allowed), no sentence punctuation.
 pub fn is_term(source: &str) -> bool {
-    let words: Vec<&str> = source.split(' ').collect();
-    if !(2..=6).contains(&words.len())
+    // Cheap rejections first: most segments are sentences.
+    if !source.chars().next().is_some_and(char::is_uppercase)
+        || !(2..=6).contains(&source.split(' ').take(7).count())
         || source.contains(['.', ':', ',', '(', '[', '*', '`', '?', '!'])
     {
         return false;
     }
+    let words: Vec<&str> = source.split(' ').collect();
     let minor = [
         "of", "for", "and", "or", "the", "to", "in", "on", "with", "a",
     ];
@@ -64,14 +66,30 @@ fn stems(text: &str) -> Vec<String> {
 }
 
 fn uses(target: &str, wording: &[String]) -> bool {
-    let words: Vec<String> = target
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = || {
+        target
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
     wording
         .iter()
-        .all(|stem| words.iter().any(|w| w.starts_with(stem.as_str())))
+        .all(|stem| words().any(|w| lower_starts_with(w, stem)))
+}
+
+/// `word.to_lowercase().starts_with(stem)`, without allocating: the
+/// lowercase of a string is that of its characters except for a final
+/// sigma, so only words with `Σ` take the allocating path.
+fn lower_starts_with(word: &str, stem: &str) -> bool {
+    if word.is_ascii() {
+        return word
+            .get(..stem.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(stem));
+    }
+    if word.contains('Σ') {
+        return word.to_lowercase().starts_with(stem);
+    }
+    let mut lower = word.chars().flat_map(char::to_lowercase);
+    stem.chars().all(|c| lower.next() == Some(c))
 }
 
 /// Finds terms of one locale translated differently inside sentences.
@@ -84,16 +102,14 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
             .iter()
             .filter(|s| is_term(&s.source) && s.target != s.source)
         {
-            terms
-                .entry(seg.source.as_str())
-                .or_insert((f.path.as_str(), seg));
+            terms.entry(&*seg.source).or_insert((f.path.as_str(), seg));
         }
     }
     let segments: Vec<(&str, &SegmentFacts)> = facts
         .iter()
         .flat_map(|f| f.segments.iter().map(move |s| (f.path.as_str(), s)))
         .collect();
-    let index = WordIndex::new(&segments);
+    let index = WordIndex::new(&segments, terms.keys().copied());
     let mut out = Vec::new();
     for (term, (path, defining)) in terms {
         let wording = stems(&defining.target);
@@ -105,7 +121,7 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
             .iter()
             .filter_map(|&i| segments.get(i).copied())
             .filter(|(_, s)| {
-                s.source != term && contains_term(&s.source, term) && !uses(&s.target, &wording)
+                &*s.source != term && contains_term(&s.source, term) && !uses(&s.target, &wording)
             })
             .collect();
         if !others.is_empty() {
@@ -120,24 +136,37 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
     out
 }
 
-/// Which segments' English contains each word, so a term is only searched
-/// in the segments that have its rarest word.
+/// Which segments' English contains each capitalized word of a term, so a
+/// term is only searched in the segments that have its rarest such word
+/// (every term has two). Other words are not indexed: any word's list holds
+/// every segment containing the term, and the exact test comes after.
 struct WordIndex<'a> {
     postings: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> WordIndex<'a> {
-    fn new(segments: &[(&'a str, &'a SegmentFacts)]) -> WordIndex<'a> {
-        let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    fn new(
+        segments: &[(&'a str, &'a SegmentFacts)],
+        terms: impl Iterator<Item = &'a str>,
+    ) -> WordIndex<'a> {
+        let mut postings: HashMap<&str, Vec<usize>> = terms
+            .flat_map(|t| t.split(' '))
+            .filter(|w| capitalized(w))
+            .map(|w| (w, Vec::new()))
+            .collect();
+        if postings.is_empty() {
+            return WordIndex { postings };
+        }
         for (i, (_, seg)) in segments.iter().enumerate() {
             for word in seg
                 .source
                 .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
+                .filter(|w| capitalized(w))
             {
-                let list = postings.entry(word).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
+                if let Some(list) = postings.get_mut(word) {
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
                 }
             }
         }
@@ -147,10 +176,15 @@ impl<'a> WordIndex<'a> {
     /// Segments (in order) that contain the rarest word of `term`.
     fn candidates(&self, term: &str) -> &[usize] {
         term.split(' ')
+            .filter(|w| capitalized(w))
             .map(|w| self.postings.get(w).map_or(&[][..], Vec::as_slice))
             .min_by_key(|list| list.len())
             .unwrap_or(&[])
     }
+}
+
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whole-word, case-sensitive containment.
@@ -187,5 +221,25 @@ mod tests {
         assert!(uses("нужна поддержку продукта", &wording));
         assert!(uses("Microsoft 기술 지원을", &stems("Microsoft 기술 지원")));
         assert!(!uses("Microsoft 제품 지원", &stems("Microsoft 기술 지원")));
+    }
+
+    #[test]
+    fn lowercase_prefix_matches_to_lowercase() {
+        for word in [
+            "Поддержку",
+            "SUPPORT",
+            "Ünterstützung",
+            "ΟΔΟΣ",
+            "지원을",
+            "İstanbul",
+            "ǅemal",
+        ] {
+            let lower = word.to_lowercase();
+            for end in (0..=lower.len()).filter(|&i| lower.is_char_boundary(i)) {
+                let stem = &lower[..end];
+                assert!(lower_starts_with(word, stem), "{word} / {stem}");
+            }
+            assert!(!lower_starts_with(word, "zzz"));
+        }
     }
 }

@@ -15,6 +15,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::check::facts::{Facts, SegmentFacts};
 use crate::check::terms::{self, Inconsistency};
 use crate::diag::{Code, Diagnostic};
@@ -22,45 +24,68 @@ use crate::diag::{Code, Diagnostic};
 /// Where one variant occurs: file, segment.
 type Occurrence<'a> = (&'a str, &'a SegmentFacts);
 
-/// Groups segments by (locale, source) and reports sources with several translations.
+/// Groups segments by (locale, source) and reports sources with several
+/// translations. Locales are independent and run in parallel; findings come
+/// out in locale order (sentences first, then terms) whatever the threads.
 pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
-    // Hash first: most sentences occur once, and only repeats need sorting.
-    let mut groups: HashMap<(&str, &str), Vec<Occurrence>> = HashMap::new();
+    let mut by_locale: BTreeMap<&str, Vec<&Facts>> = BTreeMap::new();
     for f in facts {
+        by_locale.entry(f.locale.as_str()).or_default().push(f);
+    }
+    let by_locale: Vec<(&str, Vec<&Facts>)> = by_locale.into_iter().collect();
+    let found: Vec<(Vec<Diagnostic>, Vec<Diagnostic>)> = by_locale
+        .par_iter()
+        .map(|(locale, files)| {
+            let sentences = sentences(locale, files);
+            let terms = terms::inconsistencies(files)
+                .iter()
+                .map(|found| term_report(locale, found))
+                .collect();
+            (sentences, terms)
+        })
+        .collect();
+    let (sentences, terms): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    out.extend(sentences.into_iter().flatten());
+    out.extend(terms.into_iter().flatten());
+}
+
+/// Sentences of one locale translated several ways, sorted by source.
+fn sentences(locale: &str, files: &[&Facts]) -> Vec<Diagnostic> {
+    // Hash first: most sentences occur once, and only repeats need sorting.
+    let mut groups: HashMap<&str, Vec<Occurrence>> = HashMap::new();
+    for f in files {
         for seg in &f.segments {
             if seg.target.is_empty() || !seg.source.chars().any(char::is_alphabetic) {
                 continue;
             }
             groups
-                .entry((f.locale.as_str(), seg.source.as_str()))
+                .entry(&*seg.source)
                 .or_default()
                 .push((f.path.as_str(), seg));
         }
     }
-    let mut repeated: Vec<((&str, &str), Vec<Occurrence>)> =
+    let mut repeated: Vec<(&str, Vec<Occurrence>)> =
         groups.into_iter().filter(|(_, o)| o.len() > 1).collect();
-    repeated.sort_by(|a, b| a.0.cmp(&b.0));
-    for ((locale, source), occurrences) in repeated {
+    repeated.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = Vec::new();
+    for (source, occurrences) in repeated {
         let mut variants: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+        // Equal targets are often one shared string: normalize it once.
+        let mut last: Option<(&str, String)> = None;
         for occ in occurrences {
-            variants
-                .entry(normalize(&occ.1.target))
-                .or_default()
-                .push(occ);
+            let target: &str = &occ.1.target;
+            let key = match &last {
+                Some((t, key)) if *t == target => key.clone(),
+                _ => normalize(target),
+            };
+            last = Some((target, key.clone()));
+            variants.entry(key).or_default().push(occ);
         }
         if variants.len() > 1 {
             out.push(report(locale, source, &variants));
         }
     }
-    let mut by_locale: BTreeMap<&str, Vec<&Facts>> = BTreeMap::new();
-    for f in facts {
-        by_locale.entry(f.locale.as_str()).or_default().push(f);
-    }
-    for (locale, files) in by_locale {
-        for found in terms::inconsistencies(&files) {
-            out.push(term_report(locale, &found));
-        }
-    }
+    out
 }
 
 fn term_report(locale: &str, found: &Inconsistency) -> Diagnostic {

@@ -45,8 +45,8 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
 
 /// Reports every English change between `stale`'s source and `newest`'s.
 fn compare(stale: &Facts, newest: &Facts, out: &mut Vec<Diagnostic>) {
-    let old: Vec<&str> = stale.segments.iter().map(|s| s.source.as_str()).collect();
-    let new: Vec<&str> = newest.segments.iter().map(|s| s.source.as_str()).collect();
+    let old: Vec<&str> = stale.segments.iter().map(|s| &*s.source).collect();
+    let new: Vec<&str> = newest.segments.iter().map(|s| &*s.source).collect();
     let version = newest
         .source_version
         .as_deref()
