@@ -7,6 +7,12 @@
 //! ([`crate::write`]); last, the indexes, status pages and sitemap are
 //! rendered from the compact per-article facts, and the new tree is swapped
 //! into place. No more than a channel's worth of pages is held at once.
+//!
+//! Builds are incremental ([`crate::cache`]): an article whose bytes and
+//! whose shared inputs (templates, interface text, config, images, every
+//! article's front matter) are unchanged since the last build is not
+//! rendered again; its files are hard-linked from the previous output. When
+//! nothing changed at all, the whole previous tree is reused.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -17,10 +23,11 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::cache::{self, Cached, Fingerprint, Manifest};
 use crate::content::{self, Source};
 use crate::diag::{self, Counts, Diagnostic};
 use crate::error::Result;
-use crate::render::{Catalog, Entry, Facts, Renderer, Settings};
+use crate::render::{Catalog, Entry, Facts, Page, Renderer, Settings};
 use crate::write::{Item, Stats, Writer};
 use crate::{check, config, extract, sxs};
 
@@ -36,6 +43,9 @@ pub struct Options {
     pub project: Option<PathBuf>,
     /// Show a progress bar.
     pub progress: bool,
+    /// Reuse the previous build's files where the inputs are unchanged
+    /// (`false`: a clean build, as with `--no-cache`).
+    pub cache: bool,
 }
 
 /// What a build did.
@@ -51,11 +61,29 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Counts of `check` findings in the content.
     pub content: Counts,
+    /// Articles rendered and reused.
+    pub reuse: Reuse,
     /// Wall time.
     pub elapsed: Duration,
 }
 
+/// What an incremental build did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reuse {
+    /// Article files parsed and rendered.
+    pub rendered: usize,
+    /// Article files whose pages were reused from the previous build.
+    pub reused: usize,
+    /// Whether the indexes, sitemap and entitlements were reused too
+    /// (nothing changed).
+    pub everything: bool,
+}
+
 struct Done {
+    rel: String,
+    hash: String,
+    assets: Vec<String>,
+    reused: bool,
     facts: Option<Facts>,
     extracted: Option<extract::ArticleFacts>,
     diagnostics: Vec<Diagnostic>,
@@ -83,6 +111,11 @@ pub fn run(options: &Options) -> Result<Outcome> {
         .unwrap_or_else(|| root.join(site.out.clone().unwrap_or_else(|| "public".into())));
     let tree = content::discover(&options.content)?;
     let entries: Vec<Entry> = tree.sources.par_iter().filter_map(front_entry).collect();
+    let global = fingerprint(&root, &options.content, &tree.sources, &entries);
+    let previous = options
+        .cache
+        .then(|| Manifest::load(&out, &global))
+        .flatten();
     let settings = Settings {
         title: site.title,
         base_url: site.base_url.unwrap_or_else(|| "http://localhost/".into()),
@@ -103,58 +136,183 @@ pub fn run(options: &Options) -> Result<Outcome> {
         stats: Stats::default(),
         diagnostics: renderer.warnings().to_vec(),
         content: Counts::of(&tree.diagnostics),
+        reuse: Reuse::default(),
         elapsed: Duration::ZERO,
     };
+    let plan = Plan::new(&tree.sources, previous.as_ref(), &out);
     let writer = Writer::start(&out)?;
-    if let Err(e) = render_all(
+    let manifest = match render_all(
         &renderer,
         &checks,
-        &tree.sources,
+        &plan,
         &writer,
         options.progress,
         &mut outcome,
     ) {
-        writer.abort();
-        return Err(e);
-    }
+        Ok(done) => done,
+        Err(e) => {
+            writer.abort();
+            return Err(e);
+        }
+    };
     outcome.stats = writer.finish()?;
+    let mut manifest = manifest;
+    manifest.global = global;
+    manifest.save(&out);
     diag::sort(&mut outcome.diagnostics);
     outcome.diagnostics.dedup();
     outcome.elapsed = started.elapsed();
     Ok(outcome)
 }
 
-/// Renders every article on all cores, then the indexes and assets, sending
-/// everything to the writer.
+/// Which articles to render and which to reuse from the previous build.
+struct Plan<'a> {
+    jobs: Vec<Job<'a>>,
+    /// The previous build's shared files, when nothing changed at all.
+    everything: Option<&'a [String]>,
+    out: &'a Path,
+}
+
+/// One article file, its hash, and what it produced last time if that can
+/// be reused (same bytes, same shared inputs, files still there).
+struct Job<'a> {
+    source: &'a Source,
+    hash: String,
+    cached: Option<&'a Cached>,
+}
+
+impl<'a> Plan<'a> {
+    fn new(sources: &'a [Source], previous: Option<&'a Manifest>, out: &'a Path) -> Plan<'a> {
+        let jobs: Vec<Job> = sources
+            .par_iter()
+            .map(|source| {
+                let hash = std::fs::read(&source.path)
+                    .map(|b| cache::hash(&b))
+                    .unwrap_or_default();
+                let cached = previous
+                    .and_then(|m| m.articles.get(&source.rel))
+                    .filter(|c| !hash.is_empty() && c.hash == hash)
+                    .filter(|c| all_exist(out, c.pages.iter().chain(&c.assets)))
+                    .filter(|c| cache::restore_all(&c.diagnostics).is_some());
+                Job {
+                    source,
+                    hash,
+                    cached,
+                }
+            })
+            .collect();
+        let everything = previous
+            .filter(|m| m.articles.len() == sources.len())
+            .filter(|_| jobs.iter().all(|j| j.cached.is_some()))
+            .filter(|m| all_exist(out, m.shared.iter()))
+            .map(|m| m.shared.as_slice());
+        Plan {
+            jobs,
+            everything,
+            out,
+        }
+    }
+}
+
+fn all_exist<'s>(out: &Path, mut files: impl Iterator<Item = &'s String>) -> bool {
+    files.all(|f| out.join(f).is_file())
+}
+
+/// Renders (or reuses) every article on all cores, then the indexes and
+/// assets, sending everything to the writer; returns the new manifest.
 fn render_all(
     renderer: &Renderer,
     checks: &check::Options,
-    sources: &[Source],
+    plan: &Plan,
     writer: &Writer,
     progress: bool,
     outcome: &mut Outcome,
-) -> Result<()> {
-    let bar = progress_bar(progress, sources.len());
-    let results: Vec<Result<Done>> = sources
+) -> Result<Manifest> {
+    let bar = progress_bar(progress, plan.jobs.len());
+    let results: Vec<Result<Done>> = plan
+        .jobs
         .par_iter()
-        .map_with(writer.sender(), |tx, source| {
-            let done = article(renderer, checks, source, tx);
+        .map_with(writer.sender(), |tx, job| {
+            let done = match job.cached {
+                Some(cached) => Ok(reuse(job, cached, plan, tx)),
+                None => article(renderer, checks, job.source, tx).map(|d| Done {
+                    hash: job.hash.clone(),
+                    ..d
+                }),
+            };
             bar.inc(1);
             done
         })
         .collect();
     bar.finish_and_clear();
+    let mut manifest = Manifest {
+        version: env!("CARGO_PKG_VERSION").into(),
+        ..Manifest::default()
+    };
     let mut facts = Vec::new();
     let mut extracted = Vec::new();
     for done in results {
         let done = done?;
+        match done.reused {
+            true => outcome.reuse.reused += 1,
+            false => outcome.reuse.rendered += 1,
+        }
+        manifest.articles.insert(
+            done.rel.clone(),
+            Cached {
+                hash: done.hash,
+                pages: done.pages.clone(),
+                assets: done.assets,
+                facts: done.facts.clone(),
+                diagnostics: cache::store_all(&done.diagnostics),
+                content: cache::counts_to(done.content),
+            },
+        );
         facts.extend(done.facts);
         extracted.extend(done.extracted);
         outcome.diagnostics.extend(done.diagnostics);
         add_counts(&mut outcome.content, done.content);
         count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
     }
-    let mut rest = renderer.indexes(&facts)?;
+    manifest.shared = match plan.everything {
+        Some(shared) => reuse_shared(shared, plan.out, writer, outcome),
+        None => render_shared(renderer, &facts, extracted, writer, outcome)?,
+    };
+    Ok(manifest)
+}
+
+/// Nothing changed: links the previous indexes, sitemap and entitlements.
+fn reuse_shared(
+    shared: &[String],
+    out: &Path,
+    writer: &Writer,
+    outcome: &mut Outcome,
+) -> Vec<String> {
+    outcome.reuse.everything = true;
+    let html = shared
+        .iter()
+        .map(String::as_str)
+        .filter(|p| p.ends_with(".html"));
+    count_pages(&mut outcome.pages, html);
+    let tx = writer.sender();
+    for path in shared {
+        let _ = tx.send(Item::Link {
+            from: out.join(path),
+            path: path.clone(),
+        });
+    }
+    shared.to_vec()
+}
+
+/// Renders the indexes, sitemap, assets and entitlements; their paths.
+fn render_shared(
+    renderer: &Renderer,
+    facts: &[Facts],
+    extracted: Vec<extract::ArticleFacts>,
+    writer: &Writer,
+    outcome: &mut Outcome,
+) -> Result<Vec<String>> {
+    let mut rest = renderer.indexes(facts)?;
     rest.extend(renderer.assets());
     count_pages(
         &mut outcome.pages,
@@ -163,23 +321,75 @@ fn render_all(
             .filter(|p| p.ends_with(".html")),
     );
     let entitlements = extract::merge(extracted);
-    let tx = writer.sender();
-    let _ = tx.send(Item::File {
+    rest.push(Page {
         path: "entitlements.json".into(),
         bytes: extract::to_json(&entitlements).into_bytes(),
     });
-    let schema = extract::schema_json().into_bytes();
-    let _ = tx.send(Item::File {
+    rest.push(Page {
         path: "entitlements.schema.json".into(),
-        bytes: schema,
+        bytes: extract::schema_json().into_bytes(),
     });
+    let mut shared = Vec::with_capacity(rest.len());
+    let tx = writer.sender();
     for page in rest {
+        shared.push(page.path.clone());
         let _ = tx.send(Item::File {
             path: page.path,
             bytes: page.bytes,
         });
     }
-    Ok(())
+    Ok(shared)
+}
+
+/// An unchanged article: its files are linked from the previous output and
+/// its findings and facts come from the cache. Unless nothing changed at
+/// all, it is parsed again for its entitlements (which `entitlements.json`
+/// merges across articles).
+fn reuse(job: &Job, cached: &Cached, plan: &Plan, tx: &mut SyncSender<Item>) -> Done {
+    let source = job.source;
+    let extracted = if plan.everything.is_some() || cached.facts.is_none() {
+        None
+    } else {
+        content::read(source).ok().map(|text| {
+            let parsed = sxs::parse(&source.rel, source.locale.clone(), &source.slug, &text);
+            extract::article(&parsed.article)
+        })
+    };
+    for path in cached.pages.iter().chain(&cached.assets) {
+        let _ = tx.send(Item::Link {
+            from: plan.out.join(path),
+            path: path.clone(),
+        });
+    }
+    Done {
+        rel: source.rel.clone(),
+        hash: job.hash.clone(),
+        assets: cached.assets.clone(),
+        reused: true,
+        facts: cached.facts.clone(),
+        extracted,
+        diagnostics: cache::restore_all(&cached.diagnostics).unwrap_or_default(),
+        content: cache::counts_from(cached.content),
+        pages: cached.pages.clone(),
+    }
+}
+
+/// Fingerprint of what every page depends on: this version, `locdoc.toml`,
+/// templates, interface text, the content files that are not articles
+/// (images, includes) and every article's front matter (the catalog).
+fn fingerprint(root: &Path, content: &Path, sources: &[Source], entries: &[Entry]) -> String {
+    let mut f = Fingerprint::default();
+    f.add(env!("CARGO_PKG_VERSION").as_bytes());
+    f.add(&std::fs::read(root.join(config::FILE)).unwrap_or_default());
+    f.add_dir(&root.join("templates"), |_| true);
+    f.add_dir(&root.join("locales"), |_| true);
+    let articles: std::collections::BTreeSet<&Path> =
+        sources.iter().map(|s| s.path.as_path()).collect();
+    f.add_dir(content, |p| !articles.contains(p));
+    for entry in entries {
+        f.add(format!("{entry:?}").as_bytes());
+    }
+    f.hex()
 }
 
 /// Parses, checks (the per-article rules of `check`, filtered by `[check]`
@@ -191,6 +401,10 @@ fn article(
     tx: &mut SyncSender<Item>,
 ) -> Result<Done> {
     let mut done = Done {
+        rel: source.rel.clone(),
+        hash: String::new(),
+        assets: Vec::new(),
+        reused: false,
         facts: None,
         extracted: None,
         diagnostics: Vec::new(),
@@ -223,6 +437,7 @@ fn article(
         });
     }
     for asset in rendered.assets {
+        done.assets.push(asset.to.clone());
         let _ = tx.send(Item::Copy {
             from: asset.from,
             path: asset.to,

@@ -21,6 +21,9 @@ pub enum Item {
     File { path: String, bytes: Vec<u8> },
     /// A copy of an existing file (an image of the content tree).
     Copy { from: PathBuf, path: String },
+    /// A file of the previous build, reused: hard-linked (copied where links
+    /// are not possible).
+    Link { from: PathBuf, path: String },
 }
 
 /// What the writer did.
@@ -108,7 +111,9 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
     let mut written: BTreeSet<String> = BTreeSet::new();
     for item in receiver {
         let rel = match &item {
-            Item::File { path, .. } | Item::Copy { path, .. } => path.clone(),
+            Item::File { path, .. } | Item::Copy { path, .. } | Item::Link { path, .. } => {
+                path.clone()
+            }
         };
         if !is_safe_rel(&rel) || !written.insert(rel.clone()) {
             continue;
@@ -128,10 +133,19 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
             Item::Copy { from, .. } => {
                 std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?
             }
+            Item::Link { from, .. } => link(&from, &target)?,
         };
         stats.files += 1;
     }
     Ok(stats)
+}
+
+/// Hard-links `from` to `target`, copying when that fails; the file's size.
+fn link(from: &Path, target: &Path) -> Result<u64> {
+    if std::fs::hard_link(from, target).is_ok() {
+        return Ok(std::fs::metadata(target).map_or(0, |m| m.len()));
+    }
+    std::fs::copy(from, target).map_err(|e| write_error(target, e))
 }
 
 /// A relative path with no `..`, root or empty parts.
