@@ -28,7 +28,7 @@ use crate::content::{self, Source};
 use crate::diag::{self, Counts, Diagnostic};
 use crate::error::Result;
 use crate::render::{Catalog, Entry, Facts, Page, Renderer, Settings};
-use crate::write::{Item, Stats, Writer};
+use crate::write::{self, Item, Stats, Writer};
 use crate::{check, config, extract, sxs};
 
 /// What to build.
@@ -140,7 +140,13 @@ pub fn run(options: &Options) -> Result<Outcome> {
         elapsed: Duration::ZERO,
     };
     let plan = Plan::new(&tree.sources, previous.as_ref(), &out);
-    let writer = Writer::start(&out)?;
+    let writer = match plan
+        .everything
+        .and_then(|_| write::unchanged(&out, &plan.files()))
+    {
+        Some(stats) => Writer::keep(&out, stats),
+        None => Writer::start(&out)?,
+    };
     let manifest = match render_all(
         &renderer,
         &checks,
@@ -211,6 +217,16 @@ impl<'a> Plan<'a> {
             everything,
             out,
         }
+    }
+}
+
+impl Plan<'_> {
+    /// Every file of the previous build that this one reuses.
+    fn files(&self) -> std::collections::BTreeSet<&str> {
+        let cached = self.jobs.iter().filter_map(|j| j.cached);
+        let articles = cached.flat_map(|c| c.pages.iter().chain(&c.assets));
+        let shared = self.everything.into_iter().flatten();
+        articles.chain(shared).map(String::as_str).collect()
     }
 }
 
