@@ -143,6 +143,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
         elapsed: Duration::ZERO,
     };
     let plan = Plan::new(&tree.sources, previous.as_ref(), &out);
+    Manifest::forget(&out);
     let writer = match plan
         .everything
         .and_then(|_| write::unchanged(&out, &plan.files()))

@@ -110,6 +110,12 @@ impl Manifest {
             .then_some(manifest)
     }
 
+    /// Removes the manifest of `out`, so that a build interrupted after
+    /// changing the output is never taken for the one the manifest describes.
+    pub fn forget(out: &Path) {
+        let _ = std::fs::remove_file(Self::dir(out).join(MANIFEST));
+    }
+
     /// Writes the manifest (through a temporary file); failures are ignored:
     /// the next build is then a clean one.
     pub fn save(&self, out: &Path) {
