@@ -7,6 +7,12 @@
 //! ([`crate::write`]); last, the indexes, status pages and sitemap are
 //! rendered from the compact per-article facts, and the new tree is swapped
 //! into place. No more than a channel's worth of pages is held at once.
+//!
+//! Builds are incremental ([`crate::cache`]): an article whose bytes and
+//! whose shared inputs (templates, interface text, config, images, every
+//! article's front matter) are unchanged since the last build is not
+//! rendered again; its files are hard-linked from the previous output. When
+//! nothing changed at all, the whole previous tree is reused.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -17,12 +23,16 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::cache::{self, Cached, Manifest};
 use crate::content::{self, Source};
 use crate::diag::{self, Counts, Diagnostic};
 use crate::error::Result;
-use crate::render::{Catalog, Entry, Facts, Renderer, Settings};
-use crate::write::{Item, Stats, Writer};
+use crate::render::{Catalog, Entry, Facts, Page, Renderer, Settings};
+use crate::write::{self, Item, Stats, Writer};
 use crate::{check, config, extract, sxs};
+use incremental::{fingerprint, reuse, reuse_shared, Plan};
+
+mod incremental;
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -36,6 +46,9 @@ pub struct Options {
     pub project: Option<PathBuf>,
     /// Show a progress bar.
     pub progress: bool,
+    /// Reuse the previous build's files where the inputs are unchanged
+    /// (`false`: a clean build, as with `--no-cache`).
+    pub cache: bool,
 }
 
 /// What a build did.
@@ -51,11 +64,29 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Counts of `check` findings in the content.
     pub content: Counts,
+    /// Articles rendered and reused.
+    pub reuse: Reuse,
     /// Wall time.
     pub elapsed: Duration,
 }
 
+/// What an incremental build did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reuse {
+    /// Article files parsed and rendered.
+    pub rendered: usize,
+    /// Article files whose pages were reused from the previous build.
+    pub reused: usize,
+    /// Whether the indexes, sitemap and entitlements were reused too
+    /// (nothing changed).
+    pub everything: bool,
+}
+
 struct Done {
+    rel: String,
+    hash: String,
+    assets: Vec<String>,
+    reused: bool,
     facts: Option<Facts>,
     extracted: Option<extract::ArticleFacts>,
     diagnostics: Vec<Diagnostic>,
@@ -83,6 +114,11 @@ pub fn run(options: &Options) -> Result<Outcome> {
         .unwrap_or_else(|| root.join(site.out.clone().unwrap_or_else(|| "public".into())));
     let tree = content::discover(&options.content)?;
     let entries: Vec<Entry> = tree.sources.par_iter().filter_map(front_entry).collect();
+    let global = fingerprint(&root, &options.content, &tree.sources, &entries);
+    let previous = options
+        .cache
+        .then(|| Manifest::load(&out, &global))
+        .flatten();
     let settings = Settings {
         title: site.title,
         base_url: site.base_url.unwrap_or_else(|| "http://localhost/".into()),
@@ -103,58 +139,114 @@ pub fn run(options: &Options) -> Result<Outcome> {
         stats: Stats::default(),
         diagnostics: renderer.warnings().to_vec(),
         content: Counts::of(&tree.diagnostics),
+        reuse: Reuse::default(),
         elapsed: Duration::ZERO,
     };
-    let writer = Writer::start(&out)?;
-    if let Err(e) = render_all(
+    let plan = Plan::new(&tree.sources, previous.as_ref(), &out);
+    Manifest::forget(&out);
+    let writer = match plan
+        .everything
+        .and_then(|_| write::unchanged(&out, &plan.files()))
+    {
+        Some(stats) => Writer::keep(&out, stats),
+        None => Writer::start(&out)?,
+    };
+    let manifest = match render_all(
         &renderer,
         &checks,
-        &tree.sources,
+        &plan,
         &writer,
         options.progress,
         &mut outcome,
     ) {
-        writer.abort();
-        return Err(e);
-    }
+        Ok(done) => done,
+        Err(e) => {
+            writer.abort();
+            return Err(e);
+        }
+    };
     outcome.stats = writer.finish()?;
+    let mut manifest = manifest;
+    manifest.global = global;
+    manifest.save(&out);
     diag::sort(&mut outcome.diagnostics);
     outcome.diagnostics.dedup();
     outcome.elapsed = started.elapsed();
     Ok(outcome)
 }
 
-/// Renders every article on all cores, then the indexes and assets, sending
-/// everything to the writer.
+/// Renders (or reuses) every article on all cores, then the indexes and
+/// assets, sending everything to the writer; returns the new manifest.
 fn render_all(
     renderer: &Renderer,
     checks: &check::Options,
-    sources: &[Source],
+    plan: &Plan,
     writer: &Writer,
     progress: bool,
     outcome: &mut Outcome,
-) -> Result<()> {
-    let bar = progress_bar(progress, sources.len());
-    let results: Vec<Result<Done>> = sources
+) -> Result<Manifest> {
+    let bar = progress_bar(progress, plan.jobs.len());
+    let results: Vec<Result<Done>> = plan
+        .jobs
         .par_iter()
-        .map_with(writer.sender(), |tx, source| {
-            let done = article(renderer, checks, source, tx);
+        .map_with(writer.sender(), |tx, job| {
+            let done = match job.cached {
+                Some(cached) => Ok(reuse(job, cached, plan, tx)),
+                None => article(renderer, checks, job.source, tx).map(|d| Done {
+                    hash: job.hash.clone(),
+                    ..d
+                }),
+            };
             bar.inc(1);
             done
         })
         .collect();
     bar.finish_and_clear();
+    let mut manifest = Manifest {
+        version: env!("CARGO_PKG_VERSION").into(),
+        ..Manifest::default()
+    };
     let mut facts = Vec::new();
     let mut extracted = Vec::new();
     for done in results {
         let done = done?;
+        match done.reused {
+            true => outcome.reuse.reused += 1,
+            false => outcome.reuse.rendered += 1,
+        }
+        manifest.articles.insert(
+            done.rel.clone(),
+            Cached {
+                hash: done.hash,
+                pages: done.pages.clone(),
+                assets: done.assets,
+                facts: done.facts.clone(),
+                diagnostics: cache::store_all(&done.diagnostics),
+                content: cache::counts_to(done.content),
+            },
+        );
         facts.extend(done.facts);
         extracted.extend(done.extracted);
         outcome.diagnostics.extend(done.diagnostics);
         add_counts(&mut outcome.content, done.content);
         count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
     }
-    let mut rest = renderer.indexes(&facts)?;
+    manifest.shared = match plan.everything {
+        Some(shared) => reuse_shared(shared, plan.out, writer, outcome),
+        None => render_shared(renderer, &facts, extracted, writer, outcome)?,
+    };
+    Ok(manifest)
+}
+
+/// Renders the indexes, sitemap, assets and entitlements; their paths.
+fn render_shared(
+    renderer: &Renderer,
+    facts: &[Facts],
+    extracted: Vec<extract::ArticleFacts>,
+    writer: &Writer,
+    outcome: &mut Outcome,
+) -> Result<Vec<String>> {
+    let mut rest = renderer.indexes(facts)?;
     rest.extend(renderer.assets());
     count_pages(
         &mut outcome.pages,
@@ -163,23 +255,24 @@ fn render_all(
             .filter(|p| p.ends_with(".html")),
     );
     let entitlements = extract::merge(extracted);
-    let tx = writer.sender();
-    let _ = tx.send(Item::File {
+    rest.push(Page {
         path: "entitlements.json".into(),
         bytes: extract::to_json(&entitlements).into_bytes(),
     });
-    let schema = extract::schema_json().into_bytes();
-    let _ = tx.send(Item::File {
+    rest.push(Page {
         path: "entitlements.schema.json".into(),
-        bytes: schema,
+        bytes: extract::schema_json().into_bytes(),
     });
+    let mut shared = Vec::with_capacity(rest.len());
+    let tx = writer.sender();
     for page in rest {
+        shared.push(page.path.clone());
         let _ = tx.send(Item::File {
             path: page.path,
             bytes: page.bytes,
         });
     }
-    Ok(())
+    Ok(shared)
 }
 
 /// Parses, checks (the per-article rules of `check`, filtered by `[check]`
@@ -191,6 +284,10 @@ fn article(
     tx: &mut SyncSender<Item>,
 ) -> Result<Done> {
     let mut done = Done {
+        rel: source.rel.clone(),
+        hash: String::new(),
+        assets: Vec::new(),
+        reused: false,
         facts: None,
         extracted: None,
         diagnostics: Vec::new(),
@@ -223,6 +320,7 @@ fn article(
         });
     }
     for asset in rendered.assets {
+        done.assets.push(asset.to.clone());
         let _ = tx.send(Item::Copy {
             from: asset.from,
             path: asset.to,

@@ -21,6 +21,9 @@ pub enum Item {
     File { path: String, bytes: Vec<u8> },
     /// A copy of an existing file (an image of the content tree).
     Copy { from: PathBuf, path: String },
+    /// A file of the previous build, reused: hard-linked (copied where links
+    /// are not possible).
+    Link { from: PathBuf, path: String },
 }
 
 /// What the writer did.
@@ -38,6 +41,8 @@ pub struct Writer {
     handle: JoinHandle<Result<Stats>>,
     staging: PathBuf,
     out: PathBuf,
+    /// Whether the output is kept as it is (see [`Writer::keep`]).
+    keep: bool,
 }
 
 impl Writer {
@@ -64,7 +69,26 @@ impl Writer {
             handle,
             staging,
             out: out.to_path_buf(),
+            keep: false,
         })
+    }
+
+    /// A writer for a build that changes nothing: what it is sent is
+    /// dropped, the output is left in place, and [`Writer::finish`] reports
+    /// `stats` (those of [`unchanged`]).
+    pub fn keep(out: &Path, stats: Stats) -> Writer {
+        let (sender, receiver) = sync_channel::<Item>(QUEUE);
+        let handle = std::thread::spawn(move || {
+            receiver.iter().for_each(drop);
+            Ok(stats)
+        });
+        Writer {
+            sender,
+            handle,
+            staging: PathBuf::new(),
+            out: out.to_path_buf(),
+            keep: true,
+        }
     }
 
     /// A sender for render threads; sending fails only after a write error.
@@ -89,7 +113,9 @@ impl Writer {
                 return Err(e);
             }
         };
-        swap(&self.staging, &self.out)?;
+        if !self.keep {
+            swap(&self.staging, &self.out)?;
+        }
         Ok(stats)
     }
 
@@ -97,8 +123,34 @@ impl Writer {
     pub fn abort(self) {
         drop(self.sender);
         let _ = self.handle.join();
-        let _ = std::fs::remove_dir_all(&self.staging);
+        if !self.keep {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
     }
+}
+
+/// The files and bytes of `out` if it holds exactly the files `expected`
+/// (root-relative) and nothing else but directories; `None` otherwise.
+pub fn unchanged(out: &Path, expected: &BTreeSet<&str>) -> Option<Stats> {
+    let mut stats = Stats::default();
+    for entry in walkdir::WalkDir::new(out).min_depth(1) {
+        let entry = entry.ok()?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(out)
+            .ok()?
+            .to_str()?
+            .replace('\\', "/");
+        if !entry.file_type().is_file() || !expected.contains(rel.as_str()) {
+            return None;
+        }
+        stats.files += 1;
+        stats.bytes += entry.metadata().ok()?.len();
+    }
+    (stats.files == expected.len()).then_some(stats)
 }
 
 /// Writes every item received; stops at the first error.
@@ -108,7 +160,9 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
     let mut written: BTreeSet<String> = BTreeSet::new();
     for item in receiver {
         let rel = match &item {
-            Item::File { path, .. } | Item::Copy { path, .. } => path.clone(),
+            Item::File { path, .. } | Item::Copy { path, .. } | Item::Link { path, .. } => {
+                path.clone()
+            }
         };
         if !is_safe_rel(&rel) || !written.insert(rel.clone()) {
             continue;
@@ -128,10 +182,19 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
             Item::Copy { from, .. } => {
                 std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?
             }
+            Item::Link { from, .. } => link(&from, &target)?,
         };
         stats.files += 1;
     }
     Ok(stats)
+}
+
+/// Hard-links `from` to `target`, copying when that fails; the file's size.
+fn link(from: &Path, target: &Path) -> Result<u64> {
+    if std::fs::hard_link(from, target).is_ok() {
+        return Ok(std::fs::metadata(target).map_or(0, |m| m.len()));
+    }
+    std::fs::copy(from, target).map_err(|e| write_error(target, e))
 }
 
 /// A relative path with no `..`, root or empty parts.

@@ -1,4 +1,4 @@
-//! `locdoc build [--content DIR] [--out DIR] [--deny-warnings]`
+//! `locdoc build [--content DIR] [--out DIR] [--deny-warnings] [--no-cache]`
 //!
 //! Exit codes: 0 the site was built; 1 it was built but the content has
 //! findings of severity error (or any warning with `--deny-warnings`);
@@ -25,6 +25,9 @@ pub struct Args {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Build from scratch, ignoring the cache of the last build (`<out>.cache/`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Builds the site and prints the findings and a one-line summary to stderr.
@@ -34,6 +37,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         out: args.out,
         project: None,
         progress: std::io::stderr().is_terminal(),
+        cache: !args.no_cache,
     };
     let outcome = build::run(&options)?;
     for d in &outcome.diagnostics {
@@ -64,8 +68,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn summary(o: &Outcome) -> String {
     let total: usize = o.pages.values().sum();
     let per: Vec<String> = o.pages.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let reuse = match o.reuse {
+        r if r.everything => format!(" · unchanged, reused {} articles", r.reused),
+        r if r.reused > 0 => format!(" · rendered {} articles, reused {}", r.rendered, r.reused),
+        _ => String::new(),
+    };
     format!(
-        "built {total} pages into `{}` ({}) · site: {} warnings · content: {} errors, {} warnings (see `locdoc check`) · {:.2}s",
+        "built {total} pages into `{}` ({}) · site: {} warnings · content: {} errors, {} warnings (see `locdoc check`){reuse} · {:.2}s",
         o.out.display(),
         per.join(", "),
         o.diagnostics.len(),

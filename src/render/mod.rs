@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::Result;
@@ -61,7 +61,7 @@ pub struct Settings {
 }
 
 /// What one article's pages need to be listed on the indexes and status pages.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Facts {
     /// Locale tag.
     pub locale: String,

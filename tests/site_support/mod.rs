@@ -19,6 +19,7 @@ pub fn build_into(content: &Path, tmp: &Path) -> Outcome {
         out: Some(tmp.join("public")),
         project: Some(tmp.to_path_buf()),
         progress: false,
+        cache: true,
     };
     build::run(&options).expect("build runs")
 }

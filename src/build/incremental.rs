@@ -1,0 +1,163 @@
+//! The incremental part of `locdoc build`: which articles can be reused
+//! from the last build ([`Plan`]), reusing them, and the fingerprint of the
+//! inputs every page shares. See [`crate::cache`] for the manifest.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::mpsc::SyncSender;
+
+use rayon::prelude::*;
+
+use super::{count_pages, Done, Outcome};
+use crate::cache::{self, Cached, Fingerprint, Manifest};
+use crate::config;
+use crate::content::{self, Source};
+use crate::extract;
+use crate::render::Entry;
+use crate::sxs;
+use crate::write::{Item, Writer};
+
+/// Which articles to render and which to reuse from the previous build.
+pub(super) struct Plan<'a> {
+    pub(super) jobs: Vec<Job<'a>>,
+    /// The previous build's shared files, when nothing changed at all.
+    pub(super) everything: Option<&'a [String]>,
+    pub(super) out: &'a Path,
+}
+
+/// One article file, its hash, and what it produced last time if that can
+/// be reused (same bytes, same shared inputs, files still there).
+pub(super) struct Job<'a> {
+    pub(super) source: &'a Source,
+    pub(super) hash: String,
+    pub(super) cached: Option<&'a Cached>,
+}
+
+impl<'a> Plan<'a> {
+    pub(super) fn new(
+        sources: &'a [Source],
+        previous: Option<&'a Manifest>,
+        out: &'a Path,
+    ) -> Plan<'a> {
+        let jobs: Vec<Job> = sources
+            .par_iter()
+            .map(|source| {
+                let hash = std::fs::read(&source.path)
+                    .map(|b| cache::hash(&b))
+                    .unwrap_or_default();
+                let cached = previous
+                    .and_then(|m| m.articles.get(&source.rel))
+                    .filter(|c| !hash.is_empty() && c.hash == hash)
+                    .filter(|c| all_exist(out, c.pages.iter().chain(&c.assets)))
+                    .filter(|c| cache::restore_all(&c.diagnostics).is_some());
+                Job {
+                    source,
+                    hash,
+                    cached,
+                }
+            })
+            .collect();
+        let everything = previous
+            .filter(|m| m.articles.len() == sources.len())
+            .filter(|_| jobs.iter().all(|j| j.cached.is_some()))
+            .filter(|m| all_exist(out, m.shared.iter()))
+            .map(|m| m.shared.as_slice());
+        Plan {
+            jobs,
+            everything,
+            out,
+        }
+    }
+}
+
+impl Plan<'_> {
+    /// Every file of the previous build that this one reuses.
+    pub(super) fn files(&self) -> BTreeSet<&str> {
+        let cached = self.jobs.iter().filter_map(|j| j.cached);
+        let articles = cached.flat_map(|c| c.pages.iter().chain(&c.assets));
+        let shared = self.everything.into_iter().flatten();
+        articles.chain(shared).map(String::as_str).collect()
+    }
+}
+
+fn all_exist<'s>(out: &Path, mut files: impl Iterator<Item = &'s String>) -> bool {
+    files.all(|f| out.join(f).is_file())
+}
+
+/// Nothing changed: links the previous indexes, sitemap and entitlements.
+pub(super) fn reuse_shared(
+    shared: &[String],
+    out: &Path,
+    writer: &Writer,
+    outcome: &mut Outcome,
+) -> Vec<String> {
+    outcome.reuse.everything = true;
+    let html = shared
+        .iter()
+        .map(String::as_str)
+        .filter(|p| p.ends_with(".html"));
+    count_pages(&mut outcome.pages, html);
+    let tx = writer.sender();
+    for path in shared {
+        let _ = tx.send(Item::Link {
+            from: out.join(path),
+            path: path.clone(),
+        });
+    }
+    shared.to_vec()
+}
+
+/// An unchanged article: its files are linked from the previous output and
+/// its findings and facts come from the cache. Unless nothing changed at
+/// all, it is parsed again for its entitlements (which `entitlements.json`
+/// merges across articles).
+pub(super) fn reuse(job: &Job, cached: &Cached, plan: &Plan, tx: &mut SyncSender<Item>) -> Done {
+    let source = job.source;
+    let extracted = if plan.everything.is_some() || cached.facts.is_none() {
+        None
+    } else {
+        content::read(source).ok().map(|text| {
+            let parsed = sxs::parse(&source.rel, source.locale.clone(), &source.slug, &text);
+            extract::article(&parsed.article)
+        })
+    };
+    for path in cached.pages.iter().chain(&cached.assets) {
+        let _ = tx.send(Item::Link {
+            from: plan.out.join(path),
+            path: path.clone(),
+        });
+    }
+    Done {
+        rel: source.rel.clone(),
+        hash: job.hash.clone(),
+        assets: cached.assets.clone(),
+        reused: true,
+        facts: cached.facts.clone(),
+        extracted,
+        diagnostics: cache::restore_all(&cached.diagnostics).unwrap_or_default(),
+        content: cache::counts_from(cached.content),
+        pages: cached.pages.clone(),
+    }
+}
+
+/// Fingerprint of what every page depends on: this version, `locdoc.toml`,
+/// templates, interface text, the content files that are not articles
+/// (images, includes) and every article's front matter (the catalog).
+pub(super) fn fingerprint(
+    root: &Path,
+    content: &Path,
+    sources: &[Source],
+    entries: &[Entry],
+) -> String {
+    let mut f = Fingerprint::default();
+    f.add(env!("CARGO_PKG_VERSION").as_bytes());
+    f.add(&std::fs::read(root.join(config::FILE)).unwrap_or_default());
+    f.add_dir(&root.join("templates"), |_| true);
+    f.add_dir(&root.join("locales"), |_| true);
+    let articles: BTreeSet<&Path> = sources.iter().map(|s| s.path.as_path()).collect();
+    f.add_dir(content, |p| !articles.contains(p));
+    for entry in entries {
+        f.add(format!("{entry:?}").as_bytes());
+    }
+    f.hex()
+}

@@ -1,0 +1,237 @@
+//! The build cache of incremental `locdoc build`: a manifest kept beside the
+//! output (`<out>.cache/manifest.json`) saying, for the last build, the
+//! fingerprint of everything all pages depend on and, per article file, its
+//! content hash, the files it produced and what the indexes need of it.
+//!
+//! Hashes are 128-bit SipHash-1-3 with fixed keys (`siphasher`): a specified
+//! algorithm whose output never changes between Rust releases, unlike std's
+//! `DefaultHasher`. A cache that is missing, unreadable, corrupt or from
+//! another version is ignored: the build is then a clean one.
+
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use siphasher::sip128::{Hasher128, SipHasher13};
+
+use crate::diag::{Code, Counts, Diagnostic, Severity};
+use crate::render::Facts;
+
+/// Name of the manifest inside the cache directory.
+const MANIFEST: &str = "manifest.json";
+
+/// A stable 128-bit hash of byte strings, each length-prefixed.
+#[derive(Default)]
+pub struct Fingerprint(SipHasher13);
+
+impl Fingerprint {
+    /// Adds one byte string.
+    pub fn add(&mut self, bytes: &[u8]) {
+        self.0.write(&(bytes.len() as u64).to_le_bytes());
+        self.0.write(bytes);
+    }
+
+    /// Adds every file under `dir` (relative path and bytes, sorted) that
+    /// `keep` accepts; a missing dir adds nothing.
+    pub fn add_dir(&mut self, dir: &Path, keep: impl Fn(&Path) -> bool) {
+        let walk = walkdir::WalkDir::new(dir).sort_by_file_name();
+        for entry in walk.into_iter().filter_map(|e| e.ok()) {
+            if !entry.file_type().is_file() || !keep(entry.path()) {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            self.add(rel.to_string_lossy().as_bytes());
+            self.add(&std::fs::read(entry.path()).unwrap_or_default());
+        }
+    }
+
+    /// The hash as 32 hex digits.
+    pub fn hex(&self) -> String {
+        format!("{:032x}", self.0.finish128().as_u128())
+    }
+}
+
+/// The hash of one byte string, as 32 hex digits.
+pub fn hash(bytes: &[u8]) -> String {
+    let mut f = Fingerprint::default();
+    f.add(bytes);
+    f.hex()
+}
+
+/// The last build, as remembered.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    /// `locdoc` version that wrote it.
+    pub version: String,
+    /// Fingerprint of templates, interface text, config, content files other
+    /// than articles, and the catalog (every article's front matter).
+    pub global: String,
+    /// Per article file (path relative to the content dir).
+    pub articles: BTreeMap<String, Cached>,
+    /// Output files not owned by one article (indexes, sitemap, assets, …).
+    pub shared: Vec<String>,
+}
+
+/// What one article produced.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Cached {
+    /// Hash of the file's bytes.
+    pub hash: String,
+    /// Pages, root-relative.
+    pub pages: Vec<String>,
+    /// Copied images, root-relative.
+    pub assets: Vec<String>,
+    /// What the indexes need; `None` when the article rendered no page.
+    pub facts: Option<Facts>,
+    /// Site findings of its pages, and extraction findings.
+    pub diagnostics: Vec<CachedDiagnostic>,
+    /// `check` findings counted: errors, warnings, infos.
+    pub content: [usize; 3],
+}
+
+impl Manifest {
+    /// Where the cache of the output `out` lives: `<out>.cache/`.
+    pub fn dir(out: &Path) -> PathBuf {
+        let mut name = out.file_name().unwrap_or_default().to_os_string();
+        if name.is_empty() {
+            name.push("public");
+        }
+        name.push(".cache");
+        out.with_file_name(name)
+    }
+
+    /// The manifest of `out`'s last build, if it is readable and was written
+    /// by this version with the same global fingerprint.
+    pub fn load(out: &Path, global: &str) -> Option<Manifest> {
+        let text = std::fs::read(Self::dir(out).join(MANIFEST)).ok()?;
+        let manifest: Manifest = serde_json::from_slice(&text).ok()?;
+        (manifest.version == env!("CARGO_PKG_VERSION") && manifest.global == global)
+            .then_some(manifest)
+    }
+
+    /// Removes the manifest of `out`, so that a build interrupted after
+    /// changing the output is never taken for the one the manifest describes.
+    pub fn forget(out: &Path) {
+        let _ = std::fs::remove_file(Self::dir(out).join(MANIFEST));
+    }
+
+    /// Writes the manifest (through a temporary file); failures are ignored:
+    /// the next build is then a clean one.
+    pub fn save(&self, out: &Path) {
+        let dir = Self::dir(out);
+        let Ok(json) = serde_json::to_vec(self) else {
+            return;
+        };
+        let tmp = dir.join(format!("{MANIFEST}.tmp-{}", std::process::id()));
+        let ok = std::fs::create_dir_all(&dir).is_ok() && std::fs::write(&tmp, json).is_ok();
+        if !ok || std::fs::rename(&tmp, dir.join(MANIFEST)).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+            let _ = std::fs::remove_file(dir.join(MANIFEST));
+        }
+    }
+}
+
+/// Counts as stored.
+pub fn counts_to(c: Counts) -> [usize; 3] {
+    [c.errors, c.warnings, c.infos]
+}
+
+/// Counts from storage.
+pub fn counts_from(c: [usize; 3]) -> Counts {
+    let [errors, warnings, infos] = c;
+    Counts {
+        errors,
+        warnings,
+        infos,
+    }
+}
+
+/// A [`Diagnostic`] as stored (codes and severities by name).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CachedDiagnostic {
+    code: String,
+    severity: String,
+    file: String,
+    line: u32,
+    column: u32,
+    locale: Option<String>,
+    segment: Option<String>,
+    message: String,
+    hint: Option<String>,
+    snippet: Option<String>,
+}
+
+impl From<&Diagnostic> for CachedDiagnostic {
+    fn from(d: &Diagnostic) -> Self {
+        CachedDiagnostic {
+            code: d.code.as_str().to_string(),
+            severity: d.severity.as_str().to_string(),
+            file: d.file.clone(),
+            line: d.line,
+            column: d.column,
+            locale: d.locale.clone(),
+            segment: d.segment.clone(),
+            message: d.message.clone(),
+            hint: d.hint.clone(),
+            snippet: d.snippet.clone(),
+        }
+    }
+}
+
+impl CachedDiagnostic {
+    /// The diagnostic; `None` for a code or severity this version lacks.
+    pub fn restore(&self) -> Option<Diagnostic> {
+        let code = *Code::ALL.iter().find(|c| c.as_str() == self.code)?;
+        let severity = [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|s| s.as_str() == self.severity)?;
+        Some(Diagnostic {
+            code,
+            severity,
+            file: self.file.clone(),
+            line: self.line,
+            column: self.column,
+            locale: self.locale.clone(),
+            segment: self.segment.clone(),
+            message: self.message.clone(),
+            hint: self.hint.clone(),
+            snippet: self.snippet.clone(),
+        })
+    }
+}
+
+/// Restores stored diagnostics; `None` if any can't be.
+pub fn restore_all(stored: &[CachedDiagnostic]) -> Option<Vec<Diagnostic>> {
+    stored.iter().map(CachedDiagnostic::restore).collect()
+}
+
+/// Stores diagnostics.
+pub fn store_all(diagnostics: &[Diagnostic]) -> Vec<CachedDiagnostic> {
+    diagnostics.iter().map(CachedDiagnostic::from).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_stable_and_corrupt_manifests_are_ignored() {
+        assert_eq!(hash(b"abc"), hash(b"abc"));
+        assert_ne!(hash(b"abc"), hash(b"abd"));
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        assert_eq!(Manifest::dir(&out), dir.path().join("public.cache"));
+        std::fs::create_dir_all(Manifest::dir(&out)).unwrap();
+        std::fs::write(Manifest::dir(&out).join(MANIFEST), "{not json").unwrap();
+        assert!(Manifest::load(&out, "x").is_none());
+        let m = Manifest {
+            version: env!("CARGO_PKG_VERSION").into(),
+            global: "x".into(),
+            ..Manifest::default()
+        };
+        m.save(&out);
+        assert!(Manifest::load(&out, "x").is_some());
+        assert!(Manifest::load(&out, "y").is_none());
+    }
+}

@@ -1,0 +1,156 @@
+//! Incremental `locdoc build`: a rebuild reuses what did not change, renders
+//! what did, and always writes the same bytes as a clean build.
+
+mod site_support;
+
+use std::path::{Path, PathBuf};
+
+use locdoc::build::{self, Options, Outcome};
+use site_support::{repo, tree};
+
+/// A project in a temp dir holding a copy of the bundled content.
+fn project() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&repo().join("content"), &content);
+    (tmp, content)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn build(project: &Path, cache: bool) -> Outcome {
+    build::run(&Options {
+        content: project.join("content"),
+        out: Some(project.join("public")),
+        project: Some(project.to_path_buf()),
+        progress: false,
+        cache,
+    })
+    .expect("build runs")
+}
+
+/// The output of a clean build of a copy of `project` in another directory.
+fn clean_copy(project: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let other = tempfile::tempdir().unwrap();
+    copy_dir(&project.join("content"), &other.path().join("content"));
+    if project.join("locdoc.toml").is_file() {
+        std::fs::copy(
+            project.join("locdoc.toml"),
+            other.path().join("locdoc.toml"),
+        )
+        .unwrap();
+    }
+    let outcome = build(other.path(), true);
+    assert_eq!(outcome.reuse.reused, 0);
+    tree(&other.path().join("public"))
+}
+
+fn assert_same_trees(project: &Path) {
+    let ours = tree(&project.join("public"));
+    let clean = clean_copy(project);
+    assert_eq!(
+        ours.keys().collect::<Vec<_>>(),
+        clean.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &clean {
+        assert!(ours[path] == *bytes, "`{path}` differs from a clean build");
+    }
+}
+
+#[test]
+fn a_rebuild_without_changes_reuses_everything() {
+    let (tmp, _) = project();
+    let first = build(tmp.path(), true);
+    assert_eq!((first.reuse.rendered, first.reuse.reused), (4, 0));
+    let before = tree(&tmp.path().join("public"));
+    let second = build(tmp.path(), true);
+    assert_eq!((second.reuse.rendered, second.reuse.reused), (0, 4));
+    assert!(second.reuse.everything);
+    assert_eq!(second.pages, first.pages);
+    assert_eq!(second.stats, first.stats);
+    assert_eq!(second.content, first.content);
+    assert_eq!(second.diagnostics, first.diagnostics);
+    assert_eq!(tree(&tmp.path().join("public")), before);
+    assert!(tmp.path().join("public.cache/manifest.json").is_file());
+}
+
+#[test]
+fn changing_one_translation_renders_only_that_article() {
+    let (tmp, content) = project();
+    let first = build(tmp.path(), true);
+    let file = content.join("ru-RU/mpn-benefits-technical-support.md");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\nДополнительный абзац.\n");
+    std::fs::write(&file, text).unwrap();
+    let second = build(tmp.path(), true);
+    assert_eq!((second.reuse.rendered, second.reuse.reused), (1, 3));
+    assert!(!second.reuse.everything);
+    assert_eq!(second.pages, first.pages);
+    assert_same_trees(tmp.path());
+    let page = tmp
+        .path()
+        .join("public/ru-ru/mpn-benefits-technical-support/index.html");
+    assert!(std::fs::read_to_string(page)
+        .unwrap()
+        .contains("Дополнительный абзац"));
+}
+
+#[test]
+fn changing_the_config_renders_everything() {
+    let (tmp, _) = project();
+    build(tmp.path(), true);
+    std::fs::write(
+        tmp.path().join("locdoc.toml"),
+        "[site]\ntitle = \"Changed\"\n",
+    )
+    .unwrap();
+    let second = build(tmp.path(), true);
+    assert_eq!((second.reuse.rendered, second.reuse.reused), (4, 0));
+    assert_same_trees(tmp.path());
+    let index = std::fs::read_to_string(tmp.path().join("public/index.html")).unwrap();
+    assert!(index.contains("Changed"));
+}
+
+#[test]
+fn a_deleted_article_disappears() {
+    let (tmp, content) = project();
+    build(tmp.path(), true);
+    let page = tmp
+        .path()
+        .join("public/ko-kr/manage-your-partner-network-benefits/index.html");
+    assert!(page.is_file());
+    std::fs::remove_file(content.join("ko-KR/manage-your-partner-network-benefits.md")).unwrap();
+    let second = build(tmp.path(), true);
+    assert_eq!(second.reuse.rendered + second.reuse.reused, 3);
+    assert!(!page.exists());
+    assert_same_trees(tmp.path());
+}
+
+#[test]
+fn a_corrupt_or_ignored_cache_means_a_clean_build() {
+    let (tmp, _) = project();
+    build(tmp.path(), true);
+    let manifest = tmp.path().join("public.cache/manifest.json");
+    std::fs::write(&manifest, "{\"version\": 7, garbage").unwrap();
+    let second = build(tmp.path(), true);
+    assert_eq!((second.reuse.rendered, second.reuse.reused), (4, 0));
+    assert_same_trees(tmp.path());
+    let third = build(tmp.path(), false);
+    assert_eq!((third.reuse.rendered, third.reuse.reused), (4, 0));
+    std::fs::remove_file(tmp.path().join("public/index.html")).unwrap();
+    let fourth = build(tmp.path(), true);
+    assert!(!fourth.reuse.everything);
+    assert_same_trees(tmp.path());
+}
