@@ -7,7 +7,7 @@
 //! Example: source `` run `az login` ``, target `` `az 로그인` ``.
 //! Fix: copy the code from the source unchanged.
 
-use super::{at_segment, Context};
+use super::{at_segment, lost_and_added, Context};
 use crate::check::inlines::protected;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Segment;
@@ -25,19 +25,13 @@ pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
     }
     let missing = difference(&source, &target);
     let added = difference(&target, &source);
-    let mut parts = Vec::new();
-    if !missing.is_empty() {
-        parts.push(format!("missing {}", missing.join(", ")));
-    }
-    if !added.is_empty() {
-        parts.push(format!("not in the source {}", added.join(", ")));
-    }
+    let change = lost_and_added(&missing.join(", "), &added.join(", "));
     out.push(
         at_segment(
             cx.article,
             seg,
             Code::CodeMismatch,
-            format!("segment `{}` changes code: {}", seg.id, parts.join("; ")),
+            format!("segment `{}` changes code: {}", seg.id, change),
         )
         .with_hint("code, cross references and placeholders must match the source byte for byte"),
     );

@@ -8,7 +8,7 @@
 //! Example: source `[dashboard](https://partner.microsoft.com/dashboard)`,
 //! target with the link text but no link. Fix: restore the source's URL.
 
-use super::{at_segment, Context};
+use super::{at_segment, lost_and_added, Context};
 use crate::check::inlines::links;
 use crate::check::rules::code_mismatch::difference;
 use crate::diag::{Code, Diagnostic};
@@ -29,19 +29,13 @@ pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
     }
     let missing = difference(&source, &target);
     let added = difference(&target, &source);
-    let mut parts = Vec::new();
-    if !missing.is_empty() {
-        parts.push(format!("missing {}", quoted(&missing)));
-    }
-    if !added.is_empty() {
-        parts.push(format!("not in the source {}", quoted(&added)));
-    }
+    let change = lost_and_added(&quoted(&missing), &quoted(&added));
     out.push(
         at_segment(
             cx.article,
             seg,
             Code::LinkMismatch,
-            format!("segment `{}` changes links: {}", seg.id, parts.join("; ")),
+            format!("segment `{}` changes links: {}", seg.id, change),
         )
         .with_hint("keep every link of the source, with the same target"),
     );

@@ -80,3 +80,16 @@ pub(crate) fn at_segment(
     Diagnostic::new(code, &article.path, seg.line, seg.column, message)
         .with_segment(seg.id.as_str())
 }
+
+/// "missing a, b; not in the source c": what a translation lost and added,
+/// each already formatted as a list (empty when nothing).
+pub(crate) fn lost_and_added(missing: &str, added: &str) -> String {
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("missing {missing}"));
+    }
+    if !added.is_empty() {
+        parts.push(format!("not in the source {added}"));
+    }
+    parts.join("; ")
+}

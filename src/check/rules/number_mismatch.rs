@@ -12,7 +12,7 @@
 //! Example: source `10 Incidents`, target `15건의 인시던트`.
 //! Fix: write the source's number in the translation.
 
-use super::{at_segment, Context};
+use super::{at_segment, lost_and_added, Context};
 use crate::check::inlines::texts;
 use crate::check::numbers::{format_of, spelled, tokens, Token, ENGLISH};
 use crate::diag::{Code, Diagnostic};
@@ -31,19 +31,13 @@ pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
     if missing.is_empty() && added.is_empty() {
         return;
     }
-    let mut parts = Vec::new();
-    if !missing.is_empty() {
-        parts.push(format!("missing {}", missing.join(", ")));
-    }
-    if !added.is_empty() {
-        parts.push(format!("not in the source {}", added.join(", ")));
-    }
+    let change = lost_and_added(&missing.join(", "), &added.join(", "));
     out.push(
         at_segment(
             cx.article,
             seg,
             Code::NumberMismatch,
-            format!("segment `{}` changes numbers: {}", seg.id, parts.join("; ")),
+            format!("segment `{}` changes numbers: {}", seg.id, change),
         )
         .with_hint("write the source's numbers in the translation (local digit grouping is fine)"),
     );
