@@ -37,14 +37,7 @@ pub struct I18n {
 impl I18n {
     /// The bundles compiled into the binary.
     pub fn embedded() -> Result<I18n> {
-        let mut sources: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-        for (tag, text) in EMBEDDED {
-            sources
-                .entry((*tag).to_string())
-                .or_default()
-                .push((format!("locales/{tag}/site.ftl"), (*text).to_string()));
-        }
-        I18n::from_sources(sources)
+        I18n::from_sources(embedded_sources())
     }
 
     /// The embedded bundles, with every `<dir>/<locale>/*.ftl` file replacing
@@ -53,13 +46,7 @@ impl I18n {
         if !dir.is_dir() {
             return I18n::embedded();
         }
-        let mut sources: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-        for (tag, text) in EMBEDDED {
-            sources
-                .entry((*tag).to_string())
-                .or_default()
-                .push((format!("locales/{tag}/site.ftl"), (*text).to_string()));
-        }
+        let mut sources = embedded_sources();
         let mut overridden = BTreeSet::new();
         for entry in walkdir::WalkDir::new(dir)
             .min_depth(2)
@@ -224,6 +211,18 @@ fn config_error(path: &Path, reason: String) -> Error {
         path: path.to_path_buf(),
         reason,
     }
+}
+
+/// The Fluent sources compiled into the binary, by locale tag.
+fn embedded_sources() -> BTreeMap<String, Vec<(String, String)>> {
+    let mut sources: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for (tag, text) in EMBEDDED {
+        sources
+            .entry((*tag).to_string())
+            .or_default()
+            .push((format!("locales/{tag}/site.ftl"), (*text).to_string()));
+    }
+    sources
 }
 
 #[cfg(test)]
