@@ -32,6 +32,14 @@ if [ $QUICK = 1 ]; then SIZES="634"; RUNS=3; fi
 THREADS=$(nproc)
 mkdir -p "$RES"
 rm -f "$RES"/*
+# Outputs of earlier runs are moved here, not deleted, between timed runs:
+# on ext4 without a journal, creating inodes within minutes of a mass
+# deletion walks the recently freed ones (`recently_deleted` in the
+# kernel's inode allocator) and triples the time of whatever writes next,
+# which would measure `rm -rf` rather than the tool. Emptied at the very end.
+TRASH=$OUT/trash
+mkdir -p "$TRASH"
+aside() { printf 'if [ -e %s ]; then mv %s %s/$(date +%%s%%N); fi' "$1" "$1" "$TRASH"; }
 
 log() { printf '== %s\n' "$*" >&2; }
 
@@ -113,29 +121,31 @@ for N in $SIZES; do
 
   measure cat "$N" "$RUNS" "" "find $C -name '*.md' -print0 | xargs -0 cat >/dev/null"
   measure floor-none "$N" "$RUNS" "" "$BIN/examples/floor $C --mode none --threads $THREADS"
-  measure floor-one-writer "$N" "$RUNS" "rm -rf $SITE" "$BIN/examples/floor $C --mode one-writer --threads $THREADS --out $SITE"
-  measure floor-all-writers "$N" "$RUNS" "rm -rf $SITE" "$BIN/examples/floor $C --mode all-writers --threads $THREADS --out $SITE"
+  measure floor-one-writer "$N" "$RUNS" "$(aside $SITE)" "$BIN/examples/floor $C --mode one-writer --threads $THREADS --out $SITE"
+  measure floor-all-writers "$N" "$RUNS" "$(aside $SITE)" "$BIN/examples/floor $C --mode all-writers --threads $THREADS --out $SITE"
   measure check "$N" "$RUNS" "" "$LOCDOC check --content $C --format json"
   if [ $HAS_BUILD = 1 ]; then
-    measure build "$N" "$RUNS" "rm -rf $SITE" "$LOCDOC build --content $C $OUTFLAG $SITE"
+    measure build "$N" "$RUNS" "$(aside $SITE); $(aside $SITE.cache)" "$LOCDOC build --content $C $OUTFLAG $SITE"
     find "$SITE" -type f -name '*.html' | wc -l >"$RES/pages@$N"
     measure build-nochange "$N" "$RUNS" "" "$LOCDOC build --content $C $OUTFLAG $SITE"
   fi
-  rm -rf "$SITE"
+  bash -c "$(aside $SITE); $(aside $SITE.cache)"
   if [ -n "$HUGO" ]; then
-    measure hugo "$N" "$SLOW" "rm -rf $OUT/hugo-out" \
+    measure hugo "$N" "$SLOW" "$(aside $OUT/hugo-out)" \
       "$HUGO --source $OUT/hugo-site --contentDir $C --destination $OUT/hugo-out --cacheDir $OUT/hugo-cache --quiet"
-    rm -rf "$OUT/hugo-out"
+    bash -c "$(aside $OUT/hugo-out)"
   fi
   if [ -n "$POFILTER" ] && { [ "$N" -lt 1000 ] || [ $FULL = 1 ]; }; then
     rm -rf "$OUT/po-$N"
     "$BIN/examples/export_po" "$C" "$OUT/po-$N" 2>"$RES/po@$N"
-    measure pofilter "$N" 1 "rm -rf $OUT/pofilter-out" "$POFILTER --progress=none -i $OUT/po-$N -o $OUT/pofilter-out"
-    rm -rf "$OUT/pofilter-out"
+    measure pofilter "$N" 1 "$(aside $OUT/pofilter-out)" "$POFILTER --progress=none -i $OUT/po-$N -o $OUT/pofilter-out"
+    bash -c "$(aside $OUT/pofilter-out)"
   fi
 done
 
 cut -d' ' -f1-3 /proc/loadavg >"$RES/load-end"
+log "emptying $TRASH"
+rm -rf "$TRASH"
 
 # --- table ---------------------------------------------------------------------
 log "writing BENCHMARKS.md"
