@@ -116,7 +116,11 @@ impl<'a, 's> BodyParser<'a, 's> {
     }
 
     /// Inline events until `End(end)`.
-    fn inlines(&mut self, end: TagEnd, mut builder: InlineBuilder) -> (Vec<Inline>, InlineBuilder) {
+    fn inlines(
+        &mut self,
+        end: TagEnd,
+        mut builder: InlineBuilder<'a>,
+    ) -> (Vec<Inline>, InlineBuilder<'a>) {
         while let Some((event, range)) = self.next() {
             if event == Event::End(end) {
                 break;
@@ -219,7 +223,7 @@ impl<'a, 's> BodyParser<'a, 's> {
             match event {
                 Event::Html(h) | Event::InlineHtml(h) | Event::Text(h) => {
                     raw.push_str(&h);
-                    super::html::tokenize(&h, range.start, &mut builder, self.st);
+                    super::html::tokenize(h, range.start, &mut builder, self.st);
                 }
                 Event::End(TagEnd::HtmlBlock) => break,
                 _ => {}
