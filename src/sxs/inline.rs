@@ -64,9 +64,12 @@ pub(super) struct Pending<'a> {
     pub(super) content: Vec<Inline>,
 }
 
+/// Open frames, each with the content collected inside it so far.
+pub(super) type Stack<'a> = Vec<(Frame<'a>, Vec<Inline>)>;
+
 /// Collects one run of inline content (a paragraph, a heading, a cell).
 pub struct InlineBuilder<'a> {
-    pub(super) stack: Vec<(Frame<'a>, Vec<Inline>)>,
+    pub(super) stack: Stack<'a>,
     pub(super) pending: Option<Pending<'a>>,
     /// In a table cell, an unclosed span is a pair split by a `|`.
     pub in_cell: bool,
@@ -76,10 +79,13 @@ pub struct InlineBuilder<'a> {
 }
 
 impl<'a> InlineBuilder<'a> {
-    /// A builder for a new inline run.
-    pub fn new() -> Self {
+    /// A builder for a new inline run, reusing the allocation of `stack`
+    /// (one a previous [`InlineBuilder::finish`] handed back, or a new one).
+    pub(super) fn reusing(mut stack: Stack<'a>) -> Self {
+        stack.clear();
+        stack.push((Frame::Root, Vec::new()));
         InlineBuilder {
-            stack: vec![(Frame::Root, Vec::new())],
+            stack,
             pending: None,
             in_cell: false,
             split_id: None,
@@ -162,13 +168,15 @@ impl<'a> InlineBuilder<'a> {
         }
     }
 
-    /// Closes the run: unclosed spans and a dangling translation are reported.
-    pub fn finish(mut self, st: &mut State) -> Vec<Inline> {
+    /// Closes the run: unclosed spans and a dangling translation are
+    /// reported. Returns the content and the emptied stack, for reuse.
+    pub(super) fn finish(mut self, st: &mut State) -> (Vec<Inline>, Stack<'a>) {
         self.flush_pending(st);
         while self.stack.len() > 1 {
             self.unwind_top(st, "the end of the block");
         }
-        self.stack.pop().map(|(_, c)| c).unwrap_or_default()
+        let content = self.stack.pop().map(|(_, c)| c).unwrap_or_default();
+        (content, self.stack)
     }
 
     pub(super) fn push(&mut self, inline: Inline) {
