@@ -15,6 +15,7 @@ use crate::model::{Article, Inline, Locale, Segment, SegmentId, Side, Stray};
 mod audit;
 mod body;
 mod docfx;
+mod flat;
 mod front;
 mod html;
 mod inline;
