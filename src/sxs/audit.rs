@@ -21,6 +21,7 @@ pub fn run(st: &mut State, body_start: usize) {
     // Occurrences of one name that overlap (`data-ttu-idata-ttu-id`) count
     // once, as a search for that name alone finds them.
     let (mut next_target, mut next_source) = (0, 0);
+    let mut accounted = st.accounted.iter().peekable();
     for hit in memmem::find_iter(body, b"u-id") {
         let Some(start) = hit.checked_sub(NAME_HEAD) else {
             continue;
@@ -39,8 +40,12 @@ pub fn run(st: &mut State, body_start: usize) {
         }
         *next = start + NAME_LEN;
         let at = body_start + start;
-        let open = st.text[..at].rfind('<').unwrap_or(at);
-        if st.accounted.binary_search(&open).is_err() {
+        let open = tag_start(st.text.as_bytes(), at);
+        // Hits come in text order, so their tags do too: walk `accounted` along.
+        while accounted.peek().is_some_and(|&&a| a < open) {
+            accounted.next();
+        }
+        if accounted.peek() != Some(&&open) {
             lost.push((open, id_after(&st.text[at + NAME_LEN..]), is_target));
         }
     }
@@ -86,6 +91,16 @@ pub fn run(st: &mut State, body_start: usize) {
             .with_hint(hint),
         );
         last_reported = Some(id);
+    }
+}
+
+/// Offset of the `<` that opens the tag whose attribute starts at `at`
+/// (the last `<` before it), or `at` when there is none.
+fn tag_start(text: &[u8], at: usize) -> usize {
+    // The pipeline's spelling first: `<span data-ttu-id`.
+    match at.checked_sub(6) {
+        Some(open) if text.get(open..at) == Some(b"<span ") => open,
+        _ => memchr::memrchr(b'<', &text[..at]).unwrap_or(at),
     }
 }
 
