@@ -10,10 +10,11 @@ use yaml_serde::Value;
 
 /// The entries of `yaml` in order, or `None` to leave it to `yaml_serde`.
 pub fn mapping(yaml: &str) -> Option<Vec<(String, Value)>> {
-    if !yaml.chars().all(plain_char) {
+    if !all_plain(yaml) {
         return None;
     }
-    let mut entries: Vec<(String, Value)> = Vec::with_capacity(24);
+    let lines = memchr::memchr_iter(b'\n', yaml.as_bytes()).count() + 1;
+    let mut entries: Vec<(String, Value)> = Vec::with_capacity(lines);
     for line in yaml.split('\n') {
         if line.is_empty() {
             continue;
@@ -26,6 +27,22 @@ pub fn mapping(yaml: &str) -> Option<Vec<(String, Value)>> {
         entries.push((key.to_string(), value));
     }
     (!entries.is_empty()).then_some(entries)
+}
+
+/// Whether every character of `yaml` is a [`plain_char`], decoding only
+/// where a byte is not ASCII.
+fn all_plain(yaml: &str) -> bool {
+    let mut rest = yaml;
+    while let Some(at) = rest.bytes().position(|b| !matches!(b, b'\n' | b' '..=b'~')) {
+        let Some(c) = rest[at..].chars().next() else {
+            return false;
+        };
+        if !plain_char(c) {
+            return false;
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    true
 }
 
 /// Characters this reader takes as they are. Anything else may be a line
@@ -88,7 +105,13 @@ fn quoted(raw: &str, quote: char, escape: char) -> Option<Value> {
 /// boolean or number (left to `yaml_serde`).
 fn plain(text: &str) -> Option<Value> {
     // `: ` or a final `:` would start a mapping, ` #` a comment.
-    if text.contains(": ") || text.ends_with(':') || text.contains(" #") {
+    let bytes = text.as_bytes();
+    let indicator = |i: usize| match bytes[i] {
+        b':' => bytes.get(i + 1).is_none_or(|&b| b == b' '),
+        b'#' => i > 0 && bytes[i - 1] == b' ',
+        _ => false,
+    };
+    if memchr::memchr2_iter(b':', b'#', bytes).any(indicator) {
         return None;
     }
     if matches!(text, "~" | "null" | "Null" | "NULL") {
