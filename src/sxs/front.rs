@@ -92,10 +92,10 @@ pub fn read(
         first_line,
         path,
         diags,
-        fields: BTreeMap::new(),
+        fields: Vec::with_capacity(entries.len()),
     };
     for (key, value) in entries {
-        reader.fields.insert(key, value);
+        reader.insert(key, value);
     }
     reader.front()
 }
@@ -159,13 +159,22 @@ struct Reader<'a> {
     first_line: u32,
     path: &'a str,
     diags: &'a mut Vec<Diagnostic>,
-    fields: BTreeMap<String, Value>,
+    /// Entries not read yet, one per key (a short list: a map costs more).
+    fields: Vec<(String, Value)>,
 }
 
 impl Reader<'_> {
+    /// Adds an entry; a later one with the same key replaces the value.
+    fn insert(&mut self, key: String, value: Value) {
+        match self.fields.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, slot)) => *slot = value,
+            None => self.fields.push((key, value)),
+        }
+    }
+
     fn front(mut self) -> FrontMatter {
         for key in REQUIRED {
-            if !self.fields.contains_key(*key) {
+            if !self.fields.iter().any(|(k, _)| k == key) {
                 self.diags.push(
                     Diagnostic::new(
                         Code::FrontMatter,
@@ -220,7 +229,8 @@ impl Reader<'_> {
     }
 
     fn string(&mut self, key: &str) -> Option<String> {
-        let value = self.fields.remove(key)?;
+        let at = self.fields.iter().position(|(k, _)| k == key)?;
+        let (_, value) = self.fields.swap_remove(at);
         match scalar(&value) {
             Some(s) => Some(s),
             None if value.is_null() => None,
