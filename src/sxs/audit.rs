@@ -150,6 +150,9 @@ mod tests {
 
     #[test]
     fn overlapping_names_count_once() {
-        assert_eq!(lost("    <span data-ttu-idata-ttu-id=\"a-1\">x</span>\n"), 1);
+        assert_eq!(
+            lost("    <span data-ttu-idata-ttu-id=\"a-1\">x</span>\n"),
+            1
+        );
     }
 }

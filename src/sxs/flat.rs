@@ -137,7 +137,8 @@ fn special_word(text: &str) -> bool {
 /// with a digit, a sign or a dot (`inf` and `nan` are read as strings).
 fn maybe_number(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))
-        && !text.contains(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_')))
+        && !text
+            .contains(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_')))
         && number(text)
 }
 
@@ -187,13 +188,17 @@ mod tests {
 
     #[test]
     fn reads_typical_front_matter() {
-        let yaml = "title: Microsoft 파트너 네트워크 혜택 관리\nms.topic: how-to\nms.date: 10/21/2020\n\
+        let yaml =
+            "title: Microsoft 파트너 네트워크 혜택 관리\nms.topic: how-to\nms.date: 10/21/2020\n\
                     description: 'Say \"hi\": now'\nms.locfileid: \"106133100\"\n\
                     ms.openlocfilehash: 8fc5566b780c10a953cfb322ad13ce7373dc87cd\nms.custom:\n\
                     ms.author: ~\nurl: https://example.com/a#b\n";
         let fast = mapping(yaml).expect("flat");
         assert_eq!(Some(fast.clone()), reference(yaml));
-        assert_eq!(fast[0].1, Value::String("Microsoft 파트너 네트워크 혜택 관리".into()));
+        assert_eq!(
+            fast[0].1,
+            Value::String("Microsoft 파트너 네트워크 혜택 관리".into())
+        );
         assert_eq!(fast[6].1, Value::Null);
     }
 
@@ -244,11 +249,21 @@ mod tests {
 
     #[test]
     fn numbers_are_declined_and_near_numbers_are_strings() {
-        for text in ["1", "+1", "-1", "0x1f", "0o7", "0b1", "1.5", ".5", "1e3", "-.inf", ".NaN"] {
+        for text in [
+            "1", "+1", "-1", "0x1f", "0o7", "0b1", "1.5", ".5", "1e3", "-.inf", ".NaN",
+        ] {
             assert_eq!(mapping(&format!("k: {text}\n")), None, "{text}");
         }
         for text in [
-            "012", "10/21/2020", "8fc5566b", "1e3x", "inf", "nan", "v1.0", "1.2.3", "04-01-2021",
+            "012",
+            "10/21/2020",
+            "8fc5566b",
+            "1e3x",
+            "inf",
+            "nan",
+            "v1.0",
+            "1.2.3",
+            "04-01-2021",
             "1_0",
         ] {
             let yaml = format!("k: {text}\n");
@@ -260,10 +275,24 @@ mod tests {
     fn key() -> impl Strategy<Value = String> {
         prop_oneof![
             prop::sample::select(vec![
-                "title", "description", "ms.date", "ms.topic", "ms.service", "author", "ms.author",
-                "ms.localizationpriority", "ms.custom", "ms.openlocfilehash", "ms.sourcegitcommit",
-                "ms.translationtype", "ms.contentlocale", "ms.lasthandoff", "ms.locfileid", "null",
-                "True", "inf",
+                "title",
+                "description",
+                "ms.date",
+                "ms.topic",
+                "ms.service",
+                "author",
+                "ms.author",
+                "ms.localizationpriority",
+                "ms.custom",
+                "ms.openlocfilehash",
+                "ms.sourcegitcommit",
+                "ms.translationtype",
+                "ms.contentlocale",
+                "ms.lasthandoff",
+                "ms.locfileid",
+                "null",
+                "True",
+                "inf",
             ])
             .prop_map(String::from),
             "[a-zA-Z][a-zA-Z0-9._-]{0,12}",
@@ -279,9 +308,36 @@ mod tests {
             "\"[a-zA-Z0-9 :#'가-힣\\\\-]{0,20}\"",
             "'[a-zA-Z0-9 :#\"가-힣-]{0,20}'",
             prop::sample::select(vec![
-                "", "~", "null", "NULL", "true", "False", ".inf", "-.Inf", ".nan", "0x1F", "0o17",
-                "0b101", "012", "-012", "+12", "1e400", "inf", "NaN", "http://x.y/z", "a #b",
-                "a#b", "[a]", "{a: b}", "| x", "> x", "&a x", "*a", "!t x", "- x", "a: b",
+                "",
+                "~",
+                "null",
+                "NULL",
+                "true",
+                "False",
+                ".inf",
+                "-.Inf",
+                ".nan",
+                "0x1F",
+                "0o17",
+                "0b101",
+                "012",
+                "-012",
+                "+12",
+                "1e400",
+                "inf",
+                "NaN",
+                "http://x.y/z",
+                "a #b",
+                "a#b",
+                "[a]",
+                "{a: b}",
+                "| x",
+                "> x",
+                "&a x",
+                "*a",
+                "!t x",
+                "- x",
+                "a: b",
             ])
             .prop_map(String::from),
         ]

@@ -8,7 +8,12 @@ use super::inline::InlineBuilder;
 use super::{Region, State};
 
 /// Feeds the tags and text of `html` (starting at byte `base`) to `builder`.
-pub fn tokenize<'a>(html: CowStr<'a>, base: usize, builder: &mut InlineBuilder<'a>, st: &mut State) {
+pub fn tokenize<'a>(
+    html: CowStr<'a>,
+    base: usize,
+    builder: &mut InlineBuilder<'a>,
+    st: &mut State,
+) {
     match html {
         CowStr::Borrowed(html) => walk(html, base, builder, st, CowStr::Borrowed),
         owned => walk(&owned, base, builder, st, |s| CowStr::Boxed(s.into())),
@@ -46,11 +51,7 @@ fn walk<'r, 'a>(
             Some(gt) => {
                 let tag = &html[at..at + gt + 1];
                 let start = base + at;
-                builder.feed(
-                    Event::InlineHtml(event(tag)),
-                    start..start + tag.len(),
-                    st,
-                );
+                builder.feed(Event::InlineHtml(event(tag)), start..start + tag.len(), st);
                 pos = at + gt + 1;
             }
             None => {
