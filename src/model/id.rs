@@ -60,20 +60,31 @@ impl SegmentId {
 }
 
 fn parse_parts(raw: &str) -> Option<IdParts> {
-    let (prefix, rest) = raw.split_once('-')?;
-    if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+    // Bytes, not `str` patterns: every segment of every article comes here.
+    let bytes = raw.as_bytes();
+    let dash = bytes.iter().position(|&b| b == b'-')?;
+    let (prefix, rest) = (&bytes[..dash], &bytes[dash + 1..]);
+    if prefix.is_empty() || !prefix.iter().all(u8::is_ascii_hexdigit) {
         return None;
     }
-    let (merged, digits) = match rest.strip_prefix('p') {
-        Some(d) => (true, d),
-        None => (false, rest),
+    let (merged, digits) = match rest.split_first() {
+        Some((b'p', digits)) => (true, digits),
+        _ => (false, rest),
     };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() {
         return None;
+    }
+    let mut number: u32 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        // Overflow is malformed, as `str::parse` would have it.
+        number = number.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
     }
     Some(IdParts {
         prefix_len: prefix.len(),
-        number: digits.parse().ok()?,
+        number,
         merged,
     })
 }
@@ -103,11 +114,24 @@ mod tests {
         let merged = SegmentId::parse("9d76c-p102");
         assert_eq!(merged.number(), Some(102));
         assert!(merged.is_merged());
+        assert_eq!(SegmentId::parse("0-4294967295").number(), Some(u32::MAX));
+        assert_eq!(SegmentId::parse("ab-p007").number(), Some(7));
     }
 
     #[test]
     fn rejects_malformed_ids() {
-        for raw in ["", "986a5", "xyz-1", "986a5-", "986a5-p", "986a5-1a", "-12"] {
+        for raw in [
+            "",
+            "986a5",
+            "xyz-1",
+            "986a5-",
+            "986a5-p",
+            "986a5-1a",
+            "-12",
+            "986a5-+1",
+            "986a5-4294967296",
+            "a-b-1",
+        ] {
             assert!(!SegmentId::parse(raw).is_well_formed(), "{raw}");
         }
     }

@@ -8,17 +8,45 @@ use memchr::memmem;
 use super::{Region, State};
 use crate::diag::{Code, Diagnostic};
 
+/// Bytes of `data-ttu-id` before its `u-id`, and its length.
+const NAME_HEAD: usize = "data-tt".len();
+const NAME_LEN: usize = "data-ttu-id".len();
+
 /// Reports every alignment span in `text[body_start..]` not yet accounted for.
 pub fn run(st: &mut State, body_start: usize) {
     st.accounted.sort_unstable();
     let mut lost: Vec<(usize, String, bool)> = Vec::new();
-    for (needle, is_target) in [(&b"data-ttu-id"[..], true), (&b"data-stu-id"[..], false)] {
-        for hit in memmem::find_iter(&st.text.as_bytes()[body_start..], needle) {
-            let at = body_start + hit;
-            let open = st.text[..at].rfind('<').unwrap_or(at);
-            if st.accounted.binary_search(&open).is_err() {
-                lost.push((open, id_after(&st.text[at + needle.len()..]), is_target));
-            }
+    let body = &st.text.as_bytes()[body_start..];
+    // `data-ttu-id` and `data-stu-id` both end in `u-id`: one pass finds both.
+    // Occurrences of one name that overlap (`data-ttu-idata-ttu-id`) count
+    // once, as a search for that name alone finds them.
+    let (mut next_target, mut next_source) = (0, 0);
+    let mut accounted = st.accounted.iter().peekable();
+    for hit in memmem::find_iter(body, b"u-id") {
+        let Some(start) = hit.checked_sub(NAME_HEAD) else {
+            continue;
+        };
+        let is_target = match body.get(start..hit) {
+            Some(b"data-tt") => true,
+            Some(b"data-st") => false,
+            _ => continue,
+        };
+        let next = match is_target {
+            true => &mut next_target,
+            false => &mut next_source,
+        };
+        if start < *next {
+            continue;
+        }
+        *next = start + NAME_LEN;
+        let at = body_start + start;
+        let open = tag_start(st.text.as_bytes(), at);
+        // Hits come in text order, so their tags do too: walk `accounted` along.
+        while accounted.peek().is_some_and(|&&a| a < open) {
+            accounted.next();
+        }
+        if accounted.peek() != Some(&&open) {
+            lost.push((open, id_after(&st.text[at + NAME_LEN..]), is_target));
         }
     }
     lost.sort();
@@ -66,6 +94,16 @@ pub fn run(st: &mut State, body_start: usize) {
     }
 }
 
+/// Offset of the `<` that opens the tag whose attribute starts at `at`
+/// (the last `<` before it), or `at` when there is none.
+fn tag_start(text: &[u8], at: usize) -> usize {
+    // The pipeline's spelling first: `<span data-ttu-id`.
+    match at.checked_sub(6) {
+        Some(open) if text.get(open..at) == Some(b"<span ") => open,
+        _ => memchr::memrchr(b'<', &text[..at]).unwrap_or(at),
+    }
+}
+
 /// The attribute value after `data-ttu-id`: `="x"` → `x`.
 fn id_after(rest: &str) -> String {
     let rest = rest
@@ -83,4 +121,38 @@ fn id_after(rest: &str) -> String {
         })
         .unwrap_or(body.len());
     body[..end].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::model::Locale;
+
+    fn lost(body: &str) -> usize {
+        let text = format!("---\ntitle: t\n---\n\n{body}");
+        let parsed = crate::sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", &text);
+        parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::LostSegment)
+            .count()
+    }
+
+    #[test]
+    fn finds_both_names_in_one_pass() {
+        let pair = r#"<span data-ttu-id="a-1">x</span><span class="sxs-lookup"><span data-stu-id="a-1">y</span></span>"#;
+        assert_eq!(lost(&format!("{pair}\n")), 0);
+        // In a code block: the translation is reported, its source folded into it.
+        assert_eq!(lost(&format!("    {pair}\n")), 1);
+        assert_eq!(lost("    <span data-stu-id=\"b-2\">y</span>\n"), 1);
+        assert_eq!(lost("    <span menu-id=\"c\">u-id</span>\n"), 0);
+    }
+
+    #[test]
+    fn overlapping_names_count_once() {
+        assert_eq!(
+            lost("    <span data-ttu-idata-ttu-id=\"a-1\">x</span>\n"),
+            1
+        );
+    }
 }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment as MdAlignment, CodeBlockKind, Event, OffsetIter, Tag, TagEnd};
 
 use super::docfx;
-use super::inline::InlineBuilder;
+use super::inline::{InlineBuilder, Stack};
 use super::{Region, State};
 use crate::model::{Alignment, Block, Cell, Inline, ListItem};
 
@@ -17,6 +17,8 @@ pub struct BodyParser<'a, 's> {
     /// Offset of the body in the full text.
     base: usize,
     pub st: &'s mut State<'a>,
+    /// The stack of the last finished inline builder, kept for the next one.
+    spare: Stack<'a>,
 }
 
 impl<'a, 's> BodyParser<'a, 's> {
@@ -26,7 +28,20 @@ impl<'a, 's> BodyParser<'a, 's> {
             events: events.peekable(),
             base,
             st,
+            spare: Vec::new(),
         }
+    }
+
+    /// A builder for the next inline run (only one is ever live at a time).
+    fn builder(&mut self) -> InlineBuilder<'a> {
+        InlineBuilder::reusing(std::mem::take(&mut self.spare))
+    }
+
+    /// Finishes `builder`, keeping its stack for the next run.
+    fn finish(&mut self, builder: InlineBuilder<'a>) -> Vec<Inline> {
+        let (content, stack) = builder.finish(self.st);
+        self.spare = stack;
+        content
     }
 
     fn next(&mut self) -> Option<(Event<'a>, Range<usize>)> {
@@ -116,29 +131,33 @@ impl<'a, 's> BodyParser<'a, 's> {
     }
 
     /// Inline events until `End(end)`.
-    fn inlines(&mut self, end: TagEnd, mut builder: InlineBuilder) -> (Vec<Inline>, InlineBuilder) {
+    fn inlines(
+        &mut self,
+        end: TagEnd,
+        mut builder: InlineBuilder<'a>,
+    ) -> (Vec<Inline>, InlineBuilder<'a>) {
         while let Some((event, range)) = self.next() {
-            if event == Event::End(end) {
-                break;
-            }
             if let Event::End(e) = &event {
-                if !is_inline_end(e) && *e != end {
-                    // Malformed nesting from the parser's point of view: stop here.
+                if *e == end || !is_inline_end(e) {
+                    // The run's end, or malformed nesting from the parser's
+                    // point of view: stop here.
                     break;
                 }
             }
             builder.feed(event, range, self.st);
         }
         let split = builder.split_id.take();
-        let content = builder.finish(self.st);
-        let mut rest = InlineBuilder::new();
+        let content = self.finish(builder);
+        let mut rest = self.builder();
         rest.split_id = split;
         (content, rest)
     }
 
     fn paragraph(&mut self, range: Range<usize>) -> Block {
         let line = self.line(&range);
-        let (content, _) = self.inlines(TagEnd::Paragraph, InlineBuilder::new());
+        let builder = self.builder();
+        let (content, rest) = self.inlines(TagEnd::Paragraph, builder);
+        self.finish(rest);
         let raw = self.st.text.get(range).unwrap_or("");
         docfx::paragraph(raw, content, line)
     }
@@ -149,7 +168,7 @@ impl<'a, 's> BodyParser<'a, 's> {
             .events
             .peek()
             .map_or(0, |(_, r)| self.st.lines.line(r.start + self.base));
-        let mut builder = InlineBuilder::new();
+        let mut builder = self.builder();
         while let Some((event, _)) = self.events.peek() {
             let stop = match event {
                 Event::Start(tag) => is_block(tag),
@@ -165,14 +184,15 @@ impl<'a, 's> BodyParser<'a, 's> {
             }
         }
         Block::Paragraph {
-            content: builder.finish(self.st),
+            content: self.finish(builder),
             line,
         }
     }
 
     fn heading(&mut self, level: u8, line: u32) -> Block {
-        let (mut content, _) =
-            self.inlines(TagEnd::Heading(heading_level(level)), InlineBuilder::new());
+        let builder = self.builder();
+        let (mut content, rest) = self.inlines(TagEnd::Heading(heading_level(level)), builder);
+        self.finish(rest);
         let anchor = docfx::take_anchor(&mut content);
         Block::Heading {
             level,
@@ -214,12 +234,12 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn html_block(&mut self, line: u32) -> Block {
         let mut raw = String::new();
-        let mut builder = InlineBuilder::new();
+        let mut builder = self.builder();
         while let Some((event, range)) = self.next() {
             match event {
                 Event::Html(h) | Event::InlineHtml(h) | Event::Text(h) => {
                     raw.push_str(&h);
-                    super::html::tokenize(&h, range.start, &mut builder, self.st);
+                    super::html::tokenize(h, range.start, &mut builder, self.st);
                 }
                 Event::End(TagEnd::HtmlBlock) => break,
                 _ => {}
@@ -227,7 +247,7 @@ impl<'a, 's> BodyParser<'a, 's> {
         }
         Block::Html {
             raw,
-            content: builder.finish(self.st),
+            content: self.finish(builder),
             line,
         }
     }
@@ -276,7 +296,7 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn cells(&mut self, end: TagEnd) -> Vec<Cell> {
         let mut cells = Vec::new();
-        let mut builder = InlineBuilder::new();
+        let mut builder = self.builder();
         while let Some((event, _)) = self.next() {
             match event {
                 Event::Start(Tag::TableCell) => {
@@ -285,10 +305,11 @@ impl<'a, 's> BodyParser<'a, 's> {
                     builder = rest;
                     cells.push(content);
                 }
-                e if e == Event::End(end) => break,
+                Event::End(e) if e == end => break,
                 _ => {}
             }
         }
+        self.finish(builder);
         cells
     }
 }

@@ -108,8 +108,9 @@ pub fn take_anchor(content: &mut Vec<Inline>) -> Option<String> {
             in_anchor = false;
             return !was;
         }
-        match tag.attr("name").or_else(|| tag.attr("id")) {
-            Some(name) if anchor.is_none() && tag.attr("href").is_none() => {
+        let [name, id, href] = tag.attrs(["name", "id", "href"]);
+        match name.or(id) {
+            Some(name) if anchor.is_none() && href.is_none() => {
                 anchor = Some(name.to_string());
                 in_anchor = true;
                 false
@@ -118,11 +119,11 @@ pub fn take_anchor(content: &mut Vec<Inline>) -> Option<String> {
         }
     });
     if let Some(Inline::Text { text }) = content.first_mut() {
-        let trimmed = text.trim_start().to_string();
-        if trimmed.is_empty() {
+        let start = text.len() - text.trim_start().len();
+        if start == text.len() {
             content.remove(0);
         } else {
-            *text = trimmed;
+            text.drain(..start);
         }
     }
     anchor

@@ -1,6 +1,7 @@
 //! Splits the YAML front matter off an article and reads it into
-//! [`FrontMatter`] with `yaml_serde`. Problems become `front-matter`
-//! diagnostics; the body is parsed whatever happens here.
+//! [`FrontMatter`], flat `key: value` lines through `flat`, anything else
+//! with `yaml_serde`. Problems become `front-matter` diagnostics; the body
+//! is parsed whatever happens here.
 
 use std::collections::BTreeMap;
 
@@ -78,6 +79,35 @@ pub fn read(
         return FrontMatter::default();
     };
     let first_line = lines.line(offset);
+    // Flat `key: value` front matter (nearly all of it) skips yaml_serde.
+    let entries = match super::flat::mapping(yaml) {
+        Some(entries) => entries,
+        None => match parse_yaml(yaml, path, first_line, diags) {
+            Some(entries) => entries,
+            None => return FrontMatter::default(),
+        },
+    };
+    let mut reader = Reader {
+        yaml,
+        first_line,
+        path,
+        diags,
+        fields: Vec::with_capacity(entries.len()),
+    };
+    for (key, value) in entries {
+        reader.insert(key, value);
+    }
+    reader.front()
+}
+
+/// The entries of `yaml` through `yaml_serde`, or `None` after reporting
+/// why it is not a mapping.
+fn parse_yaml(
+    yaml: &str,
+    path: &str,
+    first_line: u32,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<(String, Value)>> {
     let map = match yaml_serde::from_str::<Value>(yaml) {
         Ok(Value::Mapping(map)) => map,
         Ok(Value::Null) => Default::default(),
@@ -89,7 +119,7 @@ pub fn read(
                 1,
                 "front matter is not a mapping of keys to values",
             ));
-            return FrontMatter::default();
+            return None;
         }
         Err(e) => {
             let (line, column) = e.location().map_or((first_line, 1), |l| {
@@ -108,24 +138,20 @@ pub fn read(
                 )
                 .with_hint("quote values that contain `:` or start with a special character"),
             );
-            return FrontMatter::default();
+            return None;
         }
     };
-    let mut reader = Reader {
-        yaml,
-        first_line,
-        path,
-        diags,
-        fields: BTreeMap::new(),
-    };
-    for (k, v) in map {
-        let key = match k {
-            Value::String(s) => s,
-            other => scalar(&other).unwrap_or_default(),
-        };
-        reader.fields.insert(key, v);
-    }
-    reader.front()
+    let entries = map
+        .into_iter()
+        .map(|(k, v)| {
+            let key = match k {
+                Value::String(s) => s,
+                other => scalar(&other).unwrap_or_default(),
+            };
+            (key, v)
+        })
+        .collect();
+    Some(entries)
 }
 
 struct Reader<'a> {
@@ -133,13 +159,22 @@ struct Reader<'a> {
     first_line: u32,
     path: &'a str,
     diags: &'a mut Vec<Diagnostic>,
-    fields: BTreeMap<String, Value>,
+    /// Entries not read yet, one per key (a short list: a map costs more).
+    fields: Vec<(String, Value)>,
 }
 
 impl Reader<'_> {
+    /// Adds an entry; a later one with the same key replaces the value.
+    fn insert(&mut self, key: String, value: Value) {
+        match self.fields.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, slot)) => *slot = value,
+            None => self.fields.push((key, value)),
+        }
+    }
+
     fn front(mut self) -> FrontMatter {
         for key in REQUIRED {
-            if !self.fields.contains_key(*key) {
+            if !self.fields.iter().any(|(k, _)| k == key) {
                 self.diags.push(
                     Diagnostic::new(
                         Code::FrontMatter,
@@ -167,7 +202,12 @@ impl Reader<'_> {
             lines: self.key_lines(),
         };
         for (key, value) in std::mem::take(&mut self.fields) {
-            let json = serde_json::to_value(&value).unwrap_or(serde_json::Value::Null);
+            let json = match value {
+                // What serialization gives, without copying the text.
+                Value::String(s) => serde_json::Value::String(s),
+                Value::Null => serde_json::Value::Null,
+                other => serde_json::to_value(&other).unwrap_or(serde_json::Value::Null),
+            };
             front.extra.insert(key, json);
         }
         front
@@ -189,7 +229,8 @@ impl Reader<'_> {
     }
 
     fn string(&mut self, key: &str) -> Option<String> {
-        let value = self.fields.remove(key)?;
+        let at = self.fields.iter().position(|(k, _)| k == key)?;
+        let (_, value) = self.fields.swap_remove(at);
         match scalar(&value) {
             Some(s) => Some(s),
             None if value.is_null() => None,

@@ -8,16 +8,36 @@ use super::inline::InlineBuilder;
 use super::{Region, State};
 
 /// Feeds the tags and text of `html` (starting at byte `base`) to `builder`.
-pub fn tokenize(html: &str, base: usize, builder: &mut InlineBuilder, st: &mut State) {
+pub fn tokenize<'a>(
+    html: CowStr<'a>,
+    base: usize,
+    builder: &mut InlineBuilder<'a>,
+    st: &mut State,
+) {
+    match html {
+        CowStr::Borrowed(html) => walk(html, base, builder, st, CowStr::Borrowed),
+        owned => walk(&owned, base, builder, st, |s| CowStr::Boxed(s.into())),
+    }
+}
+
+/// [`tokenize`] over `html`; `event` wraps a piece of it for the builder (a
+/// borrow when `html` lives as long as the article text).
+fn walk<'r, 'a>(
+    html: &'r str,
+    base: usize,
+    builder: &mut InlineBuilder<'a>,
+    st: &mut State,
+    event: impl Fn(&'r str) -> CowStr<'a>,
+) {
     let mut pos = 0;
     while pos < html.len() {
         let rest = &html[pos..];
         let Some(lt) = rest.find('<') else {
-            text(rest, base + pos, builder, st);
+            text(rest, base + pos, builder, st, &event);
             break;
         };
         if lt > 0 {
-            text(&rest[..lt], base + pos, builder, st);
+            text(&rest[..lt], base + pos, builder, st, &event);
         }
         let at = pos + lt;
         let tail = &html[at..];
@@ -31,31 +51,33 @@ pub fn tokenize(html: &str, base: usize, builder: &mut InlineBuilder, st: &mut S
             Some(gt) => {
                 let tag = &html[at..at + gt + 1];
                 let start = base + at;
-                builder.feed(
-                    Event::InlineHtml(CowStr::Borrowed(tag)),
-                    start..start + tag.len(),
-                    st,
-                );
+                builder.feed(Event::InlineHtml(event(tag)), start..start + tag.len(), st);
                 pos = at + gt + 1;
             }
             None => {
-                text(tail, base + at, builder, st);
+                text(tail, base + at, builder, st, &event);
                 break;
             }
         }
     }
 }
 
-fn text(raw: &str, start: usize, builder: &mut InlineBuilder, st: &mut State) {
+fn text<'r, 'a>(
+    raw: &'r str,
+    start: usize,
+    builder: &mut InlineBuilder<'a>,
+    st: &mut State,
+    event: impl Fn(&'r str) -> CowStr<'a>,
+) {
     if raw.is_empty() {
         return;
     }
-    let decoded = decode_entities(raw);
-    builder.feed(
-        Event::Text(CowStr::Boxed(decoded.into_boxed_str())),
-        start..start + raw.len(),
-        st,
-    );
+    let text = if raw.contains('&') {
+        CowStr::Boxed(decode_entities(raw).into_boxed_str())
+    } else {
+        event(raw)
+    };
+    builder.feed(Event::Text(text), start..start + raw.len(), st);
 }
 
 /// Decodes the handful of entities that appear in documentation HTML.

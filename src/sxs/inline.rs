@@ -8,17 +8,19 @@
 //! Every translation or source span it sees either becomes a segment or a
 //! diagnostic, and its offset is recorded as accounted for.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag as MdTag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag as MdTag, TagEnd};
 
-use super::tag::Tag;
+use super::tag::{self, Alignment, Tag};
 use super::State;
 use crate::diag::Code;
 use crate::model::Inline;
 
-/// An open inline container.
-pub(super) enum Frame {
+/// An open inline container. Ids borrow from the article text when the
+/// event did (nearly always), so a span costs no allocation until it pairs.
+pub(super) enum Frame<'a> {
     Root,
     Strong,
     Emphasis,
@@ -34,19 +36,19 @@ pub(super) enum Frame {
     },
     /// `<span data-ttu-id>`: `open` is the tag's offset.
     Target {
-        id: String,
+        id: Cow<'a, str>,
         open: usize,
         content: usize,
     },
     /// `<span class="sxs-lookup">`, holding the target it follows.
     Lookup {
         open: usize,
-        target: Option<Pending>,
-        source: Option<Pending>,
+        target: Option<Pending<'a>>,
+        source: Option<Pending<'a>>,
     },
     /// `<span data-stu-id>`.
     Source {
-        id: String,
+        id: Cow<'a, str>,
         open: usize,
         content: usize,
     },
@@ -55,17 +57,20 @@ pub(super) enum Frame {
 }
 
 /// A closed translation or source span.
-pub(super) struct Pending {
-    pub(super) id: String,
+pub(super) struct Pending<'a> {
+    pub(super) id: Cow<'a, str>,
     pub(super) open: usize,
     pub(super) range: Range<usize>,
     pub(super) content: Vec<Inline>,
 }
 
+/// Open frames, each with the content collected inside it so far.
+pub(super) type Stack<'a> = Vec<(Frame<'a>, Vec<Inline>)>;
+
 /// Collects one run of inline content (a paragraph, a heading, a cell).
-pub struct InlineBuilder {
-    pub(super) stack: Vec<(Frame, Vec<Inline>)>,
-    pub(super) pending: Option<Pending>,
+pub struct InlineBuilder<'a> {
+    pub(super) stack: Stack<'a>,
+    pub(super) pending: Option<Pending<'a>>,
     /// In a table cell, an unclosed span is a pair split by a `|`.
     pub in_cell: bool,
     /// Id of a pair split across cells of this row: its fragments in later
@@ -73,11 +78,14 @@ pub struct InlineBuilder {
     pub split_id: Option<String>,
 }
 
-impl InlineBuilder {
-    /// A builder for a new inline run.
-    pub fn new() -> Self {
+impl<'a> InlineBuilder<'a> {
+    /// A builder for a new inline run, reusing the allocation of `stack`
+    /// (one a previous [`InlineBuilder::finish`] handed back, or a new one).
+    pub(super) fn reusing(mut stack: Stack<'a>) -> Self {
+        stack.clear();
+        stack.push((Frame::Root, Vec::new()));
         InlineBuilder {
-            stack: vec![(Frame::Root, Vec::new())],
+            stack,
             pending: None,
             in_cell: false,
             split_id: None,
@@ -90,7 +98,7 @@ impl InlineBuilder {
     }
 
     /// Feeds one event with its absolute byte range.
-    pub fn feed(&mut self, event: Event<'_>, range: Range<usize>, st: &mut State) {
+    pub fn feed(&mut self, event: Event<'a>, range: Range<usize>, st: &mut State) {
         match event {
             Event::Text(t) => {
                 if self.pending.is_some() && t.trim().is_empty() {
@@ -114,7 +122,10 @@ impl InlineBuilder {
                 self.flush_pending(st);
                 self.push(Inline::LineBreak);
             }
-            Event::InlineHtml(h) | Event::Html(h) => self.html(&h, range, st),
+            Event::InlineHtml(h) | Event::Html(h) => match h {
+                CowStr::Borrowed(raw) => self.html(raw, range, st, Cow::Borrowed),
+                owned => self.html(&owned, range, st, |id| Cow::Owned(id.to_string())),
+            },
             Event::Start(tag) => {
                 self.flush_pending(st);
                 let frame = match tag {
@@ -157,13 +168,15 @@ impl InlineBuilder {
         }
     }
 
-    /// Closes the run: unclosed spans and a dangling translation are reported.
-    pub fn finish(mut self, st: &mut State) -> Vec<Inline> {
+    /// Closes the run: unclosed spans and a dangling translation are
+    /// reported. Returns the content and the emptied stack, for reuse.
+    pub(super) fn finish(mut self, st: &mut State) -> (Vec<Inline>, Stack<'a>) {
         self.flush_pending(st);
         while self.stack.len() > 1 {
             self.unwind_top(st, "the end of the block");
         }
-        self.stack.pop().map(|(_, c)| c).unwrap_or_default()
+        let content = self.stack.pop().map(|(_, c)| c).unwrap_or_default();
+        (content, self.stack)
     }
 
     pub(super) fn push(&mut self, inline: Inline) {
@@ -194,7 +207,39 @@ impl InlineBuilder {
         }
     }
 
-    fn html(&mut self, raw: &str, range: Range<usize>, st: &mut State) {
+    /// One raw HTML tag (or comment). `id` turns an id read from `raw` into
+    /// what the frames hold: a borrow when `raw` lives as long as the text.
+    fn html<'r>(
+        &mut self,
+        raw: &'r str,
+        range: Range<usize>,
+        st: &mut State,
+        id: impl Fn(&'r str) -> Cow<'a, str>,
+    ) {
+        // The alignment tags as the pipeline writes them skip the general scan.
+        let found = match tag::alignment(raw) {
+            Some(found) => found,
+            None => match self.general_tag(raw, range.clone(), st) {
+                Some(found) => found,
+                None => return,
+            },
+        };
+        match found {
+            Alignment::Close => self.close_span(range, st),
+            Alignment::Target(target) => self.open_target(id(target), range, st),
+            Alignment::Lookup => self.open_lookup(range, st),
+            Alignment::Source(source) => self.open_source(id(source), range, st),
+        }
+    }
+
+    /// A tag not in the pipeline's spelling: handles everything but the
+    /// alignment spans, which it returns.
+    fn general_tag<'r>(
+        &mut self,
+        raw: &'r str,
+        range: Range<usize>,
+        st: &mut State,
+    ) -> Option<Alignment<'r>> {
         let Some(tag) = Tag::parse(raw) else {
             if raw.starts_with("<!--") {
                 st.regions.push((range, super::Region::Comment));
@@ -203,96 +248,109 @@ impl InlineBuilder {
             self.push(Inline::Html {
                 html: raw.to_string(),
             });
-            return;
+            return None;
         };
         if tag.is("br") {
             self.flush_pending(st);
             self.push(Inline::LineBreak);
-            return;
+            return None;
         } else if !tag.is("span") {
             self.flush_pending(st);
             self.push(Inline::Html {
                 html: raw.to_string(),
             });
-            return;
+            return None;
         } else if tag.closing {
-            self.close_span(range, st);
-            return;
+            return Some(Alignment::Close);
         }
         // One pass over the attributes (profiled: rescanning per key cost 12%).
         let [target_id, class, source_id] = tag.attrs(["data-ttu-id", "class", "data-stu-id"]);
         if let Some(id) = target_id {
-            self.flush_pending(st);
-            self.close_alignment_frames(st, "another translation span");
-            self.stack.push((
-                Frame::Target {
-                    id: id.to_string(),
-                    open: range.start,
-                    content: range.end,
-                },
-                Vec::new(),
-            ));
+            Some(Alignment::Target(id))
         } else if class.is_some_and(|c| c.split_whitespace().any(|c| c == "sxs-lookup")) {
-            if let Some((Frame::Target { id, open, content }, _)) = self.stack.last() {
-                let (id, open, content) = (id.clone(), *open, *content);
-                st.diags.push(
-                    self.diag(
-                        st,
-                        Code::MalformedSpan,
-                        open,
-                        format!(
-                            "translation span `{id}` is not closed before its `sxs-lookup` span"
-                        ),
-                    )
-                    .with_segment(id.clone())
-                    .with_hint("add `</span>` after the translation"),
-                );
-                if let Some((_, children)) = self.stack.pop() {
-                    self.pending = Some(Pending {
-                        id,
-                        open,
-                        range: content..range.start,
-                        content: children,
-                    });
-                }
-            }
-            let target = self.pending.take();
-            self.close_alignment_frames(st, "an sxs-lookup span");
-            self.stack.push((
-                Frame::Lookup {
-                    open: range.start,
-                    target,
-                    source: None,
-                },
-                Vec::new(),
-            ));
+            Some(Alignment::Lookup)
         } else if let Some(id) = source_id {
-            self.flush_pending(st);
-            if !matches!(self.stack.last(), Some((Frame::Lookup { .. }, _))) {
-                st.diags.push(
-                    self.diag(
-                        st,
-                        Code::MalformedSpan,
-                        range.start,
-                        format!("source span `{id}` is not inside an `sxs-lookup` span"),
-                    )
-                    .with_segment(id),
-                );
-            }
-            self.stack.push((
-                Frame::Source {
-                    id: id.to_string(),
-                    open: range.start,
-                    content: range.end,
-                },
-                Vec::new(),
-            ));
+            Some(Alignment::Source(id))
         } else {
             self.stack.push((Frame::Span, Vec::new()));
             self.push(Inline::Html {
                 html: raw.to_string(),
             });
+            None
         }
+    }
+
+    /// `<span data-ttu-id>`: closes whatever alignment span is still open.
+    fn open_target(&mut self, id: Cow<'a, str>, range: Range<usize>, st: &mut State) {
+        self.flush_pending(st);
+        self.close_alignment_frames(st, "another translation span");
+        self.stack.push((
+            Frame::Target {
+                id,
+                open: range.start,
+                content: range.end,
+            },
+            Vec::new(),
+        ));
+    }
+
+    /// `<span class="sxs-lookup">`: takes the translation just closed.
+    fn open_lookup(&mut self, range: Range<usize>, st: &mut State) {
+        if let Some((Frame::Target { id, open, .. }, _)) = self.stack.last() {
+            let open = *open;
+            st.diags.push(
+                self.diag(
+                    st,
+                    Code::MalformedSpan,
+                    open,
+                    format!("translation span `{id}` is not closed before its `sxs-lookup` span"),
+                )
+                .with_segment(id.as_ref())
+                .with_hint("add `</span>` after the translation"),
+            );
+            if let Some((Frame::Target { id, open, content }, children)) = self.stack.pop() {
+                self.pending = Some(Pending {
+                    id,
+                    open,
+                    range: content..range.start,
+                    content: children,
+                });
+            }
+        }
+        let target = self.pending.take();
+        self.close_alignment_frames(st, "an sxs-lookup span");
+        self.stack.push((
+            Frame::Lookup {
+                open: range.start,
+                target,
+                source: None,
+            },
+            Vec::new(),
+        ));
+    }
+
+    /// `<span data-stu-id>`, which belongs inside an `sxs-lookup` span.
+    fn open_source(&mut self, id: Cow<'a, str>, range: Range<usize>, st: &mut State) {
+        self.flush_pending(st);
+        if !matches!(self.stack.last(), Some((Frame::Lookup { .. }, _))) {
+            st.diags.push(
+                self.diag(
+                    st,
+                    Code::MalformedSpan,
+                    range.start,
+                    format!("source span `{id}` is not inside an `sxs-lookup` span"),
+                )
+                .with_segment(id.as_ref()),
+            );
+        }
+        self.stack.push((
+            Frame::Source {
+                id,
+                open: range.start,
+                content: range.end,
+            },
+            Vec::new(),
+        ));
     }
 
     fn end(&mut self, end: TagEnd, st: &mut State) {

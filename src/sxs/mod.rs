@@ -15,6 +15,7 @@ use crate::model::{Article, Inline, Locale, Segment, SegmentId, Side, Stray};
 mod audit;
 mod body;
 mod docfx;
+mod flat;
 mod front;
 mod html;
 mod inline;
@@ -76,7 +77,7 @@ pub fn options() -> Options {
 /// Removes a UTF-8 BOM and turns CRLF (and lone CR) line ends into LF.
 pub fn normalize(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(text)

@@ -9,7 +9,7 @@ use super::State;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment, SegmentId, Side};
 
-impl InlineBuilder {
+impl<'a> InlineBuilder<'a> {
     pub(super) fn close_span(&mut self, range: Range<usize>, st: &mut State) {
         let top = self.stack.len() - 1;
         match &self.stack[top].0 {
@@ -84,8 +84,8 @@ impl InlineBuilder {
     fn pair(
         &mut self,
         open: usize,
-        target: Option<Pending>,
-        source: Option<Pending>,
+        target: Option<Pending<'a>>,
+        source: Option<Pending<'a>>,
         st: &mut State,
     ) {
         match (target, source) {
@@ -139,8 +139,8 @@ impl InlineBuilder {
         }
     }
 
-    fn unpaired_source(&mut self, s: Pending, at: usize, st: &mut State) {
-        let reported = self.split_id.as_deref() == Some(s.id.as_str());
+    fn unpaired_source(&mut self, s: Pending<'a>, at: usize, st: &mut State) {
+        let reported = self.split_id.as_deref() == Some(s.id.as_ref());
         if !reported {
             st.diags.push(
                 self.diag(
@@ -212,8 +212,8 @@ impl InlineBuilder {
                         .with_segment(id.clone())
                         .with_hint("a `|` in the text ends the cell: escape it as `\\|`"),
                     );
-                    self.split_id = Some(id);
-                } else if self.split_id.as_deref() != Some(id.as_str()) {
+                    self.split_id = Some(id.into_owned());
+                } else if self.split_id.as_deref() != Some(id.as_ref()) {
                     st.diags.push(
                         self.diag(
                             st,
@@ -240,7 +240,7 @@ impl InlineBuilder {
                         .chain(source.map(|s| (s, Side::Source)))
                     {
                         st.stray(&p.id, side, p.open, p.content.clone());
-                        if self.split_id.as_deref() != Some(p.id.as_str()) {
+                        if self.split_id.as_deref() != Some(p.id.as_ref()) {
                             st.diags.push(
                                 self.diag(
                                     st,

@@ -69,6 +69,44 @@ impl<'a> Tag<'a> {
     }
 }
 
+/// An alignment tag, as [`alignment`] or the general attribute scan reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alignment<'a> {
+    /// `</span>`
+    Close,
+    /// `<span data-ttu-id="id">`
+    Target(&'a str),
+    /// `<span class="sxs-lookup">`
+    Lookup,
+    /// `<span data-stu-id="id">`
+    Source(&'a str),
+}
+
+/// Reads `raw` when it is an alignment tag spelled exactly as the
+/// localization pipeline writes it (`<span data-ttu-id="x">`, `</span>`, …),
+/// which is nearly every tag of an article. Anything else is `None` and goes
+/// through [`Tag::parse`], which gives the same answer for these spellings
+/// (unit-tested) but costs a scan per attribute.
+pub fn alignment(raw: &str) -> Option<Alignment<'_>> {
+    let quoted = |prefix: &str| {
+        let id = raw.strip_prefix(prefix)?.strip_suffix("\">")?;
+        (!id.contains('"')).then_some(id)
+    };
+    match raw.as_bytes().get(1..6)? {
+        b"/span" => (raw == "</span>").then_some(Alignment::Close),
+        b"span " => {
+            if raw == r#"<span class="sxs-lookup">"# {
+                Some(Alignment::Lookup)
+            } else if let Some(id) = quoted(r#"<span data-ttu-id=""#) {
+                Some(Alignment::Target(id))
+            } else {
+                quoted(r#"<span data-stu-id=""#).map(Alignment::Source)
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Byte offset of the first character of `s` that is whitespace (as
 /// [`char::is_whitespace`]) or one of the ASCII bytes `stops`. Scans bytes and
 /// decodes a character only where one is not ASCII: tags are nearly all ASCII.
@@ -158,6 +196,60 @@ mod tests {
             let t = Tag::parse(raw).unwrap();
             let keys = ["data-ttu-id", "class", "data-stu-id", "b"];
             assert_eq!(t.attrs(keys), keys.map(|k| t.attr(k)), "{raw}");
+        }
+    }
+
+    /// What the general path makes of a tag, in [`Alignment`] terms.
+    fn general(raw: &str) -> Option<Alignment<'_>> {
+        let tag = Tag::parse(raw)?;
+        if !tag.is("span") {
+            return None;
+        }
+        if tag.closing {
+            return Some(Alignment::Close);
+        }
+        let [target, class, source] = tag.attrs(["data-ttu-id", "class", "data-stu-id"]);
+        if let Some(id) = target {
+            Some(Alignment::Target(id))
+        } else if class.is_some_and(|c| c.split_whitespace().any(|c| c == "sxs-lookup")) {
+            Some(Alignment::Lookup)
+        } else {
+            source.map(Alignment::Source)
+        }
+    }
+
+    #[test]
+    fn fast_alignment_tags_agree_with_the_general_scan() {
+        let fast = [
+            "</span>",
+            r#"<span class="sxs-lookup">"#,
+            r#"<span data-ttu-id="986a5-113">"#,
+            r#"<span data-stu-id="986a5-113">"#,
+            r#"<span data-ttu-id="">"#,
+            r#"<span data-stu-id="a b>c">"#,
+            "<span data-ttu-id=\"x\ny\">",
+        ];
+        for raw in fast {
+            assert!(alignment(raw).is_some(), "{raw}");
+            assert_eq!(alignment(raw), general(raw), "{raw}");
+        }
+        let slow = [
+            "</span >",
+            "</SPAN>",
+            "<span class='sxs-lookup'>",
+            r#"<span class="sxs-lookup x">"#,
+            r#"<span data-ttu-id="a"b">"#,
+            r#"<span data-ttu-id="a" >"#,
+            r#"<span data-ttu-id='a'>"#,
+            r#" <span data-ttu-id="a">"#,
+            r#"<span data-ttu-id="a"/>"#,
+            "<span>",
+            "<spanx>",
+            "<",
+            "",
+        ];
+        for raw in slow {
+            assert_eq!(alignment(raw), None, "{raw}");
         }
     }
 
