@@ -112,37 +112,94 @@ pub fn texts<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a str)) {
 /// `**strong**`, `*emphasis*` and `[text](url)` so that a changed link
 /// target changes the fingerprint. Whitespace runs collapse to one space.
 pub fn fingerprint(inlines: &[Inline]) -> String {
-    fingerprint_sized(inlines, 64)
+    Fingerprinter::default().of(inlines).to_string()
 }
 
-/// [`fingerprint`] with a capacity hint (the raw Markdown's length).
-pub fn fingerprint_sized(inlines: &[Inline], capacity: usize) -> String {
-    let mut raw = String::with_capacity(capacity);
-    push_fingerprint(inlines, &mut raw);
-    if !has_extra_space(&raw) {
-        return raw;
-    }
-    let mut out = String::with_capacity(raw.len());
-    for word in raw.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// Writes [`fingerprint`]s into buffers it keeps, so that fingerprinting
+/// every segment of a file allocates only while the buffers grow.
+#[derive(Debug, Default)]
+pub struct Fingerprinter {
+    raw: String,
+    collapsed: String,
+}
+
+impl Fingerprinter {
+    /// The fingerprint of `inlines`, valid until the next call.
+    pub fn of(&mut self, inlines: &[Inline]) -> &str {
+        self.raw.clear();
+        push_fingerprint(inlines, &mut self.raw);
+        if !has_extra_space(&self.raw) {
+            return &self.raw;
         }
-        out.push_str(word);
+        self.collapsed.clear();
+        for word in self.raw.split_whitespace() {
+            if !self.collapsed.is_empty() {
+                self.collapsed.push(' ');
+            }
+            self.collapsed.push_str(word);
+        }
+        &self.collapsed
     }
-    out
 }
 
-/// Whether `s` has whitespace other than single inner spaces.
+/// Whether `s` has whitespace (as [`char::is_whitespace`]) other than
+/// single inner spaces: whitespace at an edge, two spaces in a row, or any
+/// whitespace character but the space.
+///
+/// Reads eight bytes at a time: a word is looked at closely only when it
+/// has a byte below 0x0E (`\t`…`\r`) or a lead byte of a non-ASCII
+/// whitespace character (U+0085, U+00A0: `C2`; U+1680, U+2000–U+200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000: `E1`–`E3`).
 fn has_extra_space(s: &str) -> bool {
-    let mut prev_space = true;
-    for c in s.chars() {
-        let space = c.is_whitespace();
-        if space && (prev_space || c != ' ') {
+    let (Some(first), Some(last)) = (s.chars().next(), s.chars().next_back()) else {
+        return false;
+    };
+    if first.is_whitespace() || last.is_whitespace() {
+        return true;
+    }
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `x` is zero (exact for "some").
+    let any_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    let mut space_before = false;
+    for chunk in &mut chunks {
+        let w = chunk.try_into().map_or(0, u64::from_le_bytes);
+        // Spaces are the zero bytes of `y`; two in a row (also across
+        // words) are a zero byte of `y | y >> 8`.
+        let y = w ^ (u64::from(b' ') * ONES);
+        if any_zero(y | (y >> 8) | (0xFF << 56)) || (space_before && y & 0xFF == 0) {
             return true;
         }
-        prev_space = space;
+        space_before = y >> 56 == 0;
+        let suspect = w.wrapping_sub(0x0E * ONES) & !w & HIGH != 0
+            || any_zero(w ^ (0xC2 * ONES))
+            || any_zero((w & (0xFC * ONES)) ^ (0xE0 * ONES));
+        if suspect && other_space(s, at, at + 8) {
+            return true;
+        }
+        at += 8;
     }
-    prev_space && !s.is_empty()
+    let rest = chunks.remainder();
+    (space_before && rest.first() == Some(&b' '))
+        || rest.windows(2).any(|pair| pair == b"  ")
+        || other_space(s, at, bytes.len())
+}
+
+/// Whether a whitespace character other than the space starts in
+/// `s[from..to]`.
+fn other_space(s: &str, from: usize, to: usize) -> bool {
+    let bytes = s.as_bytes();
+    (from..to).any(|i| match bytes.get(i) {
+        Some(b'\t'..=b'\r') => true,
+        Some(0xC2 | 0xE1..=0xE3) => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_whitespace),
+        _ => false,
+    })
 }
 
 fn push_fingerprint(inlines: &[Inline], out: &mut String) {
@@ -242,6 +299,62 @@ mod tests {
                 && has_extra_space("a\nb")
         );
         assert_eq!(fingerprint(&[text(" a \n b ")]), "a b");
+    }
+
+    #[test]
+    fn extra_space_agrees_with_char_is_whitespace() {
+        let reference = |s: &str| {
+            let mut prev_space = true;
+            for c in s.chars() {
+                let space = c.is_whitespace();
+                if space && (prev_space || c != ' ') {
+                    return true;
+                }
+                prev_space = space;
+            }
+            prev_space && !s.is_empty()
+        };
+        let mut samples: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            "a\tb",
+            "a\u{b}b",
+            "é b",
+            "a é",
+            "abcdefg  hij",
+            "abcdefgh  ij",
+            "abcdefg h ij",
+            "abcdefghijklmno  p",
+            "abcdefghijklmnop  q",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for len in 0..20 {
+            for at in 0..len {
+                let mut s: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+                s[at] = b' ';
+                samples.push(String::from_utf8(s.clone()).unwrap());
+                if at + 1 < len {
+                    s[at + 1] = b' ';
+                    samples.push(String::from_utf8(s).unwrap());
+                }
+            }
+        }
+        for c in ('\0'..='\u{3100}').chain(['\u{feff}', '\u{1f600}']) {
+            samples.push(format!("a{c}b"));
+            samples.push(format!("a {c}"));
+            samples.push(format!("{c} a"));
+            samples.push(format!("abcdef{c}ghijklmnop"));
+            samples.push(format!("abcdefg{c}hijklmnop"));
+            samples.push(format!("abcdefghijklmn{c}op"));
+        }
+        for s in &samples {
+            assert_eq!(has_extra_space(s), reference(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::sxs;
 pub mod allowlist;
 pub mod config;
 pub mod facts;
+pub mod hash;
 pub mod inlines;
 pub mod numbers;
 pub mod rules;
