@@ -143,6 +143,18 @@ impl PartialEq for Text {
     }
 }
 
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl Hash for Text {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_u64(self.hash);

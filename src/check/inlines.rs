@@ -146,46 +146,22 @@ impl Fingerprinter {
 /// single inner spaces: whitespace at an edge, two spaces in a row, or any
 /// whitespace character but the space.
 ///
-/// Reads eight bytes at a time: a word is looked at closely only when it
-/// has a byte below 0x0E (`\t`…`\r`) or a lead byte of a non-ASCII
-/// whitespace character (U+0085, U+00A0: `C2`; U+1680, U+2000–U+200A,
-/// U+2028, U+2029, U+202F, U+205F, U+3000: `E1`–`E3`).
+/// One SIMD-friendly pass looks for bytes that may start such a character:
+/// `\t`…`\r`, and the lead bytes of the non-ASCII whitespace (U+0085,
+/// U+00A0: `C2`; U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000: `E1`–`E3`); only if there is one is the text decoded.
 fn has_extra_space(s: &str) -> bool {
     let (Some(first), Some(last)) = (s.chars().next(), s.chars().next_back()) else {
         return false;
     };
-    if first.is_whitespace() || last.is_whitespace() {
-        return true;
-    }
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether some byte of `x` is zero (exact for "some").
-    let any_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
     let bytes = s.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    let mut space_before = false;
-    for chunk in &mut chunks {
-        let w = chunk.try_into().map_or(0, u64::from_le_bytes);
-        // Spaces are the zero bytes of `y`; two in a row (also across
-        // words) are a zero byte of `y | y >> 8`.
-        let y = w ^ (u64::from(b' ') * ONES);
-        if any_zero(y | (y >> 8) | (0xFF << 56)) || (space_before && y & 0xFF == 0) {
-            return true;
-        }
-        space_before = y >> 56 == 0;
-        let suspect = w.wrapping_sub(0x0E * ONES) & !w & HIGH != 0
-            || any_zero(w ^ (0xC2 * ONES))
-            || any_zero((w & (0xFC * ONES)) ^ (0xE0 * ONES));
-        if suspect && other_space(s, at, at + 8) {
-            return true;
-        }
-        at += 8;
-    }
-    let rest = chunks.remainder();
-    (space_before && rest.first() == Some(&b' '))
-        || rest.windows(2).any(|pair| pair == b"  ")
-        || other_space(s, at, bytes.len())
+    let suspect = bytes.iter().fold(false, |found, &b| {
+        found | (b.wrapping_sub(b'\t') <= b'\r' - b'\t') | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
+    });
+    first.is_whitespace()
+        || last.is_whitespace()
+        || s.contains("  ")
+        || (suspect && other_space(s, 0, bytes.len()))
 }
 
 /// Whether a whitespace character other than the space starts in
