@@ -204,6 +204,12 @@ struct WordIndex<'a> {
     postings: FastMap<&'a str, Vec<usize>>,
 }
 
+/// Bit `min(len, 63)` set for the length of every word in `words`: a
+/// word of another length needs no lookup.
+fn length_mask<'w>(words: impl Iterator<Item = &'w str>) -> u64 {
+    words.fold(0, |mask, w| mask | 1 << w.len().min(63))
+}
+
 impl<'a> WordIndex<'a> {
     fn new(
         segments: &[(&'a str, &'a SegmentFacts)],
@@ -217,8 +223,12 @@ impl<'a> WordIndex<'a> {
         if postings.is_empty() {
             return WordIndex { postings };
         }
+        let lengths = length_mask(postings.keys().copied());
         for (i, (_, seg)) in segments.iter().enumerate() {
             capitalized_words(&seg.source, |word| {
+                if lengths & 1 << word.len().min(63) == 0 {
+                    return;
+                }
                 if let Some(list) = postings.get_mut(word) {
                     if list.last() != Some(&i) {
                         list.push(i);
@@ -247,23 +257,51 @@ fn capitalized_words<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
         return;
     }
     let bytes = text.as_bytes();
+    let mut in_word = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if !b.is_ascii_alphanumeric() {
+        let class = ASCII_CLASS[usize::from(b)];
+        if class == UPPER && !in_word {
+            let start = i;
             i += 1;
-            continue;
-        }
-        let start = i;
-        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            i += 1;
-        }
-        if b.is_ascii_uppercase() {
+            while bytes
+                .get(i)
+                .is_some_and(|&c| ASCII_CLASS[usize::from(c)] != OTHER)
+            {
+                i += 1;
+            }
             if let Some(word) = text.get(start..i) {
                 f(word);
             }
+            in_word = true;
+            continue;
         }
+        in_word = class != OTHER;
+        i += 1;
     }
 }
+
+const OTHER: u8 = 0;
+const UPPER: u8 = 1;
+const LOWER_OR_DIGIT: u8 = 2;
+
+/// Bytes as `capitalized_words` sees them in ASCII text.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER_OR_DIGIT
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 fn capitalized(word: &str) -> bool {
     match word.as_bytes().first() {
