@@ -174,14 +174,26 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
         if wording.is_empty() {
             continue;
         }
+        // Equal sentences give equal answers: each is tested once.
+        let mut answers: FastMap<(u64, u64), (&SegmentFacts, bool)> = FastMap::default();
         let others: Vec<(&str, &SegmentFacts)> = index
             .candidates(term)
             .iter()
             .filter_map(|&i| segments.get(i).copied())
             .filter(|(_, s)| {
-                &*s.source != term
-                    && contains_term(&s.source, term)
-                    && !uses(&s.target, &wording, &mut buffer)
+                let key = (s.source.hash(), s.target.hash());
+                match answers.get(&key) {
+                    Some((seen, answer)) if seen.source == s.source && seen.target == s.target => {
+                        *answer
+                    }
+                    _ => {
+                        let answer = &*s.source != term
+                            && contains_term(&s.source, term)
+                            && !uses(&s.target, &wording, &mut buffer);
+                        answers.entry(key).or_insert((s, answer));
+                        answer
+                    }
+                }
             })
             .collect();
         if !others.is_empty() {
@@ -224,17 +236,33 @@ impl<'a> WordIndex<'a> {
             return WordIndex { postings };
         }
         let lengths = length_mask(postings.keys().copied());
+        // Sentences recur (boilerplate, the same English in many files):
+        // each text is read once; a repeat reuses the words found.
+        let mut read: FastMap<u64, (&str, Vec<&str>)> = FastMap::default();
         for (i, (_, seg)) in segments.iter().enumerate() {
-            capitalized_words(&seg.source, |word| {
-                if lengths & 1 << word.len().min(63) == 0 {
-                    return;
+            let text: &'a str = &seg.source;
+            let found = match read.get(&seg.source.hash()) {
+                Some((seen, found)) if *seen == text => found.clone(),
+                _ => {
+                    let mut found = Vec::new();
+                    capitalized_words(text, |word| {
+                        if lengths & 1 << word.len().min(63) != 0
+                            && postings.contains_key(word)
+                            && !found.contains(&word)
+                        {
+                            found.push(word);
+                        }
+                    });
+                    read.entry(seg.source.hash())
+                        .or_insert_with(|| (text, found.clone()));
+                    found
                 }
+            };
+            for word in found {
                 if let Some(list) = postings.get_mut(word) {
-                    if list.last() != Some(&i) {
-                        list.push(i);
-                    }
+                    list.push(i);
                 }
-            });
+            }
         }
         WordIndex { postings }
     }
