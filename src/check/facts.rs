@@ -2,9 +2,11 @@
 //! (`source-drift`, `source-mismatch`, `inconsistent-translation`). The
 //! parallel per-file pass keeps only these, never whole articles.
 //!
-//! Segment texts are shared `Arc<str>`s drawn from an [`Interner`]: the
+//! Segment texts are shared [`Text`]s drawn from an [`Interner`]: the
 //! English of one article is the same in every locale, and boilerplate
-//! sentences recur across articles, so a corpus holds each text once.
+//! sentences recur across articles, so a corpus holds each text once. Each
+//! carries its hash, so the cross-file rules group and compare texts
+//! without hashing or reading them again.
 
 use std::collections::HashSet;
 use std::fmt;
