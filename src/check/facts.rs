@@ -2,18 +2,22 @@
 //! (`source-drift`, `source-mismatch`, `inconsistent-translation`). The
 //! parallel per-file pass keeps only these, never whole articles.
 //!
-//! Segment texts are shared `Arc<str>`s drawn from an [`Interner`]: the
+//! Segment texts are shared [`Text`]s drawn from an [`Interner`]: the
 //! English of one article is the same in every locale, and boilerplate
-//! sentences recur across articles, so a corpus holds each text once.
+//! sentences recur across articles, so a corpus holds each text once. Each
+//! carries its hash, so the cross-file rules group and compare texts
+//! without hashing or reading them again.
 
-use std::collections::hash_map::RandomState;
 use std::collections::HashSet;
-use std::hash::BuildHasher;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 
-use super::inlines::fingerprint_sized;
+use super::hash::{self, PrehashedState};
+use super::inlines::Fingerprinter;
 use crate::model::Article;
 
 /// What the cross-file checks need to know about one article.
@@ -47,9 +51,9 @@ pub struct SegmentFacts {
     /// The id's number, with `true` for merged (`-p`) ids.
     pub number: Option<(u32, bool)>,
     /// Source fingerprint (text with code, emphasis and link targets).
-    pub source: Arc<str>,
+    pub source: Text,
     /// Target fingerprint.
-    pub target: Arc<str>,
+    pub target: Text,
     /// 1-based line and column of the segment.
     pub line: u32,
     /// 1-based column.
@@ -65,6 +69,7 @@ impl Facts {
     /// Reduces an article to its facts, sharing texts through `interner`.
     pub fn of_interned(article: &Article, interner: &Interner) -> Facts {
         let front = &article.front;
+        let mut fingerprint = Fingerprinter::default();
         let translation = front
             .translation_type
             .as_ref()
@@ -88,8 +93,8 @@ impl Facts {
                 .map(|s| SegmentFacts {
                     id: s.id.as_str().to_string(),
                     number: s.id.number().map(|n| (n, s.id.is_merged())),
-                    source: interner.intern(fingerprint_sized(&s.source, s.source_range.len())),
-                    target: interner.intern(fingerprint_sized(&s.target, s.target_range.len())),
+                    source: interner.intern(fingerprint.of(&s.source)),
+                    target: interner.intern(fingerprint.of(&s.target)),
                     line: s.line,
                     column: s.column,
                 })
@@ -98,18 +103,96 @@ impl Facts {
     }
 }
 
+/// A shared text with its [`hash::text`]: equal texts compare by hash
+/// and pointer first, and tables can group texts without hashing them again.
+#[derive(Clone, Eq)]
+pub struct Text {
+    hash: u64,
+    text: Arc<str>,
+}
+
+impl Text {
+    /// A text of its own (not shared with equal ones).
+    pub fn new(text: &str) -> Text {
+        Text {
+            hash: hash::text(text),
+            text: Arc::from(text),
+        }
+    }
+
+    /// The text's [`hash::text`].
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.hash == other.hash && (Arc::ptr_eq(&self.text, &other.text) || self.text == other.text)
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Hash for Text {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.text, f)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// Shares equal strings across the files of a run. Safe to use from
 /// several threads: the set is split into shards, each behind its own lock.
 #[derive(Debug)]
 pub struct Interner {
-    hasher: RandomState,
-    shards: Vec<Mutex<HashSet<Arc<str>>>>,
+    shards: Vec<Mutex<Shard>>,
+}
+
+/// One shard: texts by hash, and the rare texts whose hash another text
+/// of the shard already has.
+#[derive(Debug, Default)]
+struct Shard {
+    by_hash: std::collections::HashMap<u64, Arc<str>, PrehashedState>,
+    collided: HashSet<Arc<str>>,
 }
 
 impl Default for Interner {
     fn default() -> Interner {
         Interner {
-            hasher: RandomState::new(),
             shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
         }
     }
@@ -119,20 +202,36 @@ const SHARDS: usize = 16;
 
 impl Interner {
     /// The shared copy of `text`, stored on first sight.
-    pub fn intern(&self, text: String) -> Arc<str> {
-        let shard = self.hasher.hash_one(text.as_str()) as usize % SHARDS;
+    pub fn intern(&self, text: &str) -> Text {
+        self.intern_hashed(text, hash::text(text))
+    }
+
+    fn intern_hashed(&self, text: &str, hash: u64) -> Text {
+        // The table indexes by the low bits: pick the shard by others.
+        let shard = (hash >> 32) as usize % SHARDS;
         let Some(lock) = self.shards.get(shard) else {
-            return Arc::from(text);
+            return Text::new(text);
         };
         // A poisoned shard only means another thread panicked mid-insert;
         // the set itself is still valid.
-        let mut set = lock.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = set.get(text.as_str()) {
-            return Arc::clone(found);
-        }
-        let shared: Arc<str> = Arc::from(text);
-        set.insert(Arc::clone(&shared));
-        shared
+        let mut shard = lock.lock().unwrap_or_else(|e| e.into_inner());
+        let text = match shard.by_hash.get(&hash) {
+            Some(found) if **found == *text => Arc::clone(found),
+            Some(_) => match shard.collided.get(text) {
+                Some(found) => Arc::clone(found),
+                None => {
+                    let shared: Arc<str> = Arc::from(text);
+                    shard.collided.insert(Arc::clone(&shared));
+                    shared
+                }
+            },
+            None => {
+                let shared: Arc<str> = Arc::from(text);
+                shard.by_hash.insert(hash, Arc::clone(&shared));
+                shared
+            }
+        };
+        Text { hash, text }
     }
 }
 
@@ -148,11 +247,24 @@ mod tests {
     #[test]
     fn interner_shares_equal_texts() {
         let interner = Interner::default();
-        let a = interner.intern("Sign in to Partner Center.".to_string());
-        let b = interner.intern("Sign in to Partner Center.".to_string());
-        let c = interner.intern("Select Settings.".to_string());
-        assert!(Arc::ptr_eq(&a, &b));
+        let a = interner.intern("Sign in to Partner Center.");
+        let b = interner.intern("Sign in to Partner Center.");
+        let c = interner.intern("Select Settings.");
+        assert!(Arc::ptr_eq(&a.text, &b.text));
         assert_eq!(&*c, "Select Settings.");
-        assert!(!Arc::ptr_eq(&a, &c));
+        assert!(!Arc::ptr_eq(&a.text, &c.text));
+        assert_eq!(a, Text::new("Sign in to Partner Center."));
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn interner_keeps_texts_apart_whose_hashes_collide() {
+        let interner = Interner::default();
+        let a = interner.intern_hashed("one", 7);
+        let b = interner.intern_hashed("two", 7);
+        let c = interner.intern_hashed("two", 7);
+        assert_eq!((&*a, &*b), ("one", "two"));
+        assert!(Arc::ptr_eq(&b.text, &c.text));
+        assert_ne!(a, b);
     }
 }

@@ -112,37 +112,70 @@ pub fn texts<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a str)) {
 /// `**strong**`, `*emphasis*` and `[text](url)` so that a changed link
 /// target changes the fingerprint. Whitespace runs collapse to one space.
 pub fn fingerprint(inlines: &[Inline]) -> String {
-    fingerprint_sized(inlines, 64)
+    Fingerprinter::default().of(inlines).to_string()
 }
 
-/// [`fingerprint`] with a capacity hint (the raw Markdown's length).
-pub fn fingerprint_sized(inlines: &[Inline], capacity: usize) -> String {
-    let mut raw = String::with_capacity(capacity);
-    push_fingerprint(inlines, &mut raw);
-    if !has_extra_space(&raw) {
-        return raw;
-    }
-    let mut out = String::with_capacity(raw.len());
-    for word in raw.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// Writes [`fingerprint`]s into buffers it keeps, so that fingerprinting
+/// every segment of a file allocates only while the buffers grow.
+#[derive(Debug, Default)]
+pub struct Fingerprinter {
+    raw: String,
+    collapsed: String,
+}
+
+impl Fingerprinter {
+    /// The fingerprint of `inlines`, valid until the next call.
+    pub fn of(&mut self, inlines: &[Inline]) -> &str {
+        self.raw.clear();
+        push_fingerprint(inlines, &mut self.raw);
+        if !has_extra_space(&self.raw) {
+            return &self.raw;
         }
-        out.push_str(word);
+        self.collapsed.clear();
+        for word in self.raw.split_whitespace() {
+            if !self.collapsed.is_empty() {
+                self.collapsed.push(' ');
+            }
+            self.collapsed.push_str(word);
+        }
+        &self.collapsed
     }
-    out
 }
 
-/// Whether `s` has whitespace other than single inner spaces.
+/// Whether `s` has whitespace (as [`char::is_whitespace`]) other than
+/// single inner spaces: whitespace at an edge, two spaces in a row, or any
+/// whitespace character but the space.
+///
+/// One SIMD-friendly pass looks for bytes that may start such a character:
+/// `\t`…`\r`, and the lead bytes of the non-ASCII whitespace (U+0085,
+/// U+00A0: `C2`; U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000: `E1`–`E3`); only if there is one is the text decoded.
 fn has_extra_space(s: &str) -> bool {
-    let mut prev_space = true;
-    for c in s.chars() {
-        let space = c.is_whitespace();
-        if space && (prev_space || c != ' ') {
-            return true;
-        }
-        prev_space = space;
-    }
-    prev_space && !s.is_empty()
+    let (Some(first), Some(last)) = (s.chars().next(), s.chars().next_back()) else {
+        return false;
+    };
+    let bytes = s.as_bytes();
+    let suspect = bytes.iter().fold(false, |found, &b| {
+        found | (b.wrapping_sub(b'\t') <= b'\r' - b'\t') | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
+    });
+    first.is_whitespace()
+        || last.is_whitespace()
+        || s.contains("  ")
+        || (suspect && other_space(s, 0, bytes.len()))
+}
+
+/// Whether a whitespace character other than the space starts in
+/// `s[from..to]`.
+fn other_space(s: &str, from: usize, to: usize) -> bool {
+    let bytes = s.as_bytes();
+    (from..to).any(|i| match bytes.get(i) {
+        Some(b'\t'..=b'\r') => true,
+        Some(0xC2 | 0xE1..=0xE3) => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_whitespace),
+        _ => false,
+    })
 }
 
 fn push_fingerprint(inlines: &[Inline], out: &mut String) {
@@ -242,6 +275,62 @@ mod tests {
                 && has_extra_space("a\nb")
         );
         assert_eq!(fingerprint(&[text(" a \n b ")]), "a b");
+    }
+
+    #[test]
+    fn extra_space_agrees_with_char_is_whitespace() {
+        let reference = |s: &str| {
+            let mut prev_space = true;
+            for c in s.chars() {
+                let space = c.is_whitespace();
+                if space && (prev_space || c != ' ') {
+                    return true;
+                }
+                prev_space = space;
+            }
+            prev_space && !s.is_empty()
+        };
+        let mut samples: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            "a\tb",
+            "a\u{b}b",
+            "é b",
+            "a é",
+            "abcdefg  hij",
+            "abcdefgh  ij",
+            "abcdefg h ij",
+            "abcdefghijklmno  p",
+            "abcdefghijklmnop  q",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for len in 0..20 {
+            for at in 0..len {
+                let mut s: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+                s[at] = b' ';
+                samples.push(String::from_utf8(s.clone()).unwrap());
+                if at + 1 < len {
+                    s[at + 1] = b' ';
+                    samples.push(String::from_utf8(s).unwrap());
+                }
+            }
+        }
+        for c in ('\0'..='\u{3100}').chain(['\u{feff}', '\u{1f600}']) {
+            samples.push(format!("a{c}b"));
+            samples.push(format!("a {c}"));
+            samples.push(format!("{c} a"));
+            samples.push(format!("abcdef{c}ghijklmnop"));
+            samples.push(format!("abcdefg{c}hijklmnop"));
+            samples.push(format!("abcdefghijklmn{c}op"));
+        }
+        for s in &samples {
+            assert_eq!(has_extra_space(s), reference(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::sxs;
 pub mod allowlist;
 pub mod config;
 pub mod facts;
+pub mod hash;
 pub mod inlines;
 pub mod numbers;
 pub mod rules;
@@ -148,13 +149,11 @@ fn corpus_snippets(root: &Path, diags: &mut [Diagnostic]) {
     let snippets: Vec<(usize, String)> = by_file
         .par_iter()
         .flat_map_iter(|(file, wanted)| {
-            let text = std::fs::read_to_string(root.join(file)).ok();
-            wanted
-                .iter()
-                .filter_map(|&(i, line)| {
-                    let line = text.as_deref()?.lines().nth(line as usize - 1)?;
-                    Some((i, line.trim_end_matches('\r').to_string()))
-                })
+            let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+            let wanted = wanted.iter().map(|&(i, line)| (line, i)).collect();
+            diag::lines_at(&text, wanted)
+                .into_iter()
+                .map(|(i, line)| (i, line.to_string()))
                 .collect::<Vec<_>>()
         })
         .collect();

@@ -8,9 +8,10 @@
 //! lowercase), so inflection (`поддержка`/`поддержку`) and attached
 //! particles (`지원을`) still count as the same wording.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::facts::{Facts, SegmentFacts};
+use super::hash::FastMap;
 
 /// A term, its translation, and where the translation was not used.
 #[derive(Debug)]
@@ -28,31 +29,88 @@ pub struct Inconsistency<'a> {
 /// Whether an English segment is a name: 2–6 words, each capitalized
 /// (short function words allowed), no sentence punctuation.
 pub fn is_term(source: &str) -> bool {
-    // Cheap rejections first: most segments are sentences.
-    if !source.chars().next().is_some_and(char::is_uppercase)
-        || !(2..=6).contains(&source.split(' ').take(7).count())
-        || source.contains(['.', ':', ',', '(', '[', '*', '`', '?', '!'])
-    {
+    // Cheap rejections first, in one pass over the bytes: most segments
+    // are sentences, with more words or punctuation.
+    if !source.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut spaces = 0;
+    for &b in source.as_bytes() {
+        match b {
+            b' ' if spaces == 5 => return false,
+            b' ' => spaces += 1,
+            b'.' | b':' | b',' | b'(' | b'[' | b'*' | b'`' | b'?' | b'!' => return false,
+            _ => {}
+        }
+    }
+    if spaces == 0 {
         return false;
     }
     let words: Vec<&str> = source.split(' ').collect();
     let minor = [
         "of", "for", "and", "or", "the", "to", "in", "on", "with", "a",
     ];
-    words
-        .first()
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().all(|w| {
-            minor.contains(w)
-                || (w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().all(char::is_alphabetic))
-        })
-        && words.iter().filter(|w| !minor.contains(w)).count() >= 2
+    words.iter().all(|w| {
+        minor.contains(w)
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic))
+    }) && words.iter().filter(|w| !minor.contains(w)).count() >= 2
+}
+
+/// The words of `text`: runs of alphanumeric characters, as
+/// `text.split(|c: char| !c.is_alphanumeric())` without the empty ones.
+pub(crate) fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// Iterator of [`words`].
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        // Skip to the first word character, then to the end of the word.
+        loop {
+            let (word, len) = self.char_at()?;
+            if word {
+                break;
+            }
+            self.at += len;
+        }
+        let start = self.at;
+        while let Some((true, len)) = self.char_at() {
+            self.at += len;
+        }
+        self.text.get(start..self.at)
+    }
+}
+
+impl Words<'_> {
+    /// Whether the character at the position is a word character, and its
+    /// length in bytes.
+    #[inline]
+    fn char_at(&self) -> Option<(bool, usize)> {
+        let b = *self.text.as_bytes().get(self.at)?;
+        if b < 0x80 {
+            return Some((b.is_ascii_alphanumeric(), 1));
+        }
+        let c = self.text.get(self.at..)?.chars().next()?;
+        Some((is_alphanumeric(c), c.len_utf8()))
+    }
+}
+
+/// [`char::is_alphanumeric`], answering the scripts of the usual locales
+/// (Hangul syllables, basic Cyrillic) without the table search.
+fn is_alphanumeric(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{0410}'..='\u{044F}') || c.is_alphanumeric()
 }
 
 fn stems(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    words(text)
         .map(|w| {
             let lower: Vec<char> = w.to_lowercase().chars().collect();
             let keep = if lower.len() > 4 {
@@ -65,15 +123,14 @@ fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn uses(target: &str, wording: &[String]) -> bool {
-    let words = || {
-        target
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-    };
+/// Whether every stem of `wording` begins a word of `target`; `buffer`
+/// holds the words (reused across calls).
+fn uses<'t>(target: &'t str, wording: &[String], buffer: &mut Vec<&'t str>) -> bool {
+    buffer.clear();
+    buffer.extend(words(target));
     wording
         .iter()
-        .all(|stem| words().any(|w| lower_starts_with(w, stem)))
+        .all(|stem| buffer.iter().any(|w| lower_starts_with(w, stem)))
 }
 
 /// `word.to_lowercase().starts_with(stem)`, without allocating: the
@@ -111,17 +168,32 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
         .collect();
     let index = WordIndex::new(&segments, terms.keys().copied());
     let mut out = Vec::new();
+    let mut buffer = Vec::new();
     for (term, (path, defining)) in terms {
         let wording = stems(&defining.target);
         if wording.is_empty() {
             continue;
         }
+        // Equal sentences give equal answers: each is tested once.
+        let mut answers: FastMap<(u64, u64), (&SegmentFacts, bool)> = FastMap::default();
         let others: Vec<(&str, &SegmentFacts)> = index
             .candidates(term)
             .iter()
             .filter_map(|&i| segments.get(i).copied())
             .filter(|(_, s)| {
-                &*s.source != term && contains_term(&s.source, term) && !uses(&s.target, &wording)
+                let key = (s.source.hash(), s.target.hash());
+                match answers.get(&key) {
+                    Some((seen, answer)) if seen.source == s.source && seen.target == s.target => {
+                        *answer
+                    }
+                    _ => {
+                        let answer = &*s.source != term
+                            && contains_term(&s.source, term)
+                            && !uses(&s.target, &wording, &mut buffer);
+                        answers.entry(key).or_insert((s, answer));
+                        answer
+                    }
+                }
             })
             .collect();
         if !others.is_empty() {
@@ -141,7 +213,13 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
 /// (every term has two). Other words are not indexed: any word's list holds
 /// every segment containing the term, and the exact test comes after.
 struct WordIndex<'a> {
-    postings: HashMap<&'a str, Vec<usize>>,
+    postings: FastMap<&'a str, Vec<usize>>,
+}
+
+/// Bit `min(len, 63)` set for the length of every word in `words`: a
+/// word of another length needs no lookup.
+fn length_mask<'w>(words: impl Iterator<Item = &'w str>) -> u64 {
+    words.fold(0, |mask, w| mask | 1 << w.len().min(63))
 }
 
 impl<'a> WordIndex<'a> {
@@ -149,7 +227,7 @@ impl<'a> WordIndex<'a> {
         segments: &[(&'a str, &'a SegmentFacts)],
         terms: impl Iterator<Item = &'a str>,
     ) -> WordIndex<'a> {
-        let mut postings: HashMap<&str, Vec<usize>> = terms
+        let mut postings: FastMap<&str, Vec<usize>> = terms
             .flat_map(|t| t.split(' '))
             .filter(|w| capitalized(w))
             .map(|w| (w, Vec::new()))
@@ -157,16 +235,32 @@ impl<'a> WordIndex<'a> {
         if postings.is_empty() {
             return WordIndex { postings };
         }
+        let lengths = length_mask(postings.keys().copied());
+        // Sentences recur (boilerplate, the same English in many files):
+        // each text is read once; a repeat reuses the words found.
+        let mut read: FastMap<u64, (&str, Vec<&str>)> = FastMap::default();
         for (i, (_, seg)) in segments.iter().enumerate() {
-            for word in seg
-                .source
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| capitalized(w))
-            {
+            let text: &'a str = &seg.source;
+            let found = match read.get(&seg.source.hash()) {
+                Some((seen, found)) if *seen == text => found.clone(),
+                _ => {
+                    let mut found = Vec::new();
+                    capitalized_words(text, |word| {
+                        if lengths & 1 << word.len().min(63) != 0
+                            && postings.contains_key(word)
+                            && !found.contains(&word)
+                        {
+                            found.push(word);
+                        }
+                    });
+                    read.entry(seg.source.hash())
+                        .or_insert_with(|| (text, found.clone()));
+                    found
+                }
+            };
+            for word in found {
                 if let Some(list) = postings.get_mut(word) {
-                    if list.last() != Some(&i) {
-                        list.push(i);
-                    }
+                    list.push(i);
                 }
             }
         }
@@ -183,8 +277,65 @@ impl<'a> WordIndex<'a> {
     }
 }
 
+/// Calls `f` on each capitalized word of `text`, as
+/// `words(text).filter(capitalized)`, reading bytes when `text` is ASCII.
+fn capitalized_words<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    if !text.is_ascii() {
+        words(text).filter(|w| capitalized(w)).for_each(f);
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = ASCII_CLASS[usize::from(b)];
+        if class == UPPER && !in_word {
+            let start = i;
+            i += 1;
+            while bytes
+                .get(i)
+                .is_some_and(|&c| ASCII_CLASS[usize::from(c)] != OTHER)
+            {
+                i += 1;
+            }
+            if let Some(word) = text.get(start..i) {
+                f(word);
+            }
+            in_word = true;
+            continue;
+        }
+        in_word = class != OTHER;
+        i += 1;
+    }
+}
+
+const OTHER: u8 = 0;
+const UPPER: u8 = 1;
+const LOWER_OR_DIGIT: u8 = 2;
+
+/// Bytes as `capitalized_words` sees them in ASCII text.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER_OR_DIGIT
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
 fn capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whole-word, case-sensitive containment.
@@ -218,9 +369,85 @@ mod tests {
     #[test]
     fn stems_absorb_inflection_and_particles() {
         let wording = stems("Поддержка продуктов");
-        assert!(uses("нужна поддержку продукта", &wording));
-        assert!(uses("Microsoft 기술 지원을", &stems("Microsoft 기술 지원")));
-        assert!(!uses("Microsoft 제품 지원", &stems("Microsoft 기술 지원")));
+        let mut buffer = Vec::new();
+        assert!(uses("нужна поддержку продукта", &wording, &mut buffer));
+        let korean = stems("Microsoft 기술 지원");
+        assert!(uses("Microsoft 기술 지원을", &korean, &mut buffer));
+        assert!(!uses("Microsoft 제품 지원", &korean, &mut buffer));
+    }
+
+    #[test]
+    fn words_split_like_str_split() {
+        let reference = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        for text in [
+            "",
+            " ",
+            "Sign in to Partner Center.",
+            "--a--b--",
+            "Поддержка (продуктов)",
+            "Microsoft 기술 지원을, 2단계",
+            "x\u{300}y ½ ² ٣ 𝔘 end",
+        ] {
+            let found: Vec<String> = words(text).map(str::to_string).collect();
+            assert_eq!(found, reference(text), "{text:?}");
+        }
+        for c in ('\0'..='\u{D7FF}').chain('\u{E000}'..='\u{10FFFF}') {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn capitalized_words_as_filtered_words() {
+        for text in [
+            "Sign in to Partner Center.",
+            "Über Partner",
+            "a-B c_D E9 9E",
+            "",
+        ] {
+            let mut found = Vec::new();
+            capitalized_words(text, |w| found.push(w));
+            let reference: Vec<&str> = words(text).filter(|w| capitalized(w)).collect();
+            assert_eq!(found, reference, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn term_check_agrees_with_a_plain_reading() {
+        let reference = |source: &str| {
+            let words: Vec<&str> = source.split(' ').collect();
+            let minor = [
+                "of", "for", "and", "or", "the", "to", "in", "on", "with", "a",
+            ];
+            source.chars().next().is_some_and(char::is_uppercase)
+                && (2..=6).contains(&words.len())
+                && !source.contains(['.', ':', ',', '(', '[', '*', '`', '?', '!'])
+                && words.iter().all(|w| {
+                    minor.contains(w)
+                        || (w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars().all(char::is_alphabetic))
+                })
+                && words.iter().filter(|w| !minor.contains(w)).count() >= 2
+        };
+        for text in [
+            "Microsoft Product Support",
+            "A B C D E F",
+            "A B C D E F G",
+            "Support  Center",
+            "Support Center ",
+            "Über Straße",
+            "Partner Center.",
+            "Partner of Center",
+            "Partner",
+            "",
+            "Σ Σ",
+        ] {
+            assert_eq!(is_term(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]

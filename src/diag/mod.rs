@@ -195,18 +195,39 @@ pub fn sort(diags: &mut [Diagnostic]) {
 
 /// Fills in `snippet` (the text of the line) for every diagnostic on `text`.
 pub fn attach_snippets(diags: &mut [Diagnostic], text: &str) {
-    if diags.iter().all(|d| d.line == 0 || d.snippet.is_some()) {
-        return;
-    }
-    let lines: Vec<&str> = text.lines().collect();
-    for d in diags
-        .iter_mut()
-        .filter(|d| d.line > 0 && d.snippet.is_none())
-    {
-        if let Some(line) = lines.get(d.line as usize - 1) {
-            d.snippet = Some(line.trim_end_matches('\r').to_string());
+    let wanted: Vec<(u32, usize)> = diags
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.line > 0 && d.snippet.is_none())
+        .map(|(i, d)| (d.line, i))
+        .collect();
+    for (i, line) in lines_at(text, wanted) {
+        if let Some(d) = diags.get_mut(i) {
+            d.snippet = Some(line.to_string());
         }
     }
+}
+
+/// The text of each 1-based line of `wanted` (with the caller's tag),
+/// without a trailing `\r`; lines past the end are left out. Reads `text`
+/// once, up to the last line wanted.
+pub fn lines_at<T: Ord>(text: &str, mut wanted: Vec<(u32, T)>) -> Vec<(T, &str)> {
+    wanted.sort_unstable();
+    let mut out = Vec::with_capacity(wanted.len());
+    let mut lines = text.lines().zip(1u32..);
+    let mut current: Option<(&str, u32)> = None;
+    for (line, tag) in wanted {
+        while current.is_none_or(|(_, n)| n < line) {
+            current = lines.next();
+            if current.is_none() {
+                return out;
+            }
+        }
+        if let Some((text, _)) = current {
+            out.push((tag, text.trim_end_matches('\r')));
+        }
+    }
+    out
 }
 
 /// Counts of findings by severity.
@@ -229,5 +250,18 @@ impl Counts {
             }
         }
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_at_reads_each_wanted_line_once() {
+        let text = "one\r\ntwo\nthree\n";
+        let found = lines_at(text, vec![(3, 'a'), (1, 'b'), (3, 'c'), (9, 'd')]);
+        assert_eq!(found, [('b', "one"), ('a', "three"), ('c', "three")]);
+        assert!(lines_at("", vec![(1, 0)]).is_empty());
     }
 }

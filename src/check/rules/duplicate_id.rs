@@ -5,15 +5,15 @@
 //! Example: two spans `data-ttu-id="986a5-113"` in one article.
 //! Fix: give the second segment the id its source segment has.
 
-use std::collections::HashMap;
-
 use super::at_segment;
+use crate::check::hash::FastMap;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Article;
 
 /// Reports every repeat of an id, pointing back at the first use.
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<&str, u32> = HashMap::new();
+    let mut first: FastMap<&str, u32> =
+        FastMap::with_capacity_and_hasher(article.segments.len(), Default::default());
     for seg in &article.segments {
         match first.get(seg.id.as_str()) {
             Some(line) => out.push(

@@ -6,9 +6,8 @@
 //! source for the missing sentence. Merged `-p` ids stand for several
 //! numbers, so a gap next to one is not reported.
 
-use std::collections::HashSet;
-
 use super::at_segment;
+use crate::check::hash::FastSet;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Article;
 
@@ -17,7 +16,7 @@ use crate::model::Article;
 /// was reported on its own) is not missing,
 /// and a malformed or merged id in between suppresses the gap.
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
-    let present: HashSet<u32> = (article.segments.iter().map(|s| &s.id))
+    let present: FastSet<u32> = (article.segments.iter().map(|s| &s.id))
         .chain(article.strays.iter().map(|s| &s.id))
         .filter_map(|id| id.number())
         .collect();

@@ -13,11 +13,11 @@
 //! and `Microsoft 제품 지원` in the text. Fix: pick one
 //! translation and use it everywhere (a termbase helps).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::check::facts::{Facts, SegmentFacts};
+use crate::check::facts::{Facts, SegmentFacts, Text};
 use crate::check::terms::{self, Inconsistency};
 use crate::diag::{Code, Diagnostic};
 
@@ -51,41 +51,83 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
 
 /// Sentences of one locale translated several ways, sorted by source.
 fn sentences(locale: &str, files: &[&Facts]) -> Vec<Diagnostic> {
-    // Hash first: most sentences occur once, and only repeats need sorting.
-    let mut groups: HashMap<&str, Vec<Occurrence>> = HashMap::new();
-    for f in files {
-        for seg in &f.segments {
-            if seg.target.is_empty() || !seg.source.chars().any(char::is_alphabetic) {
-                continue;
-            }
-            groups
-                .entry(&*seg.source)
-                .or_default()
-                .push((f.path.as_str(), seg));
-        }
-    }
-    let mut repeated: Vec<(&str, Vec<Occurrence>)> =
-        groups.into_iter().filter(|(_, o)| o.len() > 1).collect();
-    repeated.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = Vec::new();
-    for (source, occurrences) in repeated {
-        let mut variants: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
-        // Equal targets are often one shared string: normalize it once.
-        let mut last: Option<(&str, String)> = None;
-        for occ in occurrences {
-            let target: &str = &occ.1.target;
-            let key = match &last {
-                Some((t, key)) if *t == target => key.clone(),
-                _ => normalize(target),
-            };
-            last = Some((target, key.clone()));
-            variants.entry(key).or_default().push(occ);
-        }
+    for (source, occurrences) in repeated(files) {
+        let variants = variants(occurrences);
         if variants.len() > 1 {
             out.push(report(locale, source, &variants));
         }
     }
     out
+}
+
+/// English sentences that occur more than once (with a translation), each
+/// with its occurrences in file order, sorted by sentence.
+fn repeated<'a>(files: &[&'a Facts]) -> Vec<(&'a str, Vec<Occurrence<'a>>)> {
+    let occurrences: Vec<Occurrence> = files
+        .iter()
+        .flat_map(|f| f.segments.iter().map(move |seg| (f.path.as_str(), seg)))
+        .filter(|(_, seg)| !seg.target.is_empty() && seg.source.chars().any(char::is_alphabetic))
+        .collect();
+    // Equal sentences have equal hashes (computed once, when interned):
+    // sorting by hash, then position, lines repeats up in file order.
+    let mut order: Vec<(u64, usize)> = occurrences
+        .iter()
+        .enumerate()
+        .map(|(i, (_, seg))| (seg.source.hash(), i))
+        .collect();
+    order.sort_unstable();
+    let mut out = Vec::new();
+    for run in order
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        let mut rest: Vec<Occurrence> = run
+            .iter()
+            .filter_map(|&(_, i)| occurrences.get(i).copied())
+            .collect();
+        // Texts whose hashes collide share a run: split it by text.
+        while let Some(&(_, first)) = rest.first() {
+            let (same, other): (Vec<Occurrence>, Vec<Occurrence>) =
+                rest.iter().partition(|(_, seg)| seg.source == first.source);
+            if same.len() > 1 {
+                out.push((first.source.as_str(), same));
+            }
+            rest = other;
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(b.0));
+    out
+}
+
+/// The occurrences of one sentence grouped by their normalized
+/// translation, sorted by it.
+fn variants(occurrences: Vec<Occurrence>) -> Vec<(String, Vec<Occurrence>)> {
+    let mut variants: Vec<(String, Vec<Occurrence>)> = Vec::new();
+    // Equal targets are often one shared text: normalize it once.
+    let mut last: Option<(&Text, usize)> = None;
+    for occ in occurrences {
+        let target = &occ.1.target;
+        let slot = match last {
+            Some((t, slot)) if t == target => slot,
+            _ => {
+                let key = normalize(target);
+                match variants.iter().position(|(k, _)| *k == key) {
+                    Some(slot) => slot,
+                    None => {
+                        variants.push((key, Vec::new()));
+                        variants.len() - 1
+                    }
+                }
+            }
+        };
+        last = Some((target, slot));
+        if let Some((_, list)) = variants.get_mut(slot) {
+            list.push(occ);
+        }
+    }
+    variants.sort_by(|a, b| a.0.cmp(&b.0));
+    variants
 }
 
 fn term_report(locale: &str, found: &Inconsistency) -> Diagnostic {
@@ -113,10 +155,10 @@ fn term_report(locale: &str, found: &Inconsistency) -> Diagnostic {
     .with_hint("use one translation for the same term")
 }
 
-fn report(locale: &str, source: &str, variants: &BTreeMap<String, Vec<Occurrence>>) -> Diagnostic {
+fn report(locale: &str, source: &str, variants: &[(String, Vec<Occurrence>)]) -> Diagnostic {
     let mut listed: Vec<(&Occurrence, String)> = variants
-        .values()
-        .filter_map(|occ| {
+        .iter()
+        .filter_map(|(_, occ)| {
             let first = occ.first()?;
             let places: Vec<String> = occ
                 .iter()

@@ -4,15 +4,14 @@
 //! usually means a segment was pasted from a different article.
 //! Example: `986a5-113` next to `3393e-114`. Fix: re-export the file.
 
-use std::collections::HashMap;
-
 use super::at_segment;
+use crate::check::hash::FastMap;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Article;
 
 /// Reports the first segment of each minority prefix.
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut counts: FastMap<&str, (usize, usize)> = FastMap::default();
     for (i, seg) in article.segments.iter().enumerate() {
         if let Some(prefix) = seg.id.prefix() {
             counts.entry(prefix).or_insert((0, i)).0 += 1;

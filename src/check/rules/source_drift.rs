@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use crate::check::facts::{short, Facts};
+use crate::check::facts::{short, Facts, Text};
 use crate::check::inlines::word_diff;
 use crate::diag::{Code, Diagnostic};
 
@@ -53,25 +53,35 @@ fn compare(stale: &Facts, newest: &Facts, out: &mut Vec<Diagnostic>) {
         .map(short)
         .unwrap_or_default();
     let hint = hint(stale, newest);
-    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+    // Diff the shared texts: equal ones compare by hash and pointer.
+    let old_texts: Vec<&Text> = stale.segments.iter().map(|s| &s.source).collect();
+    let new_texts: Vec<&Text> = newest.segments.iter().map(|s| &s.source).collect();
+    for op in capture_diff_slices(Algorithm::Myers, &old_texts, &new_texts) {
+        if let DiffOp::Equal { .. } = op {
+            continue;
+        }
         let (old_range, new_range) = (op.old_range(), op.new_range());
-        let removed = quoted(&old[old_range.clone()]);
-        let added = quoted(&new[new_range.clone()]);
+        let removed = old.get(old_range.clone()).unwrap_or_default();
+        let added = new.get(new_range).unwrap_or_default();
         let (at, message) = match op {
             DiffOp::Equal { .. } => continue,
             DiffOp::Replace { .. } => {
-                let words = word_diff(&old[old_range.clone()].join(" "), &new[new_range].join(" "));
+                let words = word_diff(&removed.join(" "), &added.join(" "));
+                let added = quoted(added);
                 let message =
                     format!("english changed in source `{version}`: `{words}` (now {added})");
                 (old_range.start, message)
             }
             DiffOp::Delete { .. } => (
                 old_range.start,
-                format!("english removed in source `{version}`: {removed}"),
+                format!("english removed in source `{version}`: {}", quoted(removed)),
             ),
             DiffOp::Insert { .. } => (
                 old_range.start.saturating_sub(1),
-                format!("english added in source `{version}` after this sentence: {added}"),
+                format!(
+                    "english added in source `{version}` after this sentence: {}",
+                    quoted(added)
+                ),
             ),
         };
         let Some(seg) = stale.segments.get(at) else {

@@ -32,7 +32,8 @@ pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
     if s.trailing != t.trailing {
         parts.push(describe("trailing", t.trailing));
     }
-    if t.doubled && !s.doubled {
+    // The source's spaces only matter when the translation doubles some.
+    if doubled(&seg.target) && !doubled(&seg.source) {
         parts.push("the translation has doubled spaces".to_string());
     }
     if parts.is_empty() {
@@ -61,19 +62,16 @@ fn describe(edge: &str, in_target: bool) -> String {
     }
 }
 
-/// Where a run of inlines has whitespace.
+/// Where a run of inlines has whitespace at its edges.
 struct Shape {
     leading: bool,
     trailing: bool,
-    doubled: bool,
 }
 
 impl Shape {
     fn of(inlines: &[Inline]) -> Shape {
         let first = first_text(inlines.iter());
         let last = first_text(inlines.iter().rev());
-        let mut doubled = false;
-        crate::check::inlines::texts(inlines, &mut |t| doubled |= t.contains("  "));
         Shape {
             leading: first
                 .and_then(|t| t.chars().next())
@@ -81,9 +79,15 @@ impl Shape {
             trailing: last
                 .and_then(|t| t.chars().next_back())
                 .is_some_and(char::is_whitespace),
-            doubled,
         }
     }
+}
+
+/// Whether a text node of `inlines` has two spaces in a row.
+fn doubled(inlines: &[Inline]) -> bool {
+    let mut doubled = false;
+    crate::check::inlines::texts(inlines, &mut |t| doubled = doubled || t.contains("  "));
+    doubled
 }
 
 /// The edge text node (only a top-level text node counts as an edge).
