@@ -11,7 +11,9 @@
 //!   `DIR` (which must not exist yet: a fresh directory is the fast case).
 //! - `all-writers`: every rayon worker writes the pages it rendered.
 //!
-//! Pages go to `DIR/<locale>/<slug>.html`. Prints files, bytes in and out.
+//! Pages go to `DIR/<locale>/<slug>/index.html`, the layout of the site
+//! `locdoc build` writes (and Hugo's pretty URLs): one directory and one file
+//! per page. Prints files, bytes in and out.
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -20,6 +22,11 @@ use std::sync::mpsc;
 use pulldown_cmark::{html, Parser};
 use rayon::prelude::*;
 use walkdir::WalkDir;
+
+/// The allocator `locdoc` itself uses, so the ratio measures the work, not
+/// the allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 type Result<T> = std::result::Result<T, Box<dyn Error + Send + Sync>>;
 
@@ -170,7 +177,7 @@ fn one_writer(files: &[(PathBuf, String)], out: &Path) -> Result<(usize, usize)>
 }
 
 fn write_page(out: &Path, rel: &str, page: &str) -> Result<()> {
-    let path = out.join(rel).with_extension("html");
+    let path = out.join(rel).with_extension("").join("index.html");
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }

@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of glibc's malloc: the parser and renderer make many
+/// small, short-lived allocations per segment, spread over worker threads.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match locdoc::cli::Cli::try_parse() {
         Ok(cli) => cli,
