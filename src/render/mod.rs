@@ -177,9 +177,7 @@ impl Renderer {
     fn locale_name(&self, tag: &str) -> String {
         match self.settings.locale_names.get(tag) {
             Some(name) => name.clone(),
-            None if self.i18n.locales().any(|l| l == tag) => {
-                self.i18n.format(tag, "language-name", None)
-            }
+            None if self.i18n.locales().any(|l| l == tag) => self.message(tag, "language-name"),
             None => tag.to_string(),
         }
     }
@@ -188,7 +186,17 @@ impl Renderer {
         self.settings
             .title
             .clone()
-            .unwrap_or_else(|| self.i18n.format(tag, "site-title", None))
+            .unwrap_or_else(|| self.message(tag, "site-title"))
+    }
+
+    /// Message `id` (without arguments) in `tag`: from the labels resolved
+    /// when loading, formatted again only for a tag they don't cover.
+    fn message(&self, tag: &str, id: &str) -> String {
+        let key = id.replace('-', "_");
+        match self.labels.get(tag).and_then(|l| l.get(&key)) {
+            Some(text) => text.clone(),
+            None => self.i18n.format(tag, id, None),
+        }
     }
 }
 

@@ -189,7 +189,8 @@ impl Renderer {
         description: &str,
         slug: Option<&str>,
     ) -> Layout {
-        let root = root_prefix(dir);
+        let mut layout = self.bare_layout(tag, dir, title, description);
+        let root = &layout.root;
         let locales = match slug {
             Some(slug) => self.catalog.page_locales(slug),
             None => self.site_locales(),
@@ -207,7 +208,13 @@ impl Renderer {
                 current: t == tag,
             })
             .collect();
-        let lang = tag.to_string();
+        layout.x_default = href("en-us");
+        layout.alternates = alternates;
+        layout
+    }
+
+    /// The layout of a page that has no alternates (review and status pages).
+    pub(super) fn bare_layout(&self, tag: &str, dir: &str, title: &str, description: &str) -> Layout {
         let rtl = crate::model::Locale::parse(tag).is_some_and(|l| l.is_rtl());
         let site_title = self.site_title(tag);
         let title = if title.is_empty() || title == site_title {
@@ -215,17 +222,15 @@ impl Renderer {
         } else {
             format!("{title} – {site_title}")
         };
-        let description = description.to_string();
-        let x_default = href("en-us");
         Layout {
-            lang,
+            lang: tag.to_string(),
             dir: if rtl { "rtl" } else { "ltr" },
             title,
-            description,
-            root,
+            description: description.to_string(),
+            root: root_prefix(dir),
             site_title,
-            alternates,
-            x_default,
+            alternates: Vec::new(),
+            x_default: String::new(),
         }
     }
 

@@ -123,9 +123,7 @@ impl Renderer {
             file_findings,
             segments,
         };
-        let mut layout = self.layout(tag, &dir, &heading, "", None);
-        layout.alternates.clear();
-        layout.x_default.clear();
+        let layout = self.bare_layout(tag, &dir, &heading, "");
         let html = self.templates.render(
             "review.html",
             context! { layout, page => view, ui => labels },
@@ -171,9 +169,7 @@ impl Renderer {
             .i18n
             .format(tag, "segments-count", Some(segments as i64));
         let title = labels.get("status_title").cloned().unwrap_or_default();
-        let mut layout = self.layout(tag, &dir, &title, "", None);
-        layout.alternates.clear();
-        layout.x_default.clear();
+        let layout = self.bare_layout(tag, &dir, &title, "");
         let view = context! { count, segments, articles, codes };
         let html = self.templates.render(
             "status.html",
