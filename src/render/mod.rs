@@ -101,6 +101,8 @@ pub struct Renderer {
     templates: Templates,
     i18n: I18n,
     labels: BTreeMap<String, Labels>,
+    /// The same labels as template values, converted once (not per page).
+    label_values: BTreeMap<String, minijinja::Value>,
     settings: Settings,
     catalog: Catalog,
     content_root: PathBuf,
@@ -132,10 +134,15 @@ impl Renderer {
             warnings.extend(w);
         }
         let content_root = content_root.to_path_buf();
+        let label_values = labels
+            .iter()
+            .map(|(tag, l)| (tag.clone(), minijinja::Value::from_serialize(l)))
+            .collect();
         Ok(Renderer {
             templates,
             i18n,
             labels,
+            label_values,
             settings,
             catalog,
             content_root,
@@ -171,6 +178,15 @@ impl Renderer {
             .get(tag)
             .or_else(|| self.labels.get(catalog::ENGLISH))
             .unwrap_or(&EMPTY)
+    }
+
+    /// [`Renderer::labels`] as a template value.
+    fn labels_value(&self, tag: &str) -> minijinja::Value {
+        self.label_values
+            .get(tag)
+            .or_else(|| self.label_values.get(catalog::ENGLISH))
+            .cloned()
+            .unwrap_or_else(|| minijinja::Value::from_serialize(Labels::new()))
     }
 
     /// Display name of a locale, in its own language.

@@ -7,6 +7,11 @@ use std::sync::OnceLock;
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped (safe in text and
 /// in double-quoted attributes).
 pub fn push_escaped(out: &mut String, text: &str) {
+    let _ = write_escaped(out, text);
+}
+
+/// [`push_escaped`] into any writer (a template's output).
+pub fn write_escaped<W: std::fmt::Write + ?Sized>(out: &mut W, text: &str) -> std::fmt::Result {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
         let entity = match b {
@@ -18,11 +23,11 @@ pub fn push_escaped(out: &mut String, text: &str) {
             _ => continue,
         };
         // `i` is at an ASCII byte, so both slices end on char boundaries.
-        out.push_str(text.get(start..i).unwrap_or_default());
-        out.push_str(entity);
+        out.write_str(text.get(start..i).unwrap_or_default())?;
+        out.write_str(entity)?;
         start = i + 1;
     }
-    out.push_str(text.get(start..).unwrap_or_default());
+    out.write_str(text.get(start..).unwrap_or_default())
 }
 
 /// `text`, escaped.

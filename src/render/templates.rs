@@ -3,12 +3,13 @@
 //! project's `templates/` directory. Templates end in `.html`, so autoescape
 //! is on for all of them.
 
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
-use super::sanitize::escape;
+use super::sanitize::write_escaped;
 use crate::error::{Error, Result};
 
 /// The default templates.
@@ -38,6 +39,9 @@ const ASSETS: &[(&str, &[u8])] = &[
 pub struct Templates {
     env: Environment<'static>,
     assets: Vec<(String, Vec<u8>)>,
+    /// Per template, the variables it reads (`page.segments`, …), so that
+    /// data no template asks for need not be built.
+    reads: BTreeMap<&'static str, HashSet<String>>,
 }
 
 impl Templates {
@@ -50,6 +54,11 @@ impl Templates {
             let source = read_override(dir, name)?.unwrap_or_else(|| (*default).to_string());
             env.add_template_owned(*name, source)
                 .map_err(|e| broken(dir, name, &e))?;
+        }
+        let mut reads = BTreeMap::new();
+        for (name, _) in TEMPLATES {
+            let template = env.get_template(name).map_err(|e| broken(dir, name, &e))?;
+            reads.insert(*name, template.undeclared_variables(true));
         }
         let mut assets = Vec::new();
         for (name, default) in ASSETS {
@@ -65,7 +74,11 @@ impl Templates {
             };
             assets.push(((*name).to_string(), bytes));
         }
-        Ok(Templates { env, assets })
+        Ok(Templates {
+            env,
+            assets,
+            reads,
+        })
     }
 
     /// Renders template `name` with `ctx`; an error means a broken template.
@@ -75,6 +88,32 @@ impl Templates {
             .get_template(name)
             .map_err(|e| broken(None, name, &e))?;
         template.render(ctx).map_err(|e| broken(None, name, &e))
+    }
+
+    /// Renders template `name` with `ctx` into a buffer of `size_hint`
+    /// bytes: pages are large and a buffer grown by doubling copies them
+    /// several times over.
+    pub fn render_page<S: Serialize>(
+        &self,
+        name: &str,
+        ctx: S,
+        size_hint: usize,
+    ) -> Result<Vec<u8>> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| broken(None, name, &e))?;
+        let mut out = Vec::with_capacity(size_hint);
+        template
+            .render_captured_to(ctx, &mut out)
+            .map_err(|e| broken(None, name, &e))?;
+        Ok(out)
+    }
+
+    /// Whether template `name` reads `path` (`page.segments`), as far as
+    /// its source says (variables of templates it extends are not seen).
+    pub fn uses(&self, name: &str, path: &str) -> bool {
+        self.reads.get(name).is_some_and(|r| r.contains(path))
     }
 
     /// The static assets: file name and bytes.
@@ -91,9 +130,11 @@ fn format_value(
     value: &minijinja::Value,
 ) -> std::result::Result<(), minijinja::Error> {
     match value.as_str() {
-        Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => out
-            .write_str(&escape(text))
-            .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")),
+        Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
+            write_escaped(out, text).map_err(|_| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")
+            })
+        }
         _ => minijinja::escape_formatter(out, state, value),
     }
 }
