@@ -310,7 +310,15 @@ fn article(
         return Ok(done);
     };
     let extracted = extract::article(&parsed.article);
-    let own = extract::merge(vec![extracted.clone()]);
+    // The pages render the article's entitlement tables from its own facts,
+    // merged as `entitlements.json` merges them; only the entitlements are
+    // read, so only they are copied.
+    let own = extract::merge(vec![extract::ArticleFacts {
+        slug: extracted.slug.clone(),
+        locale: extracted.locale.clone(),
+        entitlements: extracted.entitlements.clone(),
+        ..extract::ArticleFacts::default()
+    }]);
     let rendered = renderer.article(entry, &parsed.article, &findings, Some(&own))?;
     for page in rendered.pages {
         done.pages.push(page.path.clone());

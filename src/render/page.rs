@@ -2,7 +2,7 @@
 //! newest source, with the layout every page shares (language, direction,
 //! alternates, language switcher).
 
-use minijinja::context;
+use minijinja::{context, Value};
 use serde::Serialize;
 
 use super::catalog::{page_url, root_prefix, Entry, ENGLISH};
@@ -37,7 +37,8 @@ pub(super) struct Alternate {
 
 #[derive(Debug, Serialize)]
 struct ArticleView {
-    body: String,
+    /// The rendered body, as safe HTML.
+    body: Value,
     side_by_side: bool,
     toc: Vec<TocEntry>,
     machine: bool,
@@ -154,7 +155,7 @@ impl Renderer {
         let outdated = target && self.catalog.is_outdated(entry);
         let view = ArticleView {
             jsonld: howto(&title, tag, &body.steps),
-            body: std::mem::take(&mut body.html),
+            body: Value::from_safe_string(std::mem::take(&mut body.html)),
             side_by_side: side == Side::Target,
             toc: std::mem::take(&mut body.toc),
             machine: target && article.front.is_machine_translated(),
@@ -166,11 +167,17 @@ impl Renderer {
             },
             review_href: target.then(|| format!("{root}review/{dir}")),
         };
-        let html = self.templates.render(
+        let hint = view.body.as_str().map_or(0, str::len) + 8192;
+        let bytes = self.templates.render_page(
             "article.html",
-            context! { layout, page => view, ui => labels },
+            context! { layout, page => view, ui => self.labels_value(tag) },
+            hint,
         )?;
-        Ok((Page::html(format!("{dir}index.html"), html), body))
+        let page = Page {
+            path: format!("{dir}index.html"),
+            bytes,
+        };
+        Ok((page, body))
     }
 
     /// "Handed off for translation on …", when the article says when.
