@@ -10,22 +10,43 @@ pub fn push_escaped(out: &mut String, text: &str) {
     let _ = write_escaped(out, text);
 }
 
-/// [`push_escaped`] into any writer (a template's output).
+/// [`push_escaped`] into any writer (a template's output). The bytes to
+/// escape are found with `memchr` (vectorized), each of its two scans
+/// resumed only past the byte it found, so text is read about once.
 pub fn write_escaped<W: std::fmt::Write + ?Sized>(out: &mut W, text: &str) -> std::fmt::Result {
+    let bytes = text.as_bytes();
+    let tags = |from: usize| {
+        let rest = bytes.get(from..).unwrap_or_default();
+        memchr::memchr3(b'&', b'<', b'>', rest).map(|i| i + from)
+    };
+    let quotes = |from: usize| {
+        let rest = bytes.get(from..).unwrap_or_default();
+        memchr::memchr2(b'"', b'\'', rest).map(|i| i + from)
+    };
+    let (mut tag, mut quote) = (tags(0), quotes(0));
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+    loop {
+        let i = match (tag, quote) {
+            (Some(t), Some(q)) => t.min(q),
+            (Some(i), None) | (None, Some(i)) => i,
+            (None, None) => break,
+        };
+        let entity = match bytes.get(i) {
+            Some(b'&') => "&amp;",
+            Some(b'<') => "&lt;",
+            Some(b'>') => "&gt;",
+            Some(b'"') => "&quot;",
+            _ => "&#39;",
         };
         // `i` is at an ASCII byte, so both slices end on char boundaries.
         out.write_str(text.get(start..i).unwrap_or_default())?;
         out.write_str(entity)?;
         start = i + 1;
+        if tag == Some(i) {
+            tag = tags(start);
+        } else {
+            quote = quotes(start);
+        }
     }
     out.write_str(text.get(start..).unwrap_or_default())
 }
@@ -147,5 +168,9 @@ mod tests {
             escape(r#"<a href="x">'"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;"
         );
+        assert_eq!(escape("한국어 'a' & \"b\" <c>"), "한국어 &#39;a&#39; &amp; &quot;b&quot; &lt;c&gt;");
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("''<<"), "&#39;&#39;&lt;&lt;");
     }
 }
