@@ -15,6 +15,24 @@ pub fn push_escaped(out: &mut String, text: &str) {
 /// resumed only past the byte it found, so text is read about once.
 pub fn write_escaped<W: std::fmt::Write + ?Sized>(out: &mut W, text: &str) -> std::fmt::Result {
     let bytes = text.as_bytes();
+    if bytes.len() < 32 {
+        // Ids, codes, short labels: a plain loop costs less than starting scans.
+        let mut start = 0;
+        for (i, b) in bytes.iter().enumerate() {
+            let entity = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&#39;",
+                _ => continue,
+            };
+            out.write_str(text.get(start..i).unwrap_or_default())?;
+            out.write_str(entity)?;
+            start = i + 1;
+        }
+        return out.write_str(text.get(start..).unwrap_or_default());
+    }
     let tags = |from: usize| {
         let rest = bytes.get(from..).unwrap_or_default();
         memchr::memchr3(b'&', b'<', b'>', rest).map(|i| i + from)
@@ -171,6 +189,8 @@ mod tests {
         assert_eq!(escape("한국어 'a' & \"b\" <c>"), "한국어 &#39;a&#39; &amp; &quot;b&quot; &lt;c&gt;");
         assert_eq!(escape("plain"), "plain");
         assert_eq!(escape(""), "");
+        let long = "a'b\"c<d>e&f-".repeat(5);
+        assert_eq!(escape(&long), "a&#39;b&quot;c&lt;d&gt;e&amp;f-".repeat(5));
         assert_eq!(escape("''<<"), "&#39;&#39;&lt;&lt;");
     }
 }
