@@ -92,11 +92,12 @@ pub struct Html<'c, 'a> {
     pub(super) tables_done: BTreeSet<Option<String>>,
 }
 
-/// Renders the article's blocks.
-pub fn body(ctx: &Ctx<'_>) -> Body {
+/// Renders the article's blocks into `out` (an empty string, perhaps with
+/// capacity to spare).
+pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
     let mut html = Html {
         ctx,
-        out: String::new(),
+        out,
         body: Body::default(),
         used_ids: BTreeSet::new(),
         in_link: 0,

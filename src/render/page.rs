@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::catalog::{page_url, root_prefix, Entry, ENGLISH};
 use super::html::{self, Body, Ctx, Side, TocEntry};
+use super::templates::{self, Markup};
 use super::{count_codes, Facts, Page, Rendered, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
@@ -145,7 +146,7 @@ impl Renderer {
         };
         // The side-by-side English column is built in the browser from each
         // sentence's source (`.seg .src`): one body render per page.
-        let mut body = html::body(&ctx);
+        let mut body = html::body(&ctx, templates::buffer());
         let (title, description) = match side {
             Side::Source => (title_of(article, side), String::new()),
             Side::Target => (entry.title.clone(), entry.description.clone()),
@@ -155,7 +156,7 @@ impl Renderer {
         let outdated = target && self.catalog.is_outdated(entry);
         let view = ArticleView {
             jsonld: howto(&title, tag, &body.steps),
-            body: Value::from_safe_string(std::mem::take(&mut body.html)),
+            body: Markup::value(std::mem::take(&mut body.html)),
             side_by_side: side == Side::Target,
             toc: std::mem::take(&mut body.toc),
             machine: target && article.front.is_machine_translated(),
@@ -167,12 +168,16 @@ impl Renderer {
             },
             review_href: target.then(|| format!("{root}review/{dir}")),
         };
-        let hint = view.body.as_str().map_or(0, str::len) + 8192;
+        let hint = Markup::len(&view.body) + 8192;
+        let html = view.body.clone();
         let bytes = self.templates.render_page(
             "article.html",
             context! { layout, page => view, ui => self.labels_value(tag) },
             hint,
         )?;
+        if let Some(html) = Markup::take(html) {
+            templates::recycle(html);
+        }
         let page = Page {
             path: format!("{dir}index.html"),
             bytes,

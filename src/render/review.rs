@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::catalog::{page_url, root_prefix, Entry};
 use super::sanitize::push_escaped;
+use super::templates::{self, Markup};
 use super::{Facts, Page, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
@@ -124,9 +125,7 @@ fn codes(found: &[&Diagnostic]) -> String {
 /// The rows of the review table as HTML, written straight into one string
 /// (what `review.html` used to loop over: a minijinja loop per segment cost
 /// more than everything else on the page).
-fn rows_html(article: &Article, by_segment: &BySegment) -> String {
-    let text: usize = article.segments.len() * 256;
-    let mut out = String::with_capacity(text);
+fn rows_html(article: &Article, by_segment: &BySegment, mut out: String) -> String {
     let mut plain = String::new();
     for (n, s) in article.segments.iter().enumerate() {
         let id = s.id.as_str();
@@ -201,16 +200,20 @@ impl Renderer {
             status_href: format!("{root}review/{}/", article.locale.url_segment()),
             codes: findings.iter().map(|d| d.code.as_str()).collect(),
             file_findings,
-            rows: Value::from_safe_string(rows_html(article, &by_segment)),
+            rows: Markup::value(rows_html(article, &by_segment, templates::buffer())),
             segments,
         };
         let layout = self.bare_layout(tag, &dir, &heading, "");
-        let hint = view.rows.as_str().map_or(0, str::len) + 8192;
+        let hint = Markup::len(&view.rows) + 8192;
+        let rows = view.rows.clone();
         let bytes = self.templates.render_page(
             "review.html",
             context! { layout, page => view, ui => self.labels_value(tag) },
             hint,
         )?;
+        if let Some(rows) = Markup::take(rows) {
+            templates::recycle(rows);
+        }
         Ok(Page {
             path: format!("{dir}index.html"),
             bytes,

@@ -6,6 +6,10 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use minijinja::value::{Object, ObjectRepr, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
@@ -34,6 +38,75 @@ const ASSETS: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/assets/favicon.svg"),
     ),
 ];
+
+/// Finished HTML handed to a template (an article body, the review rows):
+/// printed as it is, without the copies a safe string costs (into the
+/// value, again through `|safe`), and taken back afterwards with
+/// [`Markup::take`] so that its buffer serves the next page.
+#[derive(Debug)]
+pub struct Markup(String);
+
+impl Markup {
+    /// A template value for `html`.
+    pub fn value(html: String) -> Value {
+        Value::from_object(Markup(html))
+    }
+
+    /// The HTML of a value made by [`Markup::value`], once no template holds it.
+    pub fn take(value: Value) -> Option<String> {
+        let markup = value.downcast_object::<Markup>()?;
+        drop(value);
+        std::sync::Arc::try_unwrap(markup).ok().map(|m| m.0)
+    }
+
+    /// The length in bytes of a value made by [`Markup::value`].
+    pub fn len(value: &Value) -> usize {
+        value.downcast_object_ref::<Markup>().map_or(0, |m| m.0.len())
+    }
+}
+
+impl Object for Markup {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn is_true(self: &Arc<Self>) -> bool {
+        !self.0.is_empty()
+    }
+
+    fn render(self: &Arc<Self>, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+thread_local! {
+    /// Page-sized strings this thread finished with (see [`buffer`]).
+    static SPARE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An empty string, with the capacity of one this thread used for an
+/// earlier page when there is one: bodies are tens of kilobytes, and
+/// growing a fresh string to that size for every page copies it over and
+/// over and keeps the allocator busy returning and refetching memory.
+pub fn buffer() -> String {
+    SPARE
+        .with(|spare| spare.borrow_mut().pop())
+        .unwrap_or_default()
+}
+
+/// Gives a string back for [`buffer`] to hand out again.
+pub fn recycle(mut text: String) {
+    if text.capacity() > 16 << 20 {
+        return; // an outsized page: don't keep its memory for the rest of the run
+    }
+    text.clear();
+    SPARE.with(|spare| {
+        let mut spare = spare.borrow_mut();
+        if spare.len() < 4 {
+            spare.push(text);
+        }
+    });
+}
 
 /// Loaded templates and assets.
 pub struct Templates {
@@ -129,6 +202,11 @@ fn format_value(
     state: &minijinja::State,
     value: &minijinja::Value,
 ) -> std::result::Result<(), minijinja::Error> {
+    if let Some(markup) = value.downcast_object_ref::<Markup>() {
+        return out.write_str(&markup.0).map_err(|_| {
+            minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")
+        });
+    }
     match value.as_str() {
         Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
             write_escaped(out, text).map_err(|_| {
