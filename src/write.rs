@@ -170,7 +170,7 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
         let target = root.join(&rel);
         if let Some(dir) = target.parent() {
             if !dirs.contains(dir) {
-                std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
+                make_dir(dir, &dirs).map_err(|e| write_error(dir, e))?;
                 dirs.insert(dir.to_path_buf());
             }
         }
@@ -187,6 +187,16 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
         stats.files += 1;
     }
     Ok(stats)
+}
+
+/// Creates `dir` in the staging tree: one `mkdir` when its parent is known
+/// to exist (the common case: a page's directory in a locale's), else
+/// `create_dir_all`.
+fn make_dir(dir: &Path, made: &BTreeSet<PathBuf>) -> std::io::Result<()> {
+    if dir.parent().is_some_and(|p| made.contains(p)) && std::fs::create_dir(dir).is_ok() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir)
 }
 
 /// Hard-links `from` to `target`, copying when that fails; the file's size.
