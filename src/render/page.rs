@@ -226,7 +226,13 @@ impl Renderer {
     }
 
     /// The layout of a page that has no alternates (review and status pages).
-    pub(super) fn bare_layout(&self, tag: &str, dir: &str, title: &str, description: &str) -> Layout {
+    pub(super) fn bare_layout(
+        &self,
+        tag: &str,
+        dir: &str,
+        title: &str,
+        description: &str,
+    ) -> Layout {
         let rtl = crate::model::Locale::parse(tag).is_some_and(|l| l.is_rtl());
         let site_title = self.site_title(tag);
         let title = if title.is_empty() || title == site_title {

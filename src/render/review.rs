@@ -84,10 +84,7 @@ fn by_segment<'a>(
 
 /// The findings on segment `id`.
 fn found_for<'f, 'a>(by_segment: &'f BySegment<'a>, id: &str) -> &'f [&'a Diagnostic] {
-    by_segment
-        .get(id)
-        .map(Vec::as_slice)
-        .unwrap_or_default()
+    by_segment.get(id).map(Vec::as_slice).unwrap_or_default()
 }
 
 /// One row per segment, for templates that still iterate `page.segments`.

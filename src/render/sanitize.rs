@@ -186,7 +186,10 @@ mod tests {
             escape(r#"<a href="x">'"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;"
         );
-        assert_eq!(escape("한국어 'a' & \"b\" <c>"), "한국어 &#39;a&#39; &amp; &quot;b&quot; &lt;c&gt;");
+        assert_eq!(
+            escape("한국어 'a' & \"b\" <c>"),
+            "한국어 &#39;a&#39; &amp; &quot;b&quot; &lt;c&gt;"
+        );
         assert_eq!(escape("plain"), "plain");
         assert_eq!(escape(""), "");
         let long = "a'b\"c<d>e&f-".repeat(5);

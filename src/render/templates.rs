@@ -61,7 +61,9 @@ impl Markup {
 
     /// The length in bytes of a value made by [`Markup::value`].
     pub fn len(value: &Value) -> usize {
-        value.downcast_object_ref::<Markup>().map_or(0, |m| m.0.len())
+        value
+            .downcast_object_ref::<Markup>()
+            .map_or(0, |m| m.0.len())
     }
 }
 
@@ -147,11 +149,7 @@ impl Templates {
             };
             assets.push(((*name).to_string(), bytes));
         }
-        Ok(Templates {
-            env,
-            assets,
-            reads,
-        })
+        Ok(Templates { env, assets, reads })
     }
 
     /// Renders template `name` with `ctx`; an error means a broken template.
