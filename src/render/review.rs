@@ -115,6 +115,9 @@ fn finding(d: &Diagnostic) -> Finding<'_> {
 
 /// The distinct codes of `found`, sorted, space-separated.
 fn codes(found: &[&Diagnostic]) -> String {
+    if found.is_empty() {
+        return String::new();
+    }
     let codes: BTreeSet<&str> = found.iter().map(|d| d.code.as_str()).collect();
     codes.into_iter().collect::<Vec<_>>().join(" ")
 }

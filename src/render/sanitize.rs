@@ -81,21 +81,28 @@ pub fn escape(text: &str) -> String {
 /// else (`javascript:`, `data:`, `vbscript:`, obfuscated with whitespace,
 /// control characters or case) is refused.
 pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
-    let Some(colon) = cleaned.find(':') else {
-        return true;
-    };
-    let before = &cleaned[..colon];
-    if before.contains(['/', '?', '#']) {
-        return true;
+    // The scheme is what comes before the first `:` once whitespace and
+    // control characters are dropped; read without building that string.
+    let mut scheme = [0u8; 6];
+    let mut len = 0;
+    let mut long = false;
+    for c in url.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+        match c {
+            ':' => {
+                let scheme = scheme.get(..len).unwrap_or_default();
+                return !long && matches!(scheme, b"http" | b"https" | b"mailto" | b"tel");
+            }
+            '/' | '?' | '#' => return true,
+            c if c.is_ascii() && len < scheme.len() => {
+                if let Some(b) = scheme.get_mut(len) {
+                    *b = (c as u8).to_ascii_lowercase();
+                }
+                len += 1;
+            }
+            _ => long = true,
+        }
     }
-    matches!(
-        before.to_ascii_lowercase().as_str(),
-        "http" | "https" | "mailto" | "tel"
-    )
+    true
 }
 
 /// Phrasing tags raw HTML may keep (inside a paragraph).
@@ -157,6 +164,9 @@ mod tests {
             "data:text/html,<b>",
             "vbscript:x",
             "\u{1}javascript:x",
+            "httpsx:y",
+            "é:x",
+            "mailtox:y",
         ] {
             assert!(!is_safe_url(url), "{url:?}");
         }
@@ -167,6 +177,9 @@ mod tests {
             "../a/b.png",
             "mailto:a@b.c",
             "a/b:c",
+            "HTTPS://x",
+            " tel:1",
+            "no-colon",
         ] {
             assert!(is_safe_url(url), "{url:?}");
         }
