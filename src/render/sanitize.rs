@@ -86,7 +86,10 @@ pub fn is_safe_url(url: &str) -> bool {
     let mut scheme = [0u8; 6];
     let mut len = 0;
     let mut long = false;
-    for c in url.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+    for c in url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+    {
         match c {
             ':' => {
                 let scheme = scheme.get(..len).unwrap_or_default();
