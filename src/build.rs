@@ -30,7 +30,7 @@ use crate::error::Result;
 use crate::render::{Catalog, Entry, Facts, Page, Renderer, Settings};
 use crate::write::{self, Item, Stats, Writer};
 use crate::{check, config, extract, sxs};
-use incremental::{fingerprint, reuse, reuse_shared, Plan};
+use incremental::{fingerprint, reuse, reuse_shared, Job, Plan};
 
 mod incremental;
 
@@ -165,10 +165,12 @@ pub fn run(options: &Options) -> Result<Outcome> {
             return Err(e);
         }
     };
-    outcome.stats = writer.finish()?;
     let mut manifest = manifest;
     manifest.global = global;
-    manifest.save(&out);
+    let encoded = manifest.encode(); // while the writer drains its queue
+    drop(manifest);
+    outcome.stats = writer.finish()?;
+    Manifest::save_encoded(&out, encoded);
     diag::sort(&mut outcome.diagnostics);
     outcome.diagnostics.dedup();
     outcome.elapsed = started.elapsed();
@@ -192,10 +194,7 @@ fn render_all(
         .map_with(writer.sender(), |tx, job| {
             let done = match job.cached {
                 Some(cached) => Ok(reuse(job, cached, plan, tx)),
-                None => article(renderer, checks, job.source, tx).map(|d| Done {
-                    hash: job.hash.clone(),
-                    ..d
-                }),
+                None => article(renderer, checks, job, tx),
             };
             bar.inc(1);
             done
@@ -246,7 +245,13 @@ fn render_shared(
     writer: &Writer,
     outcome: &mut Outcome,
 ) -> Result<Vec<String>> {
-    let mut rest = renderer.indexes(facts)?;
+    // Everything here waits for the last article: merge and serialize the
+    // entitlements on one core while the indexes render on the other.
+    let (rest, json) = rayon::join(
+        || renderer.indexes(facts),
+        || extract::to_json(&extract::merge(extracted)),
+    );
+    let mut rest = rest?;
     rest.extend(renderer.assets());
     count_pages(
         &mut outcome.pages,
@@ -254,10 +259,9 @@ fn render_shared(
             .map(|p| p.path.as_str())
             .filter(|p| p.ends_with(".html")),
     );
-    let entitlements = extract::merge(extracted);
     rest.push(Page {
         path: "entitlements.json".into(),
-        bytes: extract::to_json(&entitlements).into_bytes(),
+        bytes: json.into_bytes(),
     });
     rest.push(Page {
         path: "entitlements.schema.json".into(),
@@ -280,12 +284,13 @@ fn render_shared(
 fn article(
     renderer: &Renderer,
     checks: &check::Options,
-    source: &Source,
+    job: &Job,
     tx: &mut SyncSender<Item>,
 ) -> Result<Done> {
+    let source = job.source;
     let mut done = Done {
         rel: source.rel.clone(),
-        hash: String::new(),
+        hash: job.hash.clone(),
         assets: Vec::new(),
         reused: false,
         facts: None,
@@ -294,7 +299,16 @@ fn article(
         content: Counts::default(),
         pages: Vec::new(),
     };
-    let text = match content::read(source) {
+    let read = match std::fs::read(&source.path) {
+        Ok(bytes) => {
+            if done.hash.is_empty() {
+                done.hash = cache::hash(&bytes);
+            }
+            content::decode(&source.rel, bytes)
+        }
+        Err(_) => content::read(source),
+    };
+    let text = match read {
         Ok(text) => text,
         Err(d) => {
             done.content = Counts::of(std::slice::from_ref(&d));
@@ -310,7 +324,15 @@ fn article(
         return Ok(done);
     };
     let extracted = extract::article(&parsed.article);
-    let own = extract::merge(vec![extracted.clone()]);
+    // The pages render the article's entitlement tables from its own facts,
+    // merged as `entitlements.json` merges them; only the entitlements are
+    // read, so only they are copied.
+    let own = extract::merge(vec![extract::ArticleFacts {
+        slug: extracted.slug.clone(),
+        locale: extracted.locale.clone(),
+        entitlements: extracted.entitlements.clone(),
+        ..extract::ArticleFacts::default()
+    }]);
     let rendered = renderer.article(entry, &parsed.article, &findings, Some(&own))?;
     for page in rendered.pages {
         done.pages.push(page.path.clone());

@@ -119,8 +119,18 @@ impl Manifest {
     /// Writes the manifest (through a temporary file); failures are ignored:
     /// the next build is then a clean one.
     pub fn save(&self, out: &Path) {
+        Self::save_encoded(out, self.encode());
+    }
+
+    /// The manifest as written by [`Manifest::save`]; `None` if it can't be.
+    pub fn encode(&self) -> Option<Vec<u8>> {
+        serde_json::to_vec(self).ok()
+    }
+
+    /// [`Manifest::save`] of a manifest encoded earlier.
+    pub fn save_encoded(out: &Path, encoded: Option<Vec<u8>>) {
         let dir = Self::dir(out);
-        let Ok(json) = serde_json::to_vec(self) else {
+        let Some(json) = encoded else {
             return;
         };
         let tmp = dir.join(format!("{MANIFEST}.tmp-{}", std::process::id()));

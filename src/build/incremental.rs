@@ -25,8 +25,9 @@ pub(super) struct Plan<'a> {
     pub(super) out: &'a Path,
 }
 
-/// One article file, its hash, and what it produced last time if that can
-/// be reused (same bytes, same shared inputs, files still there).
+/// One article file, its hash (empty until it is read when there is no
+/// previous build), and what it produced last time if that can be reused
+/// (same bytes, same shared inputs, files still there).
 pub(super) struct Job<'a> {
     pub(super) source: &'a Source,
     pub(super) hash: String,
@@ -42,9 +43,14 @@ impl<'a> Plan<'a> {
         let jobs: Vec<Job> = sources
             .par_iter()
             .map(|source| {
-                let hash = std::fs::read(&source.path)
-                    .map(|b| cache::hash(&b))
-                    .unwrap_or_default();
+                // Without a previous build nothing can be reused: the file is
+                // hashed when it is read for rendering, not read twice.
+                let hash = match previous {
+                    Some(_) => std::fs::read(&source.path)
+                        .map(|b| cache::hash(&b))
+                        .unwrap_or_default(),
+                    None => String::new(),
+                };
                 let cached = previous
                     .and_then(|m| m.articles.get(&source.rel))
                     .filter(|c| !hash.is_empty() && c.hash == hash)
@@ -156,8 +162,9 @@ pub(super) fn fingerprint(
     f.add_dir(&root.join("locales"), |_| true);
     let articles: BTreeSet<&Path> = sources.iter().map(|s| s.path.as_path()).collect();
     f.add_dir(content, |p| !articles.contains(p));
+    let entries: Vec<String> = entries.par_iter().map(|e| format!("{e:?}")).collect();
     for entry in entries {
-        f.add(format!("{entry:?}").as_bytes());
+        f.add(entry.as_bytes());
     }
     f.hex()
 }

@@ -5,7 +5,8 @@
 //! 2 it could not be built (missing content dir, broken template, output
 //! not writable).
 
-use std::io::IsTerminal;
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -40,8 +41,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         cache: !args.no_cache,
     };
     let outcome = build::run(&options)?;
+    // One write for the whole report: stderr is unbuffered, and thousands of
+    // findings printed piece by piece cost thousands of system calls.
+    let mut report = String::new();
     for d in &outcome.diagnostics {
-        eprintln!(
+        let _ = writeln!(
+            report,
             "{}[{}]: {}: {}",
             d.severity.as_str(),
             d.code,
@@ -49,7 +54,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             d.message
         );
     }
-    eprintln!("{}", summary(&outcome));
+    let _ = writeln!(report, "{}", summary(&outcome));
+    let _ = std::io::stderr().lock().write_all(report.as_bytes());
     let site_warnings = outcome
         .diagnostics
         .iter()

@@ -48,6 +48,8 @@ pub struct Catalog {
     entries: Vec<Entry>,
     by_slug: BTreeMap<String, BTreeMap<Locale, usize>>,
     newest: BTreeMap<String, usize>,
+    /// The content locales, sorted (asked for by every page's layout).
+    locales: Vec<Locale>,
 }
 
 impl Catalog {
@@ -68,10 +70,14 @@ impl Catalog {
                 *best = i;
             }
         }
+        let mut locales: Vec<Locale> = entries.iter().map(|e| e.locale.clone()).collect();
+        locales.sort();
+        locales.dedup();
         Catalog {
             entries,
             by_slug,
             newest,
+            locales,
         }
     }
 
@@ -86,11 +92,8 @@ impl Catalog {
     }
 
     /// The content locales, sorted.
-    pub fn locales(&self) -> Vec<Locale> {
-        let mut v: Vec<Locale> = self.entries.iter().map(|e| e.locale.clone()).collect();
-        v.sort();
-        v.dedup();
-        v
+    pub fn locales(&self) -> &[Locale] {
+        &self.locales
     }
 
     /// The entry of `slug` in `locale`.

@@ -92,11 +92,12 @@ pub struct Html<'c, 'a> {
     pub(super) tables_done: BTreeSet<Option<String>>,
 }
 
-/// Renders the article's blocks.
-pub fn body(ctx: &Ctx<'_>) -> Body {
+/// Renders the article's blocks into `out` (an empty string, perhaps with
+/// capacity to spare).
+pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
     let mut html = Html {
         ctx,
-        out: String::new(),
+        out,
         body: Body::default(),
         used_ids: BTreeSet::new(),
         in_link: 0,
@@ -182,7 +183,8 @@ impl Html<'_, '_> {
             .ctx
             .ids
             .then(|| self.unique_id(anchor.unwrap_or(""), level));
-        self.out.push_str(&format!("<h{level}"));
+        self.out.push_str("<h");
+        self.out.push(char::from(b'0' + level));
         if let Some(id) = &id {
             self.out.push_str(" id=\"");
             push_escaped(&mut self.out, id);
@@ -190,7 +192,9 @@ impl Html<'_, '_> {
         }
         self.out.push('>');
         self.inlines(content);
-        self.out.push_str(&format!("</h{level}>\n"));
+        self.out.push_str("</h");
+        self.out.push(char::from(b'0' + level));
+        self.out.push_str(">\n");
         if let (Some(id), 2 | 3) = (id, level) {
             self.body.toc.push(TocEntry { level, id, text });
         }
@@ -220,7 +224,10 @@ impl Html<'_, '_> {
         let tag = if start.is_some() { "ol" } else { "ul" };
         match start {
             Some(n) if n != 1 => self.out.push_str(&format!("<ol start=\"{n}\">\n")),
-            _ => self.out.push_str(&format!("<{tag}>\n")),
+            _ => {
+                self.open(tag);
+                self.out.push('\n');
+            }
         }
         for item in items {
             if start.is_some() && self.depth == 0 {
@@ -234,7 +241,8 @@ impl Html<'_, '_> {
             }
             self.out.push_str("</li>\n");
         }
-        self.out.push_str(&format!("</{tag}>\n"));
+        self.close(tag);
+        self.out.push('\n');
     }
 
     fn item_text(&self, item: &ListItem) -> String {
@@ -272,9 +280,13 @@ impl Html<'_, '_> {
             _ => "",
         };
         let scope = if tag == "th" { " scope=\"col\"" } else { "" };
-        self.out.push_str(&format!("<{tag}{scope}{class}>"));
+        self.out.push('<');
+        self.out.push_str(tag);
+        self.out.push_str(scope);
+        self.out.push_str(class);
+        self.out.push('>');
         self.inlines(cell);
-        self.out.push_str(&format!("</{tag}>"));
+        self.close(tag);
     }
 
     fn note(&mut self, kind: NoteKind, blocks: &[Block]) {

@@ -3,7 +3,7 @@
 
 use super::catalog::{join, page_url};
 use super::html::{Asset, Html, Side};
-use super::sanitize::{clean_html, escape, is_safe_url, push_escaped};
+use super::sanitize::{clean_html, is_safe_url, push_escaped};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment};
 
@@ -53,15 +53,29 @@ impl Html<'_, '_> {
     }
 
     fn wrap(&mut self, tag: &str, children: &[Inline]) {
-        self.out.push_str(&format!("<{tag}>"));
+        self.open(tag);
         self.inlines(children);
-        self.out.push_str(&format!("</{tag}>"));
+        self.close(tag);
     }
 
     fn wrap_text(&mut self, tag: &str, text: &str) {
-        self.out.push_str(&format!("<{tag}>"));
+        self.open(tag);
         push_escaped(&mut self.out, text);
-        self.out.push_str(&format!("</{tag}>"));
+        self.close(tag);
+    }
+
+    /// `<tag>`.
+    pub(super) fn open(&mut self, tag: &str) {
+        self.out.push('<');
+        self.out.push_str(tag);
+        self.out.push('>');
+    }
+
+    /// `</tag>`.
+    pub(super) fn close(&mut self, tag: &str) {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
     }
 
     fn segment(&mut self, segment: &Segment) {
@@ -69,24 +83,26 @@ impl Html<'_, '_> {
             self.inlines(&segment.source);
             return;
         }
-        let id = escape(segment.id.as_str());
-        let source = escape(&segment.source_text());
+        let source = segment.source_text();
         if self.in_link > 0 {
             // Nothing focusable may sit inside a link: the title carries the source.
-            self.out.push_str(&format!(
-                "<span class=\"seg\" data-id=\"{id}\" title=\"{source}\">"
-            ));
+            self.out.push_str("<span class=\"seg\" data-id=\"");
+            push_escaped(&mut self.out, segment.id.as_str());
+            self.out.push_str("\" title=\"");
+            push_escaped(&mut self.out, &source);
+            self.out.push_str("\">");
             self.inlines(&segment.target);
             self.out.push_str("</span>");
             return;
         }
-        self.out.push_str(&format!(
-            "<span class=\"seg\" tabindex=\"0\" data-id=\"{id}\">"
-        ));
+        self.out
+            .push_str("<span class=\"seg\" tabindex=\"0\" data-id=\"");
+        push_escaped(&mut self.out, segment.id.as_str());
+        self.out.push_str("\">");
         self.inlines(&segment.target);
-        self.out.push_str(&format!(
-            "<span class=\"src\" lang=\"en\">{source}</span></span>"
-        ));
+        self.out.push_str("<span class=\"src\" lang=\"en\">");
+        push_escaped(&mut self.out, &source);
+        self.out.push_str("</span></span>");
     }
 
     fn link(&mut self, url: &str, title: &str, autolink: bool, children: &[Inline]) {

@@ -101,6 +101,8 @@ pub struct Renderer {
     templates: Templates,
     i18n: I18n,
     labels: BTreeMap<String, Labels>,
+    /// The same labels as template values, converted once (not per page).
+    label_values: BTreeMap<String, minijinja::Value>,
     settings: Settings,
     catalog: Catalog,
     content_root: PathBuf,
@@ -132,10 +134,15 @@ impl Renderer {
             warnings.extend(w);
         }
         let content_root = content_root.to_path_buf();
+        let label_values = labels
+            .iter()
+            .map(|(tag, l)| (tag.clone(), minijinja::Value::from_serialize(l)))
+            .collect();
         Ok(Renderer {
             templates,
             i18n,
             labels,
+            label_values,
             settings,
             catalog,
             content_root,
@@ -173,13 +180,20 @@ impl Renderer {
             .unwrap_or(&EMPTY)
     }
 
+    /// [`Renderer::labels`] as a template value.
+    fn labels_value(&self, tag: &str) -> minijinja::Value {
+        self.label_values
+            .get(tag)
+            .or_else(|| self.label_values.get(catalog::ENGLISH))
+            .cloned()
+            .unwrap_or_else(|| minijinja::Value::from_serialize(Labels::new()))
+    }
+
     /// Display name of a locale, in its own language.
     fn locale_name(&self, tag: &str) -> String {
         match self.settings.locale_names.get(tag) {
             Some(name) => name.clone(),
-            None if self.i18n.locales().any(|l| l == tag) => {
-                self.i18n.format(tag, "language-name", None)
-            }
+            None if self.i18n.locales().any(|l| l == tag) => self.message(tag, "language-name"),
             None => tag.to_string(),
         }
     }
@@ -188,7 +202,17 @@ impl Renderer {
         self.settings
             .title
             .clone()
-            .unwrap_or_else(|| self.i18n.format(tag, "site-title", None))
+            .unwrap_or_else(|| self.message(tag, "site-title"))
+    }
+
+    /// Message `id` (without arguments) in `tag`: from the labels resolved
+    /// when loading, formatted again only for a tag they don't cover.
+    fn message(&self, tag: &str, id: &str) -> String {
+        let key = id.replace('-', "_");
+        match self.labels.get(tag).and_then(|l| l.get(&key)) {
+            Some(text) => text.clone(),
+            None => self.i18n.format(tag, id, None),
+        }
     }
 }
 

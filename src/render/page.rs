@@ -2,11 +2,12 @@
 //! newest source, with the layout every page shares (language, direction,
 //! alternates, language switcher).
 
-use minijinja::context;
+use minijinja::{context, Value};
 use serde::Serialize;
 
 use super::catalog::{page_url, root_prefix, Entry, ENGLISH};
 use super::html::{self, Body, Ctx, Side, TocEntry};
+use super::templates::{self, Markup};
 use super::{count_codes, Facts, Page, Rendered, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
@@ -37,7 +38,8 @@ pub(super) struct Alternate {
 
 #[derive(Debug, Serialize)]
 struct ArticleView {
-    body: String,
+    /// The rendered body, as safe HTML.
+    body: Value,
     side_by_side: bool,
     toc: Vec<TocEntry>,
     machine: bool,
@@ -144,7 +146,7 @@ impl Renderer {
         };
         // The side-by-side English column is built in the browser from each
         // sentence's source (`.seg .src`): one body render per page.
-        let mut body = html::body(&ctx);
+        let mut body = html::body(&ctx, templates::buffer());
         let (title, description) = match side {
             Side::Source => (title_of(article, side), String::new()),
             Side::Target => (entry.title.clone(), entry.description.clone()),
@@ -154,7 +156,7 @@ impl Renderer {
         let outdated = target && self.catalog.is_outdated(entry);
         let view = ArticleView {
             jsonld: howto(&title, tag, &body.steps),
-            body: std::mem::take(&mut body.html),
+            body: Markup::value(std::mem::take(&mut body.html)),
             side_by_side: side == Side::Target,
             toc: std::mem::take(&mut body.toc),
             machine: target && article.front.is_machine_translated(),
@@ -166,11 +168,21 @@ impl Renderer {
             },
             review_href: target.then(|| format!("{root}review/{dir}")),
         };
-        let html = self.templates.render(
+        let hint = Markup::len(&view.body) + 8192;
+        let html = view.body.clone();
+        let bytes = self.templates.render_page(
             "article.html",
-            context! { layout, page => view, ui => labels },
+            context! { layout, page => view, ui => self.labels_value(tag) },
+            hint,
         )?;
-        Ok((Page::html(format!("{dir}index.html"), html), body))
+        if let Some(html) = Markup::take(html) {
+            templates::recycle(html);
+        }
+        let page = Page {
+            path: format!("{dir}index.html"),
+            bytes,
+        };
+        Ok((page, body))
     }
 
     /// "Handed off for translation on …", when the article says when.
@@ -189,7 +201,8 @@ impl Renderer {
         description: &str,
         slug: Option<&str>,
     ) -> Layout {
-        let root = root_prefix(dir);
+        let mut layout = self.bare_layout(tag, dir, title, description);
+        let root = &layout.root;
         let locales = match slug {
             Some(slug) => self.catalog.page_locales(slug),
             None => self.site_locales(),
@@ -207,7 +220,19 @@ impl Renderer {
                 current: t == tag,
             })
             .collect();
-        let lang = tag.to_string();
+        layout.x_default = href("en-us");
+        layout.alternates = alternates;
+        layout
+    }
+
+    /// The layout of a page that has no alternates (review and status pages).
+    pub(super) fn bare_layout(
+        &self,
+        tag: &str,
+        dir: &str,
+        title: &str,
+        description: &str,
+    ) -> Layout {
         let rtl = crate::model::Locale::parse(tag).is_some_and(|l| l.is_rtl());
         let site_title = self.site_title(tag);
         let title = if title.is_empty() || title == site_title {
@@ -215,17 +240,15 @@ impl Renderer {
         } else {
             format!("{title} – {site_title}")
         };
-        let description = description.to_string();
-        let x_default = href("en-us");
         Layout {
-            lang,
+            lang: tag.to_string(),
             dir: if rtl { "rtl" } else { "ltr" },
             title,
-            description,
-            root,
+            description: description.to_string(),
+            root: root_prefix(dir),
             site_title,
-            alternates,
-            x_default,
+            alternates: Vec::new(),
+            x_default: String::new(),
         }
     }
 

@@ -4,10 +4,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use minijinja::context;
+use minijinja::{context, Value};
 use serde::Serialize;
 
 use super::catalog::{page_url, root_prefix, Entry};
+use super::sanitize::push_escaped;
+use super::templates::{self, Markup};
 use super::{Facts, Page, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
@@ -37,7 +39,11 @@ struct ReviewView<'a> {
     status_href: String,
     codes: BTreeSet<&'static str>,
     file_findings: Vec<Finding<'a>>,
-    segments: Vec<Row<'a>>,
+    /// The table rows, as HTML.
+    rows: Value,
+    /// The same rows as data, only for templates that ask for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    segments: Option<Vec<Row<'a>>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,10 +63,15 @@ struct CodeCount<'a> {
     count: usize,
 }
 
-/// One row per segment with the findings on it, and the findings on no segment.
-fn rows<'a>(article: &'a Article, findings: &'a [Diagnostic]) -> (Vec<Row<'a>>, Vec<Finding<'a>>) {
+/// Findings per segment id, and the findings on no segment.
+type BySegment<'a> = BTreeMap<&'a str, Vec<&'a Diagnostic>>;
+
+fn by_segment<'a>(
+    article: &'a Article,
+    findings: &'a [Diagnostic],
+) -> (BySegment<'a>, Vec<Finding<'a>>) {
     let ids: BTreeSet<&str> = article.segments.iter().map(|s| s.id.as_str()).collect();
-    let mut by_segment: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    let mut by_segment: BySegment = BTreeMap::new();
     let mut file_findings = Vec::new();
     for d in findings {
         match d.segment.as_deref().filter(|id| ids.contains(id)) {
@@ -68,25 +79,30 @@ fn rows<'a>(article: &'a Article, findings: &'a [Diagnostic]) -> (Vec<Row<'a>>, 
             None => file_findings.push(finding(d)),
         }
     }
-    let rows = article
+    (by_segment, file_findings)
+}
+
+/// The findings on segment `id`.
+fn found_for<'f, 'a>(by_segment: &'f BySegment<'a>, id: &str) -> &'f [&'a Diagnostic] {
+    by_segment.get(id).map(Vec::as_slice).unwrap_or_default()
+}
+
+/// One row per segment, for templates that still iterate `page.segments`.
+fn rows<'a>(article: &'a Article, by_segment: &BySegment<'a>) -> Vec<Row<'a>> {
+    article
         .segments
         .iter()
         .map(|s| {
-            let found = by_segment
-                .get(s.id.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            let codes: BTreeSet<&str> = found.iter().map(|d| d.code.as_str()).collect();
+            let found = found_for(by_segment, s.id.as_str());
             Row {
                 id: s.id.as_str(),
                 source: s.source_text(),
                 target: s.target_text(),
-                codes: codes.into_iter().collect::<Vec<_>>().join(" "),
+                codes: codes(found),
                 findings: found.iter().map(|d| finding(d)).collect(),
             }
         })
-        .collect();
-    (rows, file_findings)
+        .collect()
 }
 
 fn finding(d: &Diagnostic) -> Finding<'_> {
@@ -95,6 +111,66 @@ fn finding(d: &Diagnostic) -> Finding<'_> {
         severity: d.severity.as_str(),
         message: &d.message,
     }
+}
+
+/// The distinct codes of `found`, sorted, space-separated.
+fn codes(found: &[&Diagnostic]) -> String {
+    if found.is_empty() {
+        return String::new();
+    }
+    let codes: BTreeSet<&str> = found.iter().map(|d| d.code.as_str()).collect();
+    codes.into_iter().collect::<Vec<_>>().join(" ")
+}
+
+/// The rows of the review table as HTML, written straight into one string
+/// (what `review.html` used to loop over: a minijinja loop per segment cost
+/// more than everything else on the page).
+fn rows_html(article: &Article, by_segment: &BySegment, mut out: String) -> String {
+    let mut plain = String::new();
+    for (n, s) in article.segments.iter().enumerate() {
+        let id = s.id.as_str();
+        let found = found_for(by_segment, id);
+        out.push_str("<tr id=\"s-");
+        out.push_str(itoa(n + 1, &mut plain));
+        out.push_str("\" data-id=\"");
+        push_escaped(&mut out, id);
+        out.push_str("\" data-codes=\"");
+        push_escaped(&mut out, &codes(found));
+        out.push('"');
+        if !found.is_empty() {
+            out.push_str(" class=\"has-findings\"");
+        }
+        out.push_str("><td><code>");
+        push_escaped(&mut out, id);
+        out.push_str("</code></td><td lang=\"en\" dir=\"ltr\">");
+        push_escaped(&mut out, &s.source_text());
+        out.push_str("</td><td>");
+        push_escaped(&mut out, &s.target_text());
+        out.push_str("</td><td>");
+        if !found.is_empty() {
+            out.push_str("<ul class=\"findings\">");
+            for d in found {
+                out.push_str("<li class=\"finding sev-");
+                push_escaped(&mut out, d.severity.as_str());
+                out.push_str("\"><code>");
+                push_escaped(&mut out, d.code.as_str());
+                out.push_str("</code> ");
+                push_escaped(&mut out, &d.message);
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</td></tr>\n");
+    }
+    out
+}
+
+/// `n` in decimal, written into `buf`.
+fn itoa(n: usize, buf: &mut String) -> &str {
+    use std::fmt::Write;
+    buf.clear();
+    let _ = write!(buf, "{n}");
+    buf
 }
 
 impl Renderer {
@@ -109,8 +185,11 @@ impl Renderer {
         let page_dir = page_url(&article.locale.url_segment(), &article.slug);
         let dir = format!("review/{page_dir}");
         let root = root_prefix(&dir);
-        let (segments, file_findings) = rows(article, findings);
-        let labels = self.labels(tag);
+        let (by_segment, file_findings) = by_segment(article, findings);
+        let segments = self
+            .templates
+            .uses("review.html", "page.segments")
+            .then(|| rows(article, &by_segment));
         let heading = self
             .i18n
             .format_with(tag, "review-title", "title", &entry.title);
@@ -121,16 +200,24 @@ impl Renderer {
             status_href: format!("{root}review/{}/", article.locale.url_segment()),
             codes: findings.iter().map(|d| d.code.as_str()).collect(),
             file_findings,
+            rows: Markup::value(rows_html(article, &by_segment, templates::buffer())),
             segments,
         };
-        let mut layout = self.layout(tag, &dir, &heading, "", None);
-        layout.alternates.clear();
-        layout.x_default.clear();
-        let html = self.templates.render(
+        let layout = self.bare_layout(tag, &dir, &heading, "");
+        let hint = Markup::len(&view.rows) + 8192;
+        let rows = view.rows.clone();
+        let bytes = self.templates.render_page(
             "review.html",
-            context! { layout, page => view, ui => labels },
+            context! { layout, page => view, ui => self.labels_value(tag) },
+            hint,
         )?;
-        Ok(Page::html(format!("{dir}index.html"), html))
+        if let Some(rows) = Markup::take(rows) {
+            templates::recycle(rows);
+        }
+        Ok(Page {
+            path: format!("{dir}index.html"),
+            bytes,
+        })
     }
 
     /// The status page of one locale from its articles' facts.
@@ -171,9 +258,7 @@ impl Renderer {
             .i18n
             .format(tag, "segments-count", Some(segments as i64));
         let title = labels.get("status_title").cloned().unwrap_or_default();
-        let mut layout = self.layout(tag, &dir, &title, "", None);
-        layout.alternates.clear();
-        layout.x_default.clear();
+        let layout = self.bare_layout(tag, &dir, &title, "");
         let view = context! { count, segments, articles, codes };
         let html = self.templates.render(
             "status.html",

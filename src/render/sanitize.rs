@@ -7,22 +7,66 @@ use std::sync::OnceLock;
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped (safe in text and
 /// in double-quoted attributes).
 pub fn push_escaped(out: &mut String, text: &str) {
+    let _ = write_escaped(out, text);
+}
+
+/// [`push_escaped`] into any writer (a template's output). The bytes to
+/// escape are found with `memchr` (vectorized), each of its two scans
+/// resumed only past the byte it found, so text is read about once.
+pub fn write_escaped<W: std::fmt::Write + ?Sized>(out: &mut W, text: &str) -> std::fmt::Result {
+    let bytes = text.as_bytes();
+    if bytes.len() < 32 {
+        // Ids, codes, short labels: a plain loop costs less than starting scans.
+        let mut start = 0;
+        for (i, b) in bytes.iter().enumerate() {
+            let entity = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&#39;",
+                _ => continue,
+            };
+            out.write_str(text.get(start..i).unwrap_or_default())?;
+            out.write_str(entity)?;
+            start = i + 1;
+        }
+        return out.write_str(text.get(start..).unwrap_or_default());
+    }
+    let tags = |from: usize| {
+        let rest = bytes.get(from..).unwrap_or_default();
+        memchr::memchr3(b'&', b'<', b'>', rest).map(|i| i + from)
+    };
+    let quotes = |from: usize| {
+        let rest = bytes.get(from..).unwrap_or_default();
+        memchr::memchr2(b'"', b'\'', rest).map(|i| i + from)
+    };
+    let (mut tag, mut quote) = (tags(0), quotes(0));
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+    loop {
+        let i = match (tag, quote) {
+            (Some(t), Some(q)) => t.min(q),
+            (Some(i), None) | (None, Some(i)) => i,
+            (None, None) => break,
+        };
+        let entity = match bytes.get(i) {
+            Some(b'&') => "&amp;",
+            Some(b'<') => "&lt;",
+            Some(b'>') => "&gt;",
+            Some(b'"') => "&quot;",
+            _ => "&#39;",
         };
         // `i` is at an ASCII byte, so both slices end on char boundaries.
-        out.push_str(text.get(start..i).unwrap_or_default());
-        out.push_str(entity);
+        out.write_str(text.get(start..i).unwrap_or_default())?;
+        out.write_str(entity)?;
         start = i + 1;
+        if tag == Some(i) {
+            tag = tags(start);
+        } else {
+            quote = quotes(start);
+        }
     }
-    out.push_str(text.get(start..).unwrap_or_default());
+    out.write_str(text.get(start..).unwrap_or_default())
 }
 
 /// `text`, escaped.
@@ -37,21 +81,31 @@ pub fn escape(text: &str) -> String {
 /// else (`javascript:`, `data:`, `vbscript:`, obfuscated with whitespace,
 /// control characters or case) is refused.
 pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String = url
+    // The scheme is what comes before the first `:` once whitespace and
+    // control characters are dropped; read without building that string.
+    let mut scheme = [0u8; 6];
+    let mut len = 0;
+    let mut long = false;
+    for c in url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
-    let Some(colon) = cleaned.find(':') else {
-        return true;
-    };
-    let before = &cleaned[..colon];
-    if before.contains(['/', '?', '#']) {
-        return true;
+    {
+        match c {
+            ':' => {
+                let scheme = scheme.get(..len).unwrap_or_default();
+                return !long && matches!(scheme, b"http" | b"https" | b"mailto" | b"tel");
+            }
+            '/' | '?' | '#' => return true,
+            c if c.is_ascii() && len < scheme.len() => {
+                if let Some(b) = scheme.get_mut(len) {
+                    *b = (c as u8).to_ascii_lowercase();
+                }
+                len += 1;
+            }
+            _ => long = true,
+        }
     }
-    matches!(
-        before.to_ascii_lowercase().as_str(),
-        "http" | "https" | "mailto" | "tel"
-    )
+    true
 }
 
 /// Phrasing tags raw HTML may keep (inside a paragraph).
@@ -113,6 +167,9 @@ mod tests {
             "data:text/html,<b>",
             "vbscript:x",
             "\u{1}javascript:x",
+            "httpsx:y",
+            "é:x",
+            "mailtox:y",
         ] {
             assert!(!is_safe_url(url), "{url:?}");
         }
@@ -123,6 +180,9 @@ mod tests {
             "../a/b.png",
             "mailto:a@b.c",
             "a/b:c",
+            "HTTPS://x",
+            " tel:1",
+            "no-colon",
         ] {
             assert!(is_safe_url(url), "{url:?}");
         }
@@ -142,5 +202,14 @@ mod tests {
             escape(r#"<a href="x">'"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;"
         );
+        assert_eq!(
+            escape("한국어 'a' & \"b\" <c>"),
+            "한국어 &#39;a&#39; &amp; &quot;b&quot; &lt;c&gt;"
+        );
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(escape(""), "");
+        let long = "a'b\"c<d>e&f-".repeat(5);
+        assert_eq!(escape(&long), "a&#39;b&quot;c&lt;d&gt;e&amp;f-".repeat(5));
+        assert_eq!(escape("''<<"), "&#39;&#39;&lt;&lt;");
     }
 }

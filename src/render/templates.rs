@@ -3,12 +3,17 @@
 //! project's `templates/` directory. Templates end in `.html`, so autoescape
 //! is on for all of them.
 
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use minijinja::value::{Object, ObjectRepr, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
-use super::sanitize::escape;
+use super::sanitize::write_escaped;
 use crate::error::{Error, Result};
 
 /// The default templates.
@@ -34,10 +39,84 @@ const ASSETS: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// Finished HTML handed to a template (an article body, the review rows):
+/// printed as it is, without the copies a safe string costs (into the
+/// value, again through `|safe`), and taken back afterwards with
+/// [`Markup::take`] so that its buffer serves the next page.
+#[derive(Debug)]
+pub struct Markup(String);
+
+impl Markup {
+    /// A template value for `html`.
+    pub fn value(html: String) -> Value {
+        Value::from_object(Markup(html))
+    }
+
+    /// The HTML of a value made by [`Markup::value`], once no template holds it.
+    pub fn take(value: Value) -> Option<String> {
+        let markup = value.downcast_object::<Markup>()?;
+        drop(value);
+        std::sync::Arc::try_unwrap(markup).ok().map(|m| m.0)
+    }
+
+    /// The length in bytes of a value made by [`Markup::value`].
+    pub fn len(value: &Value) -> usize {
+        value
+            .downcast_object_ref::<Markup>()
+            .map_or(0, |m| m.0.len())
+    }
+}
+
+impl Object for Markup {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn is_true(self: &Arc<Self>) -> bool {
+        !self.0.is_empty()
+    }
+
+    fn render(self: &Arc<Self>, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+thread_local! {
+    /// Page-sized strings this thread finished with (see [`buffer`]).
+    static SPARE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An empty string, with the capacity of one this thread used for an
+/// earlier page when there is one: bodies are tens of kilobytes, and
+/// growing a fresh string to that size for every page copies it over and
+/// over and keeps the allocator busy returning and refetching memory.
+pub fn buffer() -> String {
+    SPARE
+        .with(|spare| spare.borrow_mut().pop())
+        .unwrap_or_default()
+}
+
+/// Gives a string back for [`buffer`] to hand out again.
+pub fn recycle(mut text: String) {
+    if text.capacity() > 16 << 20 {
+        return; // an outsized page: don't keep its memory for the rest of the run
+    }
+    text.clear();
+    SPARE.with(|spare| {
+        let mut spare = spare.borrow_mut();
+        if spare.len() < 4 {
+            spare.push(text);
+        }
+    });
+}
+
 /// Loaded templates and assets.
 pub struct Templates {
     env: Environment<'static>,
     assets: Vec<(String, Vec<u8>)>,
+    /// Per template, the variables it reads (`page.segments`, …), so that
+    /// data no template asks for need not be built.
+    reads: BTreeMap<&'static str, HashSet<String>>,
 }
 
 impl Templates {
@@ -50,6 +129,11 @@ impl Templates {
             let source = read_override(dir, name)?.unwrap_or_else(|| (*default).to_string());
             env.add_template_owned(*name, source)
                 .map_err(|e| broken(dir, name, &e))?;
+        }
+        let mut reads = BTreeMap::new();
+        for (name, _) in TEMPLATES {
+            let template = env.get_template(name).map_err(|e| broken(dir, name, &e))?;
+            reads.insert(*name, template.undeclared_variables(true));
         }
         let mut assets = Vec::new();
         for (name, default) in ASSETS {
@@ -65,7 +149,7 @@ impl Templates {
             };
             assets.push(((*name).to_string(), bytes));
         }
-        Ok(Templates { env, assets })
+        Ok(Templates { env, assets, reads })
     }
 
     /// Renders template `name` with `ctx`; an error means a broken template.
@@ -75,6 +159,32 @@ impl Templates {
             .get_template(name)
             .map_err(|e| broken(None, name, &e))?;
         template.render(ctx).map_err(|e| broken(None, name, &e))
+    }
+
+    /// Renders template `name` with `ctx` into a buffer of `size_hint`
+    /// bytes: pages are large and a buffer grown by doubling copies them
+    /// several times over.
+    pub fn render_page<S: Serialize>(
+        &self,
+        name: &str,
+        ctx: S,
+        size_hint: usize,
+    ) -> Result<Vec<u8>> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| broken(None, name, &e))?;
+        let mut out = Vec::with_capacity(size_hint);
+        template
+            .render_captured_to(ctx, &mut out)
+            .map_err(|e| broken(None, name, &e))?;
+        Ok(out)
+    }
+
+    /// Whether template `name` reads `path` (`page.segments`), as far as
+    /// its source says (variables of templates it extends are not seen).
+    pub fn uses(&self, name: &str, path: &str) -> bool {
+        self.reads.get(name).is_some_and(|r| r.contains(path))
     }
 
     /// The static assets: file name and bytes.
@@ -90,10 +200,17 @@ fn format_value(
     state: &minijinja::State,
     value: &minijinja::Value,
 ) -> std::result::Result<(), minijinja::Error> {
+    if let Some(markup) = value.downcast_object_ref::<Markup>() {
+        return out.write_str(&markup.0).map_err(|_| {
+            minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")
+        });
+    }
     match value.as_str() {
-        Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => out
-            .write_str(&escape(text))
-            .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")),
+        Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
+            write_escaped(out, text).map_err(|_| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")
+            })
+        }
         _ => minijinja::escape_formatter(out, state, value),
     }
 }
