@@ -46,9 +46,7 @@ impl<'a> Plan<'a> {
                 // Without a previous build nothing can be reused: the file is
                 // hashed when it is read for rendering, not read twice.
                 let hash = match previous {
-                    Some(_) => std::fs::read(&source.path)
-                        .map(|b| cache::hash(&b))
-                        .unwrap_or_default(),
+                    Some(_) => cache::hash_file(&source.path).unwrap_or_default(),
                     None => String::new(),
                 };
                 let cached = previous
