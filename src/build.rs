@@ -299,15 +299,12 @@ fn article(
         content: Counts::default(),
         pages: Vec::new(),
     };
-    let read = match std::fs::read(&source.path) {
-        Ok(bytes) => {
-            if done.hash.is_empty() {
-                done.hash = cache::hash(&bytes);
-            }
-            content::decode(&source.rel, bytes)
+    let read = content::read_bytes(source).and_then(|bytes| {
+        if done.hash.is_empty() {
+            done.hash = cache::hash(&bytes);
         }
-        Err(_) => content::read(source),
-    };
+        content::decode(&source.rel, bytes)
+    });
     let text = match read {
         Ok(text) => text,
         Err(d) => {

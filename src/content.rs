@@ -91,7 +91,12 @@ fn relative(root: &Path, path: &Path) -> String {
 
 /// Reads a source as UTF-8; a failure is an `unreadable` diagnostic.
 pub fn read(source: &Source) -> std::result::Result<String, Box<Diagnostic>> {
-    let bytes = std::fs::read(&source.path).map_err(|e| {
+    decode(&source.rel, read_bytes(source)?)
+}
+
+/// A source file's bytes, or the `unreadable` finding naming it.
+pub fn read_bytes(source: &Source) -> std::result::Result<Vec<u8>, Box<Diagnostic>> {
+    std::fs::read(&source.path).map_err(|e| {
         Box::new(Diagnostic::new(
             Code::Unreadable,
             &source.rel,
@@ -99,8 +104,7 @@ pub fn read(source: &Source) -> std::result::Result<String, Box<Diagnostic>> {
             0,
             format!("cannot read `{}`: {e}", source.rel),
         ))
-    })?;
-    decode(&source.rel, bytes)
+    })
 }
 
 /// Decodes file bytes as UTF-8, naming the first bad byte.
