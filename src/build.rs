@@ -188,26 +188,38 @@ fn render_all(
     outcome: &mut Outcome,
 ) -> Result<Manifest> {
     let bar = progress_bar(progress, plan.jobs.len());
-    let results: Vec<Result<Done>> = plan
-        .jobs
-        .par_iter()
-        .map_with(writer.sender(), |tx, job| {
-            let done = match job.cached {
+    // entitlements.json is assembled while articles render: the last file of
+    // a slug merges and serializes it. Articles are taken in slug order, so
+    // only the few slugs in progress hold their per-file facts.
+    let assembler = extract::Assembler::new(plan.jobs.iter().map(|j| j.source.slug.as_str()));
+    let mut order: Vec<usize> = (0..plan.jobs.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (plan.jobs[a].source, plan.jobs[b].source);
+        (&a.slug, &a.rel).cmp(&(&b.slug, &b.rel))
+    });
+    let mut results: Vec<(usize, Result<Done>)> = order
+        .into_iter()
+        .par_bridge()
+        .map_with(writer.sender(), |tx, i| {
+            let job = &plan.jobs[i];
+            let mut done = match job.cached {
                 Some(cached) => Ok(reuse(job, cached, plan, tx)),
                 None => article(renderer, checks, job, tx),
             };
+            let facts = done.as_mut().ok().and_then(|d| d.extracted.take());
+            assembler.add(&job.source.slug, facts);
             bar.inc(1);
-            done
+            (i, done)
         })
         .collect();
+    results.sort_unstable_by_key(|(i, _)| *i);
     bar.finish_and_clear();
     let mut manifest = Manifest {
         version: env!("CARGO_PKG_VERSION").into(),
         ..Manifest::default()
     };
     let mut facts = Vec::new();
-    let mut extracted = Vec::new();
-    for done in results {
+    for (_, done) in results {
         let done = done?;
         match done.reused {
             true => outcome.reuse.reused += 1,
@@ -225,14 +237,13 @@ fn render_all(
             },
         );
         facts.extend(done.facts);
-        extracted.extend(done.extracted);
         outcome.diagnostics.extend(done.diagnostics);
         add_counts(&mut outcome.content, done.content);
         count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
     }
     manifest.shared = match plan.everything {
         Some(shared) => reuse_shared(shared, plan.out, writer, outcome),
-        None => render_shared(renderer, &facts, extracted, writer, outcome)?,
+        None => render_shared(renderer, &facts, assembler, writer, outcome)?,
     };
     Ok(manifest)
 }
@@ -241,16 +252,13 @@ fn render_all(
 fn render_shared(
     renderer: &Renderer,
     facts: &[Facts],
-    extracted: Vec<extract::ArticleFacts>,
+    assembler: extract::Assembler,
     writer: &Writer,
     outcome: &mut Outcome,
 ) -> Result<Vec<String>> {
-    // Everything here waits for the last article: merge and serialize the
-    // entitlements on one core while the indexes render on the other.
-    let (rest, json) = rayon::join(
-        || renderer.indexes(facts),
-        || extract::to_json(&extract::merge(extracted)),
-    );
+    // Everything here waits for the last article; the entitlements only
+    // need their articles' JSON joined.
+    let (rest, json) = rayon::join(|| renderer.indexes(facts), || assembler.finish());
     let mut rest = rest?;
     rest.extend(renderer.assets());
     count_pages(

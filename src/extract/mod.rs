@@ -27,6 +27,7 @@ use crate::error::Result;
 use crate::model::{Article, Block, Inline};
 use crate::sxs;
 
+mod assemble;
 mod cell;
 mod config;
 mod merge;
@@ -38,6 +39,7 @@ mod text;
 mod types;
 mod view;
 
+pub use assemble::Assembler;
 pub use config::{Config, Tier};
 pub use merge::merge;
 pub use types::*;

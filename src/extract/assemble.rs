@@ -1,0 +1,296 @@
+//! `entitlements.json` assembled while a tree is still being read: each
+//! article's locales are merged and serialized as soon as the last of them
+//! is extracted, on the thread that extracted it, and only the article's
+//! JSON text is kept. The finished document is byte for byte what
+//! [`super::to_json`] writes for [`super::merge`] of every file at once, but
+//! no thread waits for the merge at the end and the per-file facts of the
+//! whole tree are never held together.
+//!
+//! ```
+//! use locdoc::extract::{self, Assembler, ArticleFacts};
+//! let facts = |locale: &str| ArticleFacts {
+//!     slug: "a".into(),
+//!     locale: locale.into(),
+//!     ..ArticleFacts::default()
+//! };
+//! let assembler = Assembler::new(["a", "a"]);
+//! assembler.add("a", Some(facts("ko-KR")));
+//! assembler.add("a", Some(facts("ru-RU")));
+//! let all = extract::merge(vec![facts("ko-KR"), facts("ru-RU")]);
+//! assert_eq!(assembler.finish(), extract::to_json(&all));
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use serde::Serialize;
+
+use super::merge::merge;
+use super::types::SOURCE_LOCALE;
+use super::ArticleFacts;
+
+/// Collects the per-file facts of a tree, one article (slug) at a time.
+/// Shared by the threads that extract; every file announced to [`new`]
+/// must be reported once to [`add`], with its facts or without.
+///
+/// [`new`]: Assembler::new
+/// [`add`]: Assembler::add
+#[derive(Debug)]
+pub struct Assembler {
+    state: Mutex<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// Per slug: files not reported yet, and the facts of those that were.
+    waiting: HashMap<String, (usize, Vec<ArticleFacts>)>,
+    /// Per slug: the merged article as JSON text.
+    done: BTreeMap<String, Article>,
+    locales: BTreeSet<String>,
+}
+
+/// One article's records as array elements of the finished document,
+/// indented for their place and joined with `,\n` (empty when none).
+#[derive(Debug, Default)]
+struct Article {
+    articles: String,
+    entitlements: String,
+    roles: String,
+    procedures: String,
+}
+
+/// Reads one array's run of an article.
+type Field = fn(&Article) -> &str;
+
+impl Article {
+    /// The document's arrays, in order.
+    const FIELDS: [(&'static str, Field); 4] = [
+        ("articles", |a| &a.articles),
+        ("entitlements", |a| &a.entitlements),
+        ("roles", |a| &a.roles),
+        ("procedures", |a| &a.procedures),
+    ];
+}
+
+impl Assembler {
+    /// Expects one report per file, given by the files' slugs (a slug
+    /// appears once per locale that has the article).
+    pub fn new<'a>(slugs: impl IntoIterator<Item = &'a str>) -> Assembler {
+        let mut state = State {
+            locales: BTreeSet::from([SOURCE_LOCALE.to_string()]),
+            ..State::default()
+        };
+        for slug in slugs {
+            state.waiting.entry(slug.to_string()).or_default().0 += 1;
+        }
+        Assembler {
+            state: Mutex::new(state),
+        }
+    }
+
+    /// Reports one file of `slug`, with the facts extracted from it (`None`
+    /// when it could not be read or parsed). The last file of a slug merges
+    /// and serializes the article on the calling thread.
+    pub fn add(&self, slug: &str, facts: Option<ArticleFacts>) {
+        let group = {
+            let mut state = self.lock();
+            let Some((left, group)) = state.waiting.get_mut(slug) else {
+                // Not announced: kept as an article of its own.
+                drop(state);
+                self.finish_group(facts.into_iter().collect());
+                return;
+            };
+            group.extend(facts);
+            *left = left.saturating_sub(1);
+            if *left > 0 {
+                return;
+            }
+            match state.waiting.remove(slug) {
+                Some((_, group)) => group,
+                None => return,
+            }
+        };
+        self.finish_group(group);
+    }
+
+    /// The finished `entitlements.json`, as [`super::to_json`] formats it.
+    /// Slugs with files never reported are merged from what was reported.
+    pub fn finish(self) -> String {
+        let leftover: Vec<Vec<ArticleFacts>> = {
+            let mut state = self.lock();
+            let waiting = std::mem::take(&mut state.waiting);
+            waiting.into_values().map(|(_, group)| group).collect()
+        };
+        for group in leftover {
+            self.finish_group(group);
+        }
+        let state = self
+            .state
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let done = state.done.values();
+        let generator = format!("locdoc {}", env!("CARGO_PKG_VERSION"));
+        let locales: Vec<String> = state
+            .locales
+            .iter()
+            .map(String::as_str)
+            .map(element)
+            .collect();
+        let size: usize = done
+            .clone()
+            .map(|a| a.articles.len() + a.entitlements.len() + a.roles.len() + a.procedures.len())
+            .sum();
+        let mut out = String::with_capacity(size + 4096);
+        out.push_str("{\n  \"generator\": ");
+        out.push_str(&json(&generator, false));
+        out.push_str(",\n  \"locales\": ");
+        push_array(&mut out, locales.iter().map(String::as_str));
+        for (name, field) in Article::FIELDS {
+            out.push_str(",\n  \"");
+            out.push_str(name);
+            out.push_str("\": ");
+            push_array(&mut out, done.clone().map(field));
+        }
+        out.push_str("\n}\n");
+        out
+    }
+
+    fn finish_group(&self, group: Vec<ArticleFacts>) {
+        if group.is_empty() {
+            return;
+        }
+        let merged = merge(group);
+        let Some(slug) = merged.articles.first().map(|a| a.slug.clone()) else {
+            return;
+        };
+        let article = Article {
+            articles: elements(&merged.articles),
+            entitlements: elements(&merged.entitlements),
+            roles: elements(&merged.roles),
+            procedures: elements(&merged.procedures),
+        };
+        let mut state = self.lock();
+        state.locales.extend(merged.locales);
+        state.done.insert(slug, article);
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Appends `[ … ]` with the non-empty runs of elements, as serde_json's
+/// pretty printer writes an array one level below the top (`[]` when empty).
+fn push_array<'a>(out: &mut String, runs: impl Iterator<Item = &'a str>) {
+    let mut any = false;
+    for run in runs.filter(|r| !r.is_empty()) {
+        out.push_str(if any { ",\n" } else { "[\n" });
+        out.push_str(run);
+        any = true;
+    }
+    out.push_str(if any { "\n  ]" } else { "[]" });
+}
+
+/// Records as elements of a top-level array, joined with `,\n`.
+fn elements<T: Serialize>(records: &[T]) -> String {
+    let mut out = String::new();
+    for (i, record) in records.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&element(record));
+    }
+    out
+}
+
+/// One record, pretty-printed and indented to sit in a top-level array.
+/// (Strings in JSON text never hold a raw newline, so every `\n` is a line
+/// break of the layout.)
+fn element<T: Serialize + ?Sized>(record: &T) -> String {
+    let text = json(record, true);
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
+}
+
+fn json<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String {
+    let text = match pretty {
+        true => serde_json::to_string_pretty(value),
+        false => serde_json::to_string(value),
+    };
+    text.unwrap_or_else(|_| "null".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{article, to_json, Entitlements};
+    use crate::model::Locale;
+    use crate::sxs;
+
+    fn facts(path: &str, text: &str) -> ArticleFacts {
+        let (locale, rest) = path.split_once('/').unwrap();
+        let slug = rest.trim_end_matches(".md");
+        let parsed = sxs::parse(path, Locale::parse(locale).unwrap(), slug, text);
+        article(&parsed.article)
+    }
+
+    /// Every article of the bundled content, in every locale.
+    fn content() -> Vec<ArticleFacts> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let tree = crate::content::discover(&root).unwrap();
+        tree.sources
+            .iter()
+            .map(|s| facts(&s.rel, &std::fs::read_to_string(&s.path).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn matches_the_whole_tree_merged_at_once() {
+        let all = content();
+        assert!(all.iter().any(|f| !f.procedures.is_empty()));
+        let assembler = Assembler::new(all.iter().map(|f| f.slug.as_str()));
+        // Reported out of order, as threads finish.
+        for f in all.iter().rev() {
+            assembler.add(&f.slug.clone(), Some(f.clone()));
+        }
+        assert_eq!(assembler.finish(), to_json(&merge(all)));
+    }
+
+    #[test]
+    fn files_without_facts_and_unreported_files() {
+        let all = content();
+        let mut slugs: Vec<&str> = all.iter().map(|f| f.slug.as_str()).collect();
+        slugs.push("never-reported");
+        slugs.push("unreadable");
+        let assembler = Assembler::new(slugs);
+        assembler.add("unreadable", None);
+        for f in &all {
+            assembler.add(&f.slug.clone(), Some(f.clone()));
+        }
+        assert_eq!(assembler.finish(), to_json(&merge(all)));
+    }
+
+    /// An empty document, as [`to_json`] writes it.
+    fn empty() -> Entitlements {
+        Entitlements {
+            generator: format!("locdoc {}", env!("CARGO_PKG_VERSION")),
+            locales: vec![SOURCE_LOCALE.into()],
+            ..Entitlements::default()
+        }
+    }
+
+    #[test]
+    fn an_empty_tree() {
+        assert_eq!(Assembler::new([]).finish(), to_json(&empty()));
+        let assembler = Assembler::new(["a"]);
+        assembler.add("a", None);
+        assert_eq!(assembler.finish(), to_json(&empty()));
+    }
+}
