@@ -59,17 +59,21 @@ struct Article {
     procedures: String,
 }
 
-/// Reads one array's run of an article.
-type Field = fn(&Article) -> &str;
+/// One array's run of an article.
+type Field = fn(&mut Article) -> &mut String;
 
 impl Article {
     /// The document's arrays, in order.
     const FIELDS: [(&'static str, Field); 4] = [
-        ("articles", |a| &a.articles),
-        ("entitlements", |a| &a.entitlements),
-        ("roles", |a| &a.roles),
-        ("procedures", |a| &a.procedures),
+        ("articles", |a| &mut a.articles),
+        ("entitlements", |a| &mut a.entitlements),
+        ("roles", |a| &mut a.roles),
+        ("procedures", |a| &mut a.procedures),
     ];
+
+    fn len(&self) -> usize {
+        self.articles.len() + self.entitlements.len() + self.roles.len() + self.procedures.len()
+    }
 }
 
 impl Assembler {
@@ -124,11 +128,10 @@ impl Assembler {
         for group in leftover {
             self.finish_group(group);
         }
-        let state = self
+        let mut state = self
             .state
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
-        let done = state.done.values();
         let generator = format!("locdoc {}", env!("CARGO_PKG_VERSION"));
         let locales: Vec<String> = state
             .locales
@@ -136,20 +139,20 @@ impl Assembler {
             .map(String::as_str)
             .map(element)
             .collect();
-        let size: usize = done
-            .clone()
-            .map(|a| a.articles.len() + a.entitlements.len() + a.roles.len() + a.procedures.len())
-            .sum();
+        let size: usize = state.done.values().map(Article::len).sum();
         let mut out = String::with_capacity(size + 4096);
         out.push_str("{\n  \"generator\": ");
         out.push_str(&json(&generator, false));
         out.push_str(",\n  \"locales\": ");
-        push_array(&mut out, locales.iter().map(String::as_str));
+        push_array(&mut out, locales.iter());
         for (name, field) in Article::FIELDS {
             out.push_str(",\n  \"");
             out.push_str(name);
             out.push_str("\": ");
-            push_array(&mut out, done.clone().map(field));
+            // Each run is freed once copied: the document and all of its
+            // parts are never held twice over.
+            let runs = state.done.values_mut().map(|a| std::mem::take(field(a)));
+            push_array(&mut out, runs);
         }
         out.push_str("\n}\n");
         out
@@ -181,11 +184,11 @@ impl Assembler {
 
 /// Appends `[ … ]` with the non-empty runs of elements, as serde_json's
 /// pretty printer writes an array one level below the top (`[]` when empty).
-fn push_array<'a>(out: &mut String, runs: impl Iterator<Item = &'a str>) {
+fn push_array<S: AsRef<str>>(out: &mut String, runs: impl Iterator<Item = S>) {
     let mut any = false;
-    for run in runs.filter(|r| !r.is_empty()) {
+    for run in runs.filter(|r| !r.as_ref().is_empty()) {
         out.push_str(if any { ",\n" } else { "[\n" });
-        out.push_str(run);
+        out.push_str(run.as_ref());
         any = true;
     }
     out.push_str(if any { "\n  ]" } else { "[]" });
