@@ -28,7 +28,7 @@ use crate::content::{self, Source};
 use crate::diag::{self, Counts, Diagnostic};
 use crate::error::Result;
 use crate::render::{Catalog, Entry, Facts, Page, Renderer, Settings};
-use crate::write::{self, Item, Stats, Writer};
+use crate::write::{Item, Stats, Writer};
 use crate::{check, config, extract, sxs};
 use incremental::{fingerprint, reuse, reuse_shared, Job, Plan};
 
@@ -113,12 +113,36 @@ pub fn run(options: &Options) -> Result<Outcome> {
         .clone()
         .unwrap_or_else(|| root.join(site.out.clone().unwrap_or_else(|| "public".into())));
     let tree = content::discover(&options.content)?;
-    let entries: Vec<Entry> = tree.sources.par_iter().filter_map(front_entry).collect();
+    // The previous build's manifest is read while every article is stat'ed:
+    // an article whose stamp is unchanged since it was hashed is not read
+    // again for its front matter (nor, below, for its hash).
+    let build_started = cache::nanos(std::time::SystemTime::now());
+    let (stored, stamps) = rayon::join(
+        || options.cache.then(|| Manifest::read(&out)).flatten(),
+        || {
+            let stamp = |s: &Source| cache::Stamp::of(&s.path);
+            tree.sources.par_iter().map(stamp).collect::<Vec<_>>()
+        },
+    );
+    let entries: Vec<Entry> = tree
+        .sources
+        .par_iter()
+        .zip(&stamps)
+        .filter_map(|(source, &stamp)| {
+            let known = stored
+                .as_ref()
+                .and_then(|(m, _)| m.unchanged(&source.rel, stamp));
+            match known.and_then(|c| c.front.as_ref()) {
+                Some(front) => Some(front.entry(source)),
+                None => front_entry(source),
+            }
+        })
+        .collect();
     let global = fingerprint(&root, &options.content, &tree.sources, &entries);
-    let previous = options
-        .cache
-        .then(|| Manifest::load(&out, &global))
-        .flatten();
+    let (previous, stored_bytes) = match stored.filter(|(m, _)| m.global == global) {
+        Some((m, bytes)) => (Some(m), Some(bytes)),
+        None => (None, None),
+    };
     let settings = Settings {
         title: site.title,
         base_url: site.base_url.unwrap_or_else(|| "http://localhost/".into()),
@@ -142,12 +166,9 @@ pub fn run(options: &Options) -> Result<Outcome> {
         reuse: Reuse::default(),
         elapsed: Duration::ZERO,
     };
-    let plan = Plan::new(&tree.sources, previous.as_ref(), &out);
+    let plan = Plan::new(&tree.sources, &stamps, previous.as_ref(), &out);
     Manifest::forget(&out);
-    let writer = match plan
-        .everything
-        .and_then(|_| write::unchanged(&out, &plan.files()))
-    {
+    let writer = match plan.unchanged {
         Some(stats) => Writer::keep(&out, stats),
         None => Writer::start(&out)?,
     };
@@ -167,7 +188,12 @@ pub fn run(options: &Options) -> Result<Outcome> {
     };
     let mut manifest = manifest;
     manifest.global = global;
-    let encoded = manifest.encode(); // while the writer drains its queue
+    manifest.started = build_started;
+    // Nothing changed: the previous manifest still says it all.
+    let encoded = match (plan.unchanged, stored_bytes) {
+        (Some(_), Some(bytes)) => Some(bytes),
+        _ => manifest.encode(), // while the writer drains its queue
+    };
     drop(manifest);
     outcome.stats = writer.finish()?;
     Manifest::save_encoded(&out, encoded);
@@ -219,7 +245,7 @@ fn render_all(
         ..Manifest::default()
     };
     let mut facts = Vec::new();
-    for (_, done) in results {
+    for (i, done) in results {
         let done = done?;
         match done.reused {
             true => outcome.reuse.reused += 1,
@@ -229,6 +255,11 @@ fn render_all(
             done.rel.clone(),
             Cached {
                 hash: done.hash,
+                stamp: plan.jobs[i].stamp,
+                front: renderer
+                    .catalog()
+                    .get(&plan.jobs[i].source.slug, &plan.jobs[i].source.locale)
+                    .map(cache::Front::of),
                 pages: done.pages.clone(),
                 assets: done.assets,
                 facts: done.facts.clone(),

@@ -15,8 +15,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use siphasher::sip128::{Hasher128, SipHasher13};
 
+use chrono::NaiveDate;
+
+use crate::content::Source;
 use crate::diag::{Code, Counts, Diagnostic, Severity};
-use crate::render::Facts;
+use crate::render::{Entry, Facts};
 
 /// Name of the manifest inside the cache directory.
 const MANIFEST: &str = "manifest.json";
@@ -77,11 +80,64 @@ pub fn hash_file(path: &Path) -> Option<String> {
     })
 }
 
+/// What `stat` says of a file: enough to tell that it was not touched since
+/// it was hashed, without reading it (size, change times, inode; as git's
+/// index and make do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    modified: i128,
+    changed: i128,
+    inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the file at `path`; `None` when it can't be stat'ed.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = nanos(meta.modified().ok()?);
+        #[cfg(unix)]
+        let (changed, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
+            (changed, meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (changed, inode) = (modified, 0);
+        Some(Stamp {
+            len: meta.len(),
+            modified,
+            changed,
+            inode,
+        })
+    }
+
+    /// Whether a file with this stamp could still have been written during
+    /// (or after) a build that started at `started`: file times are coarse,
+    /// so a write in the same tick as a build's `stat` may leave the stamp
+    /// unchanged. Such a file is hashed again, as git does for "racily
+    /// clean" entries.
+    fn is_racy(&self, started: i128) -> bool {
+        self.modified >= started || self.changed >= started
+    }
+}
+
+/// Nanoseconds since the Unix epoch (negative before it).
+pub fn nanos(time: std::time::SystemTime) -> i128 {
+    match time.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    }
+}
+
 /// The last build, as remembered.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     /// `locdoc` version that wrote it.
     pub version: String,
+    /// When that build started, in nanoseconds since the Unix epoch: file
+    /// stamps taken then are trusted only for files last changed before.
+    pub started: i128,
     /// Fingerprint of templates, interface text, config, content files other
     /// than articles, and the catalog (every article's front matter).
     pub global: String,
@@ -96,6 +152,10 @@ pub struct Manifest {
 pub struct Cached {
     /// Hash of the file's bytes.
     pub hash: String,
+    /// The file's stamp when it was hashed.
+    pub stamp: Option<Stamp>,
+    /// Its front matter, as the catalog needs it; `None` when unreadable.
+    pub front: Option<Front>,
     /// Pages, root-relative.
     pub pages: Vec<String>,
     /// Copied images, root-relative.
@@ -108,7 +168,54 @@ pub struct Cached {
     pub content: [usize; 3],
 }
 
+/// What the catalog reads of an article's front matter ([`Entry`] less
+/// what its path says).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Front {
+    title: String,
+    description: String,
+    version: Option<String>,
+    handoff: Option<NaiveDate>,
+    machine: bool,
+}
+
+impl Front {
+    /// The stored part of `entry`.
+    pub fn of(entry: &Entry) -> Front {
+        Front {
+            title: entry.title.clone(),
+            description: entry.description.clone(),
+            version: entry.version.clone(),
+            handoff: entry.handoff,
+            machine: entry.machine,
+        }
+    }
+
+    /// The catalog entry of `source` with this front matter.
+    pub fn entry(&self, source: &Source) -> Entry {
+        Entry {
+            locale: source.locale.clone(),
+            slug: source.slug.clone(),
+            rel: source.rel.clone(),
+            path: source.path.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            version: self.version.clone(),
+            handoff: self.handoff,
+            machine: self.machine,
+        }
+    }
+}
+
 impl Manifest {
+    /// The hash of `rel` as stored, if its file still has the stamp it had
+    /// when it was hashed and was not changed while that build ran.
+    pub fn unchanged(&self, rel: &str, stamp: Option<Stamp>) -> Option<&Cached> {
+        let cached = self.articles.get(rel)?;
+        let stored = cached.stamp?;
+        (Some(stored) == stamp && !stored.is_racy(self.started)).then_some(cached)
+    }
+
     /// Where the cache of the output `out` lives: `<out>.cache/`.
     pub fn dir(out: &Path) -> PathBuf {
         let mut name = out.file_name().unwrap_or_default().to_os_string();
@@ -122,10 +229,17 @@ impl Manifest {
     /// The manifest of `out`'s last build, if it is readable and was written
     /// by this version with the same global fingerprint.
     pub fn load(out: &Path, global: &str) -> Option<Manifest> {
+        Self::read(out)
+            .map(|(m, _)| m)
+            .filter(|m| m.global == global)
+    }
+
+    /// The manifest of `out`'s last build and its bytes, if it is readable
+    /// and was written by this version (whatever its global fingerprint).
+    pub fn read(out: &Path) -> Option<(Manifest, Vec<u8>)> {
         let text = std::fs::read(Self::dir(out).join(MANIFEST)).ok()?;
         let manifest: Manifest = serde_json::from_slice(&text).ok()?;
-        (manifest.version == env!("CARGO_PKG_VERSION") && manifest.global == global)
-            .then_some(manifest)
+        (manifest.version == env!("CARGO_PKG_VERSION")).then_some((manifest, text))
     }
 
     /// Removes the manifest of `out`, so that a build interrupted after
@@ -268,5 +382,39 @@ mod tests {
         m.save(&out);
         assert!(Manifest::load(&out, "x").is_some());
         assert!(Manifest::load(&out, "y").is_none());
+    }
+
+    #[test]
+    fn stamps_are_trusted_only_when_taken_before_the_build_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        std::fs::write(&file, "abc").unwrap();
+        let stamp = Stamp::of(&file);
+        assert!(stamp.is_some());
+        assert_eq!(Stamp::of(&dir.path().join("missing")), None);
+        let cached = Cached {
+            hash: hash(b"abc"),
+            stamp,
+            front: None,
+            pages: Vec::new(),
+            assets: Vec::new(),
+            facts: None,
+            diagnostics: Vec::new(),
+            content: [0; 3],
+        };
+        let manifest = |started| Manifest {
+            started,
+            articles: BTreeMap::from([("a.md".to_string(), cached.clone())]),
+            ..Manifest::default()
+        };
+        let later = nanos(std::time::SystemTime::now()) + 1_000_000_000;
+        assert!(manifest(later).unchanged("a.md", stamp).is_some());
+        // Written while (or after) that build ran: hashed again.
+        assert!(manifest(0).unchanged("a.md", stamp).is_none());
+        std::fs::write(&file, "abd").unwrap();
+        assert!(manifest(later)
+            .unchanged("a.md", Stamp::of(&file))
+            .is_none());
+        assert!(manifest(later).unchanged("b.md", stamp).is_none());
     }
 }

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread::JoinHandle;
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 
 /// How many finished files may wait for the writer (bounds memory).
@@ -131,26 +133,41 @@ impl Writer {
 
 /// The files and bytes of `out` if it holds exactly the files `expected`
 /// (root-relative) and nothing else but directories; `None` otherwise.
+/// Directories are listed on all cores: a site is thousands of them.
 pub fn unchanged(out: &Path, expected: &BTreeSet<&str>) -> Option<Stats> {
-    let mut stats = Stats::default();
-    for entry in walkdir::WalkDir::new(out).min_depth(1) {
-        let entry = entry.ok()?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(out)
-            .ok()?
-            .to_str()?
-            .replace('\\', "/");
-        if !entry.file_type().is_file() || !expected.contains(rel.as_str()) {
-            return None;
-        }
-        stats.files += 1;
-        stats.bytes += entry.metadata().ok()?.len();
-    }
+    let stats = listed(out, "", expected)?;
     (stats.files == expected.len()).then_some(stats)
+}
+
+/// The files and bytes under `dir` (at `rel` in the tree) if every file is
+/// expected; `None` at the first one that is not, or an unreadable entry.
+fn listed(dir: &Path, rel: &str, expected: &BTreeSet<&str>) -> Option<Stats> {
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
+        .ok()?
+        .collect::<std::io::Result<_>>()
+        .ok()?;
+    entries
+        .par_iter()
+        .map(|entry| {
+            let name = entry.file_name();
+            let name = name.to_str()?;
+            let rel = match rel {
+                "" => name.to_string(),
+                _ => format!("{rel}/{name}"),
+            };
+            let kind = entry.file_type().ok()?;
+            if kind.is_dir() {
+                return listed(&entry.path(), &rel, expected);
+            }
+            let bytes = entry.metadata().ok()?.len();
+            (kind.is_file() && expected.contains(rel.as_str())).then_some(Stats { files: 1, bytes })
+        })
+        .try_reduce(Stats::default, |a, b| {
+            Some(Stats {
+                files: a.files + b.files,
+                bytes: a.bytes + b.bytes,
+            })
+        })
 }
 
 /// Writes every item received; stops at the first error.

@@ -84,6 +84,13 @@ fn a_rebuild_without_changes_reuses_everything() {
     assert_eq!(second.diagnostics, first.diagnostics);
     assert_eq!(tree(&tmp.path().join("public")), before);
     assert!(tmp.path().join("public.cache/manifest.json").is_file());
+    // A file the build did not write is not kept as part of "unchanged".
+    let stray = tmp.path().join("public/ko-kr/stray.html");
+    std::fs::write(&stray, "x").unwrap();
+    let third = build(tmp.path(), true);
+    assert!(!third.reuse.everything);
+    assert!(!stray.exists());
+    assert_eq!(tree(&tmp.path().join("public")), before);
 }
 
 #[test]
@@ -105,6 +112,31 @@ fn changing_one_translation_renders_only_that_article() {
     assert!(std::fs::read_to_string(page)
         .unwrap()
         .contains("Дополнительный абзац"));
+}
+
+#[test]
+fn an_edit_that_keeps_size_and_modification_time_is_seen() {
+    let (tmp, content) = project();
+    build(tmp.path(), true);
+    let file = content.join("ko-KR/mpn-benefits-technical-support.md");
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Same length, other bytes, and the old modification time put back: only
+    // the change time (and the bytes) tell.
+    let body = text.find("\n---\n").unwrap() + 5;
+    let edited = format!(
+        "{}{}",
+        &text[..body],
+        text[body..].replacen("Microsoft", "Microsofu", 1)
+    );
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(&file, &edited).unwrap();
+    let f = std::fs::File::options().write(true).open(&file).unwrap();
+    f.set_modified(modified).unwrap();
+    drop(f);
+    let second = build(tmp.path(), true);
+    assert_eq!((second.reuse.rendered, second.reuse.reused), (1, 3));
+    assert_same_trees(tmp.path());
 }
 
 #[test]

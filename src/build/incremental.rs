@@ -9,19 +9,22 @@ use std::sync::mpsc::SyncSender;
 use rayon::prelude::*;
 
 use super::{count_pages, Done, Outcome};
-use crate::cache::{self, Cached, Fingerprint, Manifest};
+use crate::cache::{self, Cached, Fingerprint, Manifest, Stamp};
 use crate::config;
 use crate::content::{self, Source};
 use crate::extract;
 use crate::render::Entry;
 use crate::sxs;
-use crate::write::{Item, Writer};
+use crate::write::{self, Item, Stats, Writer};
 
 /// Which articles to render and which to reuse from the previous build.
 pub(super) struct Plan<'a> {
     pub(super) jobs: Vec<Job<'a>>,
     /// The previous build's shared files, when nothing changed at all.
     pub(super) everything: Option<&'a [String]>,
+    /// What the previous output holds, when nothing changed at all (it then
+    /// holds exactly the files of the previous build).
+    pub(super) unchanged: Option<Stats>,
     pub(super) out: &'a Path,
 }
 
@@ -30,6 +33,8 @@ pub(super) struct Plan<'a> {
 /// (same bytes, same shared inputs, files still there).
 pub(super) struct Job<'a> {
     pub(super) source: &'a Source,
+    /// The file's stamp before it was read.
+    pub(super) stamp: Option<Stamp>,
     pub(super) hash: String,
     pub(super) cached: Option<&'a Cached>,
 }
@@ -37,25 +42,31 @@ pub(super) struct Job<'a> {
 impl<'a> Plan<'a> {
     pub(super) fn new(
         sources: &'a [Source],
+        stamps: &[Option<Stamp>],
         previous: Option<&'a Manifest>,
         out: &'a Path,
     ) -> Plan<'a> {
         let jobs: Vec<Job> = sources
             .par_iter()
-            .map(|source| {
+            .zip(stamps)
+            .map(|(source, &stamp)| {
                 // Without a previous build nothing can be reused: the file is
-                // hashed when it is read for rendering, not read twice.
+                // hashed when it is read for rendering, not read twice. With
+                // one, a file whose stamp is unchanged is not read at all.
                 let hash = match previous {
-                    Some(_) => cache::hash_file(&source.path).unwrap_or_default(),
+                    Some(m) => match m.unchanged(&source.rel, stamp) {
+                        Some(cached) => cached.hash.clone(),
+                        None => cache::hash_file(&source.path).unwrap_or_default(),
+                    },
                     None => String::new(),
                 };
                 let cached = previous
                     .and_then(|m| m.articles.get(&source.rel))
                     .filter(|c| !hash.is_empty() && c.hash == hash)
-                    .filter(|c| all_exist(out, c.pages.iter().chain(&c.assets)))
                     .filter(|c| cache::restore_all(&c.diagnostics).is_some());
                 Job {
                     source,
+                    stamp,
                     hash,
                     cached,
                 }
@@ -64,13 +75,31 @@ impl<'a> Plan<'a> {
         let everything = previous
             .filter(|m| m.articles.len() == sources.len())
             .filter(|_| jobs.iter().all(|j| j.cached.is_some()))
-            .filter(|m| all_exist(out, m.shared.iter()))
             .map(|m| m.shared.as_slice());
-        Plan {
+        let mut plan = Plan {
             jobs,
             everything,
+            unchanged: None,
             out,
+        };
+        // Nothing changed: one walk of the output confirms that it still holds
+        // exactly the previous build's files. Otherwise each reused article's
+        // files must still be there.
+        if plan.everything.is_some() {
+            plan.unchanged = write::unchanged(out, &plan.files());
         }
+        if plan.unchanged.is_none() {
+            plan.everything = None;
+            plan.jobs.par_iter_mut().for_each(|job| {
+                if job
+                    .cached
+                    .is_some_and(|c| !all_exist(out, c.pages.iter().chain(&c.assets)))
+                {
+                    job.cached = None;
+                }
+            });
+        }
+        plan
     }
 }
 
@@ -160,9 +189,13 @@ pub(super) fn fingerprint(
     f.add_dir(&root.join("locales"), |_| true);
     let articles: BTreeSet<&Path> = sources.iter().map(|s| s.path.as_path()).collect();
     f.add_dir(content, |p| !articles.contains(p));
-    let entries: Vec<String> = entries.par_iter().map(|e| format!("{e:?}")).collect();
-    for entry in entries {
-        f.add(entry.as_bytes());
+    for e in entries {
+        let handoff = e.handoff.map(|d| d.to_string()).unwrap_or_default();
+        for field in [&e.rel, &e.title, &e.description, &handoff] {
+            f.add(field.as_bytes());
+        }
+        f.add(e.version.as_deref().unwrap_or("\u{0}none").as_bytes());
+        f.add(&[u8::from(e.machine)]);
     }
     f.hex()
 }
