@@ -138,7 +138,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
             }
         })
         .collect();
-    let global = fingerprint(&root, &options.content, &tree.sources, &entries);
+    let global = fingerprint(&root, &options.content, &tree, &entries);
     let (previous, stored_bytes) = match stored.filter(|(m, _)| m.global == global) {
         Some((m, bytes)) => (Some(m), Some(bytes)),
         None => (None, None),

@@ -28,6 +28,8 @@ pub struct Source {
 pub struct Tree {
     /// Article files, sorted by relative path.
     pub sources: Vec<Source>,
+    /// Every other file (images, includes, stray files), sorted by path.
+    pub others: Vec<PathBuf>,
     /// Files the walk could not use (unreadable entries).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -60,15 +62,20 @@ pub fn discover(root: &Path) -> Result<Tree> {
                 continue;
             }
         };
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "md") {
+        if !entry.file_type().is_file() {
             continue;
         }
         let rel = relative(root, entry.path());
-        let Some((dir, rest)) = rel.split_once('/') else {
-            continue;
-        };
-        let Some(locale) = Locale::parse(dir) else {
-            continue;
+        let article = entry.path().extension().is_some_and(|x| x == "md");
+        let parts = rel
+            .split_once('/')
+            .and_then(|(dir, rest)| Some((Locale::parse(dir)?, rest)));
+        let (locale, rest) = match parts {
+            Some(parts) if article => parts,
+            _ => {
+                tree.others.push(entry.path().to_path_buf());
+                continue;
+            }
         };
         let slug = rest.strip_suffix(".md").unwrap_or(rest).to_string();
         tree.sources.push(Source {

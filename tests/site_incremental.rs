@@ -140,6 +140,18 @@ fn an_edit_that_keeps_size_and_modification_time_is_seen() {
 }
 
 #[test]
+fn adding_a_file_that_is_not_an_article_renders_everything() {
+    let (tmp, content) = project();
+    build(tmp.path(), true);
+    std::fs::create_dir_all(content.join("media")).unwrap();
+    std::fs::write(content.join("media/new.png"), b"not really a png").unwrap();
+    let second = build(tmp.path(), true);
+    assert_eq!((second.reuse.rendered, second.reuse.reused), (4, 0));
+    let third = build(tmp.path(), true);
+    assert!(third.reuse.everything);
+}
+
+#[test]
 fn changing_the_config_renders_everything() {
     let (tmp, _) = project();
     build(tmp.path(), true);

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::{count_pages, Done, Outcome};
 use crate::cache::{self, Cached, Fingerprint, Manifest, Stamp};
 use crate::config;
-use crate::content::{self, Source};
+use crate::content::{self, Source, Tree};
 use crate::extract;
 use crate::render::Entry;
 use crate::sxs;
@@ -176,19 +176,17 @@ pub(super) fn reuse(job: &Job, cached: &Cached, plan: &Plan, tx: &mut SyncSender
 /// Fingerprint of what every page depends on: this version, `locdoc.toml`,
 /// templates, interface text, the content files that are not articles
 /// (images, includes) and every article's front matter (the catalog).
-pub(super) fn fingerprint(
-    root: &Path,
-    content: &Path,
-    sources: &[Source],
-    entries: &[Entry],
-) -> String {
+pub(super) fn fingerprint(root: &Path, content: &Path, tree: &Tree, entries: &[Entry]) -> String {
     let mut f = Fingerprint::default();
     f.add(env!("CARGO_PKG_VERSION").as_bytes());
     f.add(&std::fs::read(root.join(config::FILE)).unwrap_or_default());
     f.add_dir(&root.join("templates"), |_| true);
     f.add_dir(&root.join("locales"), |_| true);
-    let articles: BTreeSet<&Path> = sources.iter().map(|s| s.path.as_path()).collect();
-    f.add_dir(content, |p| !articles.contains(p));
+    for path in &tree.others {
+        let rel = path.strip_prefix(content).unwrap_or(path);
+        f.add(rel.to_string_lossy().as_bytes());
+        f.add(&std::fs::read(path).unwrap_or_default());
+    }
     for e in entries {
         let handoff = e.handoff.map(|d| d.to_string()).unwrap_or_default();
         for field in [&e.rel, &e.title, &e.description, &handoff] {
