@@ -194,11 +194,20 @@ pub fn extend_ids(into: &mut SegmentIds, more: SegmentIds) {
     }
 }
 
-/// Splits a cell at its `<br>` line breaks; lines with no English text are dropped.
-pub fn lines<'a>(article: &Article, cell: &'a [Inline]) -> Vec<&'a [Inline]> {
+/// Splits a cell at its `<br>` line breaks, each line with its [`labels`];
+/// lines with no English text are dropped.
+pub fn lines<'a>(
+    article: &'a Article,
+    cell: &'a [Inline],
+) -> impl Iterator<Item = (&'a [Inline], Labels)> + 'a {
     cell.split(|i| matches!(i, Inline::LineBreak))
-        .filter(|line| !source(article, line).is_empty())
-        .collect()
+        .map(|line| (line, labels(article, line)))
+        .filter(|(_, labels)| !labels.is_empty())
+}
+
+/// The English text of labels built by [`labels`] (empty when there is none).
+pub fn english(labels: &Labels) -> &str {
+    labels.get(SOURCE_LOCALE).map_or("", String::as_str)
 }
 
 /// Joins label maps key by key with a space (`For recent On-Premise` +
