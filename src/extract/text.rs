@@ -240,7 +240,7 @@ pub fn english(labels: &Labels) -> &str {
 
 /// Joins label maps key by key with a space (`For recent On-Premise` +
 /// `products only`).
-pub fn join(parts: &[Labels]) -> Labels {
+pub fn join<'a>(parts: impl IntoIterator<Item = &'a Labels>) -> Labels {
     let mut out = Labels::new();
     for part in parts {
         for (locale, text) in part {
