@@ -12,6 +12,36 @@ use serde::Serialize;
 const BREAK: &[u8] = b",\n                                                                ";
 const INDENT: &[u8] = b"  ";
 
+/// The output buffer. serde_json writes through `io::Write`; `Vec<u8>`'s
+/// `write_all` is a call and a `memcpy` even for the one-byte quotes,
+/// colons and commas around every value. Short writes are pushed inline.
+struct Out<'a>(&'a mut Vec<u8>);
+
+impl Write for Out<'_> {
+    #[inline]
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match *buf {
+            [a] => self.0.push(a),
+            [a, b] => {
+                self.0.push(a);
+                self.0.push(b);
+            }
+            _ => self.0.extend_from_slice(buf),
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// `serde_json::ser::PrettyFormatter` with the default indent, same output.
 struct Pretty {
     level: usize,
@@ -101,7 +131,7 @@ pub fn write_pretty<T: Serialize + ?Sized>(
         level,
         has_value: false,
     };
-    let mut ser = serde_json::Serializer::with_formatter(out, formatter);
+    let mut ser = serde_json::Serializer::with_formatter(Out(out), formatter);
     value.serialize(&mut ser)
 }
 
