@@ -331,6 +331,7 @@ mod tests {
             "a. .",
             "foo :",
             "x\u{b}y\tz\r\n",
+            "a\u{1c}b\u{1f}c\u{0}d\u{7f}",
             "Number of  ADVISORY hours.",
             "::",
             "*",
