@@ -152,6 +152,10 @@ fn fold<T: Fact>(parts: Vec<LocaleFacts<T>>, stale: &[String]) -> Vec<T> {
 /// locale share that identity (borrowed: no key is copied).
 fn fates<T: Fact>(parts: &[LocaleFacts<T>]) -> Vec<Fate> {
     let total = parts.iter().map(|(_, _, records)| records.len()).sum();
+    if parts.len() < 2 {
+        // One locale: its (identity, n) keys are distinct, so all are kept.
+        return vec![Fate::Keep; total];
+    }
     let mut fates = Vec::with_capacity(total);
     let mut index: HashMap<(&str, usize), usize> = HashMap::default();
     let mut kept = 0;
