@@ -48,13 +48,10 @@ pub fn parse(lines: Vec<Line>, header_unit: Option<&str>, config: &Config) -> Ve
     }
     groups
         .into_iter()
-        .map(|(condition, values)| {
+        .map(|(mut condition, mut values)| {
             let mut segments = SegmentIds::new();
-            if let Some(c) = &condition {
-                text::extend_ids(&mut segments, c.segments.clone());
-            }
-            for v in &values {
-                text::extend_ids(&mut segments, v.segments.clone());
+            for line in condition.iter_mut().chain(values.iter_mut()) {
+                text::extend_ids(&mut segments, std::mem::take(&mut line.segments));
             }
             let allowance = match values.is_empty() {
                 // A condition with no value: the condition line itself is the text.
@@ -70,8 +67,7 @@ pub fn parse(lines: Vec<Line>, header_unit: Option<&str>, config: &Config) -> Ve
                         .map(|v| v.english.as_str())
                         .collect::<Vec<_>>()
                         .join(" ");
-                    let labels =
-                        text::join(&values.iter().map(|v| v.labels.clone()).collect::<Vec<_>>());
+                    let labels = text::join(values.iter().map(|v| &v.labels));
                     value(&english, labels, header_unit, config)
                 }
             };

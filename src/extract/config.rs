@@ -252,6 +252,32 @@ fn lower(words: Vec<String>) -> Vec<String> {
 
 /// Lowercase, `*` and `**` markers and trailing `:` removed, whitespace collapsed.
 pub fn normalize(text: &str) -> String {
+    if !text.is_ascii() {
+        return normalize_unicode(text);
+    }
+    // ASCII (nearly every English label): one pass into one buffer.
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for b in text.bytes() {
+        match b {
+            b'*' | b' ' | b'\t'..=b'\r' => space = !out.is_empty(),
+            _ => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+    }
+    let end = out.trim_end_matches([':', '.']).trim_end().len();
+    out.truncate(end);
+    out
+}
+
+/// [`normalize`] for text with non-ASCII characters (Unicode whitespace and
+/// lowercasing, e.g. a final sigma).
+fn normalize_unicode(text: &str) -> String {
     let cleaned: String = text
         .chars()
         .map(|c| if c == '*' || c == '\u{a0}' { ' ' } else { c })
@@ -295,5 +321,23 @@ mod tests {
         assert_eq!(c.unit("Incidents"), Some("incidents"));
         assert!(c.is_role_label("Appropriate roles to perform this task:"));
         assert!(!c.is_role_label("Rolesets"));
+    }
+
+    #[test]
+    fn ascii_normalize_matches_unicode_path() {
+        for text in [
+            "",
+            "  **Gold** competency:* ",
+            "a. .",
+            "foo :",
+            "x\u{b}y\tz\r\n",
+            "a\u{1c}b\u{1f}c\u{0}d\u{7f}",
+            "Number of  ADVISORY hours.",
+            "::",
+            "*",
+        ] {
+            assert_eq!(normalize(text), normalize_unicode(text), "{text:?}");
+        }
+        assert_eq!(normalize("ΟΔΟΣ\u{a0}Gold："), "οδος gold");
     }
 }

@@ -4,7 +4,9 @@
 //! `ms.lasthandoff`) provides the records, and every other locale adds its
 //! labels wherever its English agrees. Records name the stale locales.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::HashMap;
 
 use crate::model::Article;
 
@@ -103,32 +105,38 @@ struct Parts {
 /// A record that merges across locales.
 trait Fact {
     fn key(&self) -> &FactKey;
-    fn absorb(&mut self, other: &Self, locale: &str);
+    /// Takes `other`'s labels for `locale` (moved, not copied).
+    fn absorb(&mut self, other: Self, locale: &str);
     fn set_stale(&mut self, stale: &[String]);
+}
+
+/// What becomes of one locale's record in [`fold`].
+#[derive(Clone, Copy)]
+enum Fate {
+    /// Adds its labels to the record kept at this index.
+    Absorb(usize),
+    /// Kept as a record of its own.
+    Keep,
+    /// Dropped: a stale locale's record that no up-to-date locale has.
+    Drop,
 }
 
 /// Folds each locale's records into the first (newest) locale's; records of
 /// other up-to-date locales that the newest lacks are kept too.
 fn fold<T: Fact>(parts: Vec<LocaleFacts<T>>, stale: &[String]) -> Vec<T> {
+    let fates = fates(&parts);
+    let mut fates = fates.iter();
     let mut out: Vec<T> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (n, (locale, is_stale, records)) in parts.into_iter().enumerate() {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+    for (locale, _, records) in parts {
         for record in records {
-            let count = seen.entry(record.key().identity.clone()).or_default();
-            let id = format!("{}\u{1f}{count}", record.key().identity);
-            *count += 1;
-            match index.get(&id) {
-                Some(&at) => {
-                    if let Some(base) = out.get_mut(at) {
-                        base.absorb(&record, &locale);
+            match fates.next() {
+                Some(Fate::Absorb(at)) => {
+                    if let Some(base) = out.get_mut(*at) {
+                        base.absorb(record, &locale);
                     }
                 }
-                None if n == 0 || !is_stale => {
-                    index.insert(id, out.len());
-                    out.push(record);
-                }
-                None => {}
+                Some(Fate::Keep) => out.push(record),
+                Some(Fate::Drop) | None => {}
             }
         }
     }
@@ -139,29 +147,62 @@ fn fold<T: Fact>(parts: Vec<LocaleFacts<T>>, stale: &[String]) -> Vec<T> {
     out
 }
 
-/// Adds `other`'s label for `locale` when both say the same in English.
-fn labels(base: &mut Labels, other: &Labels, locale: &str) {
+/// Decides each record's [`Fate`], in the order [`fold`] meets them. A
+/// record matches by its identity and how many records before it in its
+/// locale share that identity (borrowed: no key is copied).
+fn fates<T: Fact>(parts: &[LocaleFacts<T>]) -> Vec<Fate> {
+    let total = parts.iter().map(|(_, _, records)| records.len()).sum();
+    if parts.len() < 2 {
+        // One locale: its (identity, n) keys are distinct, so all are kept.
+        return vec![Fate::Keep; total];
+    }
+    let mut fates = Vec::with_capacity(total);
+    let mut index: HashMap<(&str, usize), usize> = HashMap::default();
+    let mut kept = 0;
+    for (n, (_, is_stale, records)) in parts.iter().enumerate() {
+        let mut seen: HashMap<&str, usize> = HashMap::default();
+        for record in records {
+            let identity = record.key().identity.as_str();
+            let count = seen.entry(identity).or_default();
+            let id = (identity, *count);
+            *count += 1;
+            fates.push(match index.get(&id) {
+                Some(&at) => Fate::Absorb(at),
+                None if n == 0 || !is_stale => {
+                    index.insert(id, kept);
+                    kept += 1;
+                    Fate::Keep
+                }
+                None => Fate::Drop,
+            });
+        }
+    }
+    fates
+}
+
+/// Moves `other`'s label for `locale` into `base` when both say the same in English.
+fn labels(base: &mut Labels, mut other: Labels, locale: &str) {
     if base.get(SOURCE_LOCALE) != other.get(SOURCE_LOCALE) {
         return;
     }
-    if let Some(t) = other.get(locale) {
-        base.insert(locale.to_string(), t.clone());
+    if let Some((k, t)) = other.remove_entry(locale) {
+        base.insert(k, t);
     }
 }
 
-fn opt_labels(base: &mut Option<Labels>, other: &Option<Labels>, locale: &str) {
-    if let (Some(b), Some(o)) = (base.as_mut(), other.as_ref()) {
+fn opt_labels(base: &mut Option<Labels>, other: Option<Labels>, locale: &str) {
+    if let (Some(b), Some(o)) = (base.as_mut(), other) {
         labels(b, o, locale);
     }
 }
 
-fn segments(base: &mut SegmentIds, other: &SegmentIds, locale: &str) {
-    if let Some(ids) = other.get(locale) {
-        base.insert(locale.to_string(), ids.clone());
+fn segments(base: &mut SegmentIds, mut other: SegmentIds, locale: &str) {
+    if let Some((k, ids)) = other.remove_entry(locale) {
+        base.insert(k, ids);
     }
 }
 
-fn each<T>(base: &mut [T], other: &[T], f: impl Fn(&mut T, &T)) {
+fn each<T>(base: &mut [T], other: Vec<T>, f: impl Fn(&mut T, T)) {
     for (b, o) in base.iter_mut().zip(other) {
         f(b, o);
     }
@@ -172,18 +213,18 @@ impl Fact for Entitlement {
         &self.key
     }
 
-    fn absorb(&mut self, other: &Self, locale: &str) {
-        labels(&mut self.benefit, &other.benefit, locale);
-        opt_labels(&mut self.scope, &other.scope, locale);
-        opt_labels(&mut self.tier_name, &other.tier_name, locale);
-        opt_labels(&mut self.condition, &other.condition, locale);
-        if let (Some(b), Some(o)) = (self.allowance.label_mut(), other.allowance.label()) {
+    fn absorb(&mut self, other: Self, locale: &str) {
+        labels(&mut self.benefit, other.benefit, locale);
+        opt_labels(&mut self.scope, other.scope, locale);
+        opt_labels(&mut self.tier_name, other.tier_name, locale);
+        opt_labels(&mut self.condition, other.condition, locale);
+        if let (Some(b), Some(o)) = (self.allowance.label_mut(), other.allowance.into_label()) {
             labels(b, o, locale);
         }
-        each(&mut self.footnotes, &other.footnotes, |b, o| {
+        each(&mut self.footnotes, other.footnotes, |b, o| {
             labels(b, o, locale)
         });
-        segments(&mut self.segments, &other.segments, locale);
+        segments(&mut self.segments, other.segments, locale);
     }
 
     fn set_stale(&mut self, stale: &[String]) {
@@ -196,12 +237,12 @@ impl Fact for RoleBlock {
         &self.key
     }
 
-    fn absorb(&mut self, other: &Self, locale: &str) {
-        labels(&mut self.label, &other.label, locale);
-        each(&mut self.roles, &other.roles, |b, o| {
-            labels(&mut b.name, &o.name, locale)
+    fn absorb(&mut self, other: Self, locale: &str) {
+        labels(&mut self.label, other.label, locale);
+        each(&mut self.roles, other.roles, |b, o| {
+            labels(&mut b.name, o.name, locale)
         });
-        segments(&mut self.segments, &other.segments, locale);
+        segments(&mut self.segments, other.segments, locale);
     }
 
     fn set_stale(&mut self, stale: &[String]) {
@@ -214,10 +255,10 @@ impl Fact for Procedure {
         &self.key
     }
 
-    fn absorb(&mut self, other: &Self, locale: &str) {
-        opt_labels(&mut self.heading, &other.heading, locale);
-        opt_labels(&mut self.lead_in, &other.lead_in, locale);
-        each(&mut self.steps, &other.steps, |b, o| step(b, o, locale));
+    fn absorb(&mut self, other: Self, locale: &str) {
+        opt_labels(&mut self.heading, other.heading, locale);
+        opt_labels(&mut self.lead_in, other.lead_in, locale);
+        each(&mut self.steps, other.steps, |b, o| step(b, o, locale));
     }
 
     fn set_stale(&mut self, stale: &[String]) {
@@ -225,24 +266,24 @@ impl Fact for Procedure {
     }
 }
 
-fn step(base: &mut Step, other: &Step, locale: &str) {
-    labels(&mut base.text, &other.text, locale);
-    each(&mut base.details, &other.details, |b, o| {
+fn step(base: &mut Step, other: Step, locale: &str) {
+    labels(&mut base.text, other.text, locale);
+    each(&mut base.details, other.details, |b, o| {
         labels(b, o, locale)
     });
-    each(&mut base.notes, &other.notes, |b, o| {
+    each(&mut base.notes, other.notes, |b, o| {
         if b.kind == o.kind {
-            labels(&mut b.text, &o.text, locale);
-            segments(&mut b.segments, &o.segments, locale);
+            labels(&mut b.text, o.text, locale);
+            segments(&mut b.segments, o.segments, locale);
         }
     });
-    each(&mut base.substeps, &other.substeps, |b, o| {
+    each(&mut base.substeps, other.substeps, |b, o| {
         step(b, o, locale)
     });
-    each(&mut base.links, &other.links, |b, o| {
+    each(&mut base.links, other.links, |b, o| {
         if b.url == o.url {
-            labels(&mut b.text, &o.text, locale);
+            labels(&mut b.text, o.text, locale);
         }
     });
-    segments(&mut base.segments, &other.segments, locale);
+    segments(&mut base.segments, other.segments, locale);
 }

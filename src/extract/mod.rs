@@ -30,6 +30,7 @@ use crate::sxs;
 mod assemble;
 mod cell;
 mod config;
+mod json;
 mod merge;
 mod money;
 mod procedure;
@@ -41,6 +42,7 @@ mod view;
 
 pub use assemble::Assembler;
 pub use config::{Config, Tier};
+pub use json::write_pretty;
 pub use merge::merge;
 pub use types::*;
 pub use view::{EntitlementTable, TableRow};
@@ -234,9 +236,19 @@ fn file(source: &Source) -> (Option<ArticleFacts>, Vec<Diagnostic>) {
 /// The JSON text: 2-space indent, keys in declaration (or sorted map) order,
 /// trailing newline.
 pub fn to_json(entitlements: &Entitlements) -> String {
-    let mut out = serde_json::to_string_pretty(entitlements)
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    out.push('\n');
+    // serde_json writes UTF-8 only, so the check always passes; it costs a
+    // pass over the text, which [`to_json_bytes`] spares callers that write bytes.
+    String::from_utf8(to_json_bytes(entitlements))
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// [`to_json`] as bytes, for writing to a file.
+pub fn to_json_bytes(entitlements: &Entitlements) -> Vec<u8> {
+    let mut out = Vec::new();
+    if let Err(e) = write_pretty(entitlements, 0, &mut out) {
+        return format!("{{\"error\": \"{e}\"}}\n").into_bytes();
+    }
+    out.push(b'\n');
     out
 }
 

@@ -28,9 +28,24 @@ pub struct Amount {
 /// series ("$6,000, $12,000 or $13,000/year") applies to the whole series.
 pub fn amounts(text: &str, config: &Config) -> Vec<Amount> {
     let symbols = config.currency_symbols();
+    // The bytes a symbol can start with: every other position is skipped
+    // (they are ASCII or UTF-8 lead bytes, so the next one is a char start).
+    let firsts: Vec<u8> = symbols
+        .iter()
+        .map(|(sym, _)| sym.as_bytes().first().copied())
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    let skip = !firsts.is_empty();
     let mut out: Vec<Amount> = Vec::new();
     let mut i = 0;
     while i < text.len() {
+        if skip {
+            let tail = text.as_bytes().get(i..).unwrap_or_default();
+            match tail.iter().position(|b| firsts.contains(b)) {
+                Some(at) => i += at,
+                None => break,
+            }
+        }
         let rest = text.get(i..).unwrap_or_default();
         let found = symbols.iter().find_map(|(sym, code)| {
             let after = rest.strip_prefix(sym)?;
@@ -234,6 +249,20 @@ mod tests {
             ]
         );
         assert_eq!(got[2].text, "$13,000/year");
+    }
+
+    #[test]
+    fn finds_symbols_among_other_text() {
+        let c = Config::builtin();
+        let got = amounts("최대 €20/month, 또는 DEUR 5 · GBP 7 및 £3", c);
+        let found: Vec<_> = got
+            .iter()
+            .map(|a| (a.text.as_str(), a.currency.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [("€20/month", "EUR"), ("GBP 7", "GBP"), ("£3", "GBP")]
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::model::{Block, Cell, Inline};
 
 use super::cell::{self, Line};
 use super::config::normalize;
-use super::text::{self, Side};
+use super::text;
 use super::types::{Allowance, Entitlement, FactKey, Labels, Origin, SOURCE_LOCALE};
 use super::{ArticleFacts, Ctx};
 
@@ -24,10 +24,9 @@ struct Benefit {
 }
 
 /// One tier on the tier axis.
-struct TierRef<'c> {
+struct TierRef {
     id: String,
     name: Labels,
-    cells: Vec<(usize, &'c [Inline])>,
 }
 
 /// Reads a table into entitlements when one of its axes names tiers.
@@ -76,6 +75,9 @@ fn by_columns(
     let corner_unit = head
         .first()
         .and_then(|c| ctx.config.unit_in(&text::source(article, c)));
+    // Read each row's benefit once, not once per tier column.
+    let mut benefits: Vec<Option<Option<Benefit>>> = Vec::new();
+    benefits.resize_with(rows.len(), || None);
     for (col, header) in head.iter().enumerate().skip(1) {
         let cells: Vec<(usize, &[Inline])> = rows
             .iter()
@@ -85,18 +87,26 @@ fn by_columns(
         let Some(tier) = tier_of(ctx, header, &cells, line, facts) else {
             continue;
         };
-        for (r, cell) in tier.cells {
+        for (r, cell) in cells {
             let Some(benefit_cell) = rows.get(r).and_then(|row| row.first()) else {
                 continue;
             };
-            let Some(mut benefit) = benefit_of(ctx, benefit_cell) else {
+            let Some(slot) = benefits.get_mut(r) else {
                 continue;
             };
-            benefit.unit = benefit.unit.or(corner_unit.map(str::to_string));
+            let benefit = slot.get_or_insert_with(|| {
+                benefit_of(ctx, benefit_cell).map(|mut b| {
+                    b.unit = b.unit.or(corner_unit.map(str::to_string));
+                    b
+                })
+            });
+            let Some(benefit) = benefit.as_ref() else {
+                continue;
+            };
             push(
                 ctx,
                 (block, r, col),
-                &benefit,
+                benefit,
                 (&tier.id, &tier.name),
                 cell,
                 facts,
@@ -124,7 +134,7 @@ fn by_rows(
         let Some(tier) = tier_of(ctx, first, &cells, line, facts) else {
             continue;
         };
-        for (col, cell) in tier.cells {
+        for (col, cell) in cells {
             let Some(benefit) = head.get(col).and_then(|h| benefit_of(ctx, h)) else {
                 continue;
             };
@@ -141,20 +151,19 @@ fn by_rows(
 }
 
 /// The tier a header names; reports tier-looking headers that match no tier.
-fn tier_of<'c>(
+fn tier_of(
     ctx: &Ctx,
     header: &[Inline],
-    cells: &[(usize, &'c [Inline])],
+    cells: &[(usize, &[Inline])],
     line: u32,
     facts: &mut ArticleFacts,
-) -> Option<TierRef<'c>> {
+) -> Option<TierRef> {
     let article = ctx.article;
     let english = text::source(article, header);
     if let Some(tier) = ctx.config.tier(&english) {
         return Some(TierRef {
             id: tier.id.clone(),
             name: text::labels(article, header),
-            cells: cells.to_vec(),
         });
     }
     if english.is_empty() {
@@ -195,11 +204,10 @@ fn unknown_tier(ctx: &Ctx, header: &[Inline], english: &str, line: u32) -> Diagn
 /// A benefit cell: its first line names the benefit, the rest is its scope.
 fn benefit_of(ctx: &Ctx, cell: &[Inline]) -> Option<Benefit> {
     let article = ctx.article;
-    let lines = text::lines(article, cell);
-    let (first, rest) = lines.split_first()?;
-    let labels = text::labels(article, first);
-    let english = labels.get(SOURCE_LOCALE).cloned().unwrap_or_default();
-    let scope_parts: Vec<Labels> = rest.iter().map(|l| text::labels(article, l)).collect();
+    let mut lines = text::lines(article, cell).map(|(_, labels)| labels);
+    let labels = lines.next()?;
+    let english = text::english(&labels).to_string();
+    let scope_parts: Vec<Labels> = lines.collect();
     let scope = Some(text::join(&scope_parts)).filter(|s| !s.is_empty());
     let unit = ctx.config.unit_in(&english).map(str::to_string);
     Some(Benefit {
@@ -222,10 +230,9 @@ fn push(
 ) {
     let article = ctx.article;
     let lines: Vec<Line> = text::lines(article, cell)
-        .into_iter()
-        .map(|l| Line {
-            english: text::plain(article, l, Side::Source),
-            labels: text::labels(article, l),
+        .map(|(l, labels)| Line {
+            english: text::english(&labels).to_string(),
+            labels,
             segments: text::segments(article, l),
         })
         .collect();
@@ -268,6 +275,8 @@ fn push(
 /// the footnote is about; to every record of the table when none matches.
 fn attach_footnotes(ctx: &Ctx, after: &[Block], records: &mut [Entitlement]) {
     let article = ctx.article;
+    // What each record is about, normalized once for all footnotes.
+    let mut subjects: Option<Vec<Vec<String>>> = None;
     for block in after {
         let Block::Paragraph { content, .. } = block else {
             break;
@@ -280,17 +289,33 @@ fn attach_footnotes(ctx: &Ctx, after: &[Block], records: &mut [Entitlement]) {
             break;
         }
         let subject = normalize(english.trim_start_matches(['*', '†', '‡', '¹', '²', '³']));
-        let about = |r: &Entitlement| {
-            [r.condition.as_ref(), Some(&r.benefit), r.tier_name.as_ref()]
-                .into_iter()
-                .flatten()
-                .filter_map(|l| l.get(SOURCE_LOCALE))
-                .map(|en| normalize(en))
-                .any(|en| !en.is_empty() && subject.starts_with(&en))
-        };
-        let any = records.iter().any(about);
-        for r in records.iter_mut().filter(|r| !any || about(r)) {
+        let subjects = subjects.get_or_insert_with(|| records.iter().map(subjects_of).collect());
+        let about: Vec<bool> = subjects
+            .iter()
+            .map(|names| {
+                names
+                    .iter()
+                    .any(|en| !en.is_empty() && subject.starts_with(en.as_str()))
+            })
+            .collect();
+        let any = about.contains(&true);
+        for (r, _) in records
+            .iter_mut()
+            .zip(&about)
+            .filter(|(_, about)| !any || **about)
+        {
             r.footnotes.push(labels.clone());
         }
     }
+}
+
+/// The normalized English condition, benefit and tier name of a record: what
+/// a footnote may be about.
+fn subjects_of(r: &Entitlement) -> Vec<String> {
+    [r.condition.as_ref(), Some(&r.benefit), r.tier_name.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l.get(SOURCE_LOCALE))
+        .map(|en| normalize(en))
+        .collect()
 }

@@ -59,6 +59,37 @@ fn is_space_start(b: u8) -> bool {
     )
 }
 
+/// Position of the first byte of `bytes` that [`is_space_start`], eight
+/// bytes at a time: a word of bytes is tested at once for bytes below `!`
+/// (ASCII whitespace and controls), `0xc2` and `0xe0`–`0xe3`; its lowest hit
+/// is exact (borrows only run upwards), and is then checked byte-wise.
+fn find_space_start(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        let below = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
+        let hits =
+            below | zero_bytes(x ^ (ONES * 0xc2)) | zero_bytes((x & (ONES * 0xfc)) ^ (ONES * 0xe0));
+        if hits == 0 {
+            at += 8;
+            continue;
+        }
+        let first = at + (hits.trailing_zeros() / 8) as usize;
+        if bytes.get(first).is_some_and(|&b| is_space_start(b)) {
+            return Some(first);
+        }
+        at = first + 1;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter().position(|&b| is_space_start(b)).map(|p| at + p)
+}
+
 /// A string that collapses whitespace as it is written (one pass, one buffer).
 #[derive(Default)]
 struct Collapsed {
@@ -74,10 +105,7 @@ impl TextSink for Collapsed {
         let bytes = s.as_bytes();
         let mut word_start = 0;
         let mut i = 0;
-        while let Some(off) = bytes
-            .get(i..)
-            .and_then(|rest| rest.iter().position(|&b| is_space_start(b)))
-        {
+        while let Some(off) = bytes.get(i..).and_then(find_space_start) {
             i += off;
             let next = bytes.get(i + 1).copied();
             let single_space = bytes.get(i) == Some(&b' ')
@@ -194,16 +222,25 @@ pub fn extend_ids(into: &mut SegmentIds, more: SegmentIds) {
     }
 }
 
-/// Splits a cell at its `<br>` line breaks; lines with no English text are dropped.
-pub fn lines<'a>(article: &Article, cell: &'a [Inline]) -> Vec<&'a [Inline]> {
+/// Splits a cell at its `<br>` line breaks, each line with its [`labels`];
+/// lines with no English text are dropped.
+pub fn lines<'a>(
+    article: &'a Article,
+    cell: &'a [Inline],
+) -> impl Iterator<Item = (&'a [Inline], Labels)> + 'a {
     cell.split(|i| matches!(i, Inline::LineBreak))
-        .filter(|line| !source(article, line).is_empty())
-        .collect()
+        .map(|line| (line, labels(article, line)))
+        .filter(|(_, labels)| !labels.is_empty())
+}
+
+/// The English text of labels built by [`labels`] (empty when there is none).
+pub fn english(labels: &Labels) -> &str {
+    labels.get(SOURCE_LOCALE).map_or("", String::as_str)
 }
 
 /// Joins label maps key by key with a space (`For recent On-Premise` +
 /// `products only`).
-pub fn join(parts: &[Labels]) -> Labels {
+pub fn join<'a>(parts: impl IntoIterator<Item = &'a Labels>) -> Labels {
     let mut out = Labels::new();
     for part in parts {
         for (locale, text) in part {
@@ -246,6 +283,49 @@ mod tests {
         }
         c.push('x');
         assert_eq!(c.text, "Sign into x");
+    }
+
+    #[test]
+    fn finds_space_starts_like_a_byte_scan() {
+        let pieces = [
+            "a",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{1}",
+            "\u{1f}",
+            "!",
+            "é",
+            "\u{a0}",
+            "\u{85}",
+            "한국어",
+            "\u{3000}",
+            "\u{2003}",
+            "\u{1680}",
+            "ä",
+            "\u{e000}",
+            "日本",
+            "abcdefghij",
+        ];
+        let mut text = String::new();
+        for n in 0..400usize {
+            text.clear();
+            let mut k = n;
+            for _ in 0..(n % 23) {
+                text.push_str(pieces[k % pieces.len()]);
+                k = (k * 7 + 3) % 1009;
+            }
+            let bytes = text.as_bytes();
+            for start in 0..bytes.len() {
+                let rest = &bytes[start..];
+                assert_eq!(
+                    find_space_start(rest),
+                    rest.iter().position(|&b| is_space_start(b)),
+                    "{text:?} from {start}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -161,6 +161,16 @@ impl Allowance {
         }
     }
 
+    pub(crate) fn into_label(self) -> Option<Labels> {
+        match self {
+            Allowance::Quantity { label, .. }
+            | Allowance::Unlimited { label }
+            | Allowance::Money { label, .. }
+            | Allowance::Text { label } => Some(label),
+            Allowance::None => None,
+        }
+    }
+
     pub(crate) fn label_mut(&mut self) -> Option<&mut Labels> {
         match self {
             Allowance::Quantity { label, .. }
