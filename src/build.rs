@@ -300,7 +300,7 @@ fn render_shared(
     );
     rest.push(Page {
         path: "entitlements.json".into(),
-        bytes: json.into_bytes(),
+        bytes: json,
     });
     rest.push(Page {
         path: "entitlements.schema.json".into(),

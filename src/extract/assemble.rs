@@ -2,7 +2,7 @@
 //! article's locales are merged and serialized as soon as the last of them
 //! is extracted, on the thread that extracted it, and only the article's
 //! JSON text is kept. The finished document is byte for byte what
-//! [`super::to_json`] writes for [`super::merge`] of every file at once, but
+//! [`super::to_json_bytes`] writes for [`super::merge`] of every file at once, but
 //! no thread waits for the merge at the end and the per-file facts of the
 //! whole tree are never held together.
 //!
@@ -17,7 +17,7 @@
 //! assembler.add("a", Some(facts("ko-KR")));
 //! assembler.add("a", Some(facts("ru-RU")));
 //! let all = extract::merge(vec![facts("ko-KR"), facts("ru-RU")]);
-//! assert_eq!(assembler.finish(), extract::to_json(&all));
+//! assert_eq!(assembler.finish(), extract::to_json_bytes(&all));
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -25,6 +25,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::Serialize;
 
+use super::json::write_pretty;
 use super::merge::merge;
 use super::types::SOURCE_LOCALE;
 use super::ArticleFacts;
@@ -53,14 +54,14 @@ struct State {
 /// indented for their place and joined with `,\n` (empty when none).
 #[derive(Debug, Default)]
 struct Article {
-    articles: String,
-    entitlements: String,
-    roles: String,
-    procedures: String,
+    articles: Vec<u8>,
+    entitlements: Vec<u8>,
+    roles: Vec<u8>,
+    procedures: Vec<u8>,
 }
 
 /// One array's run of an article.
-type Field = fn(&mut Article) -> &mut String;
+type Field = fn(&mut Article) -> &mut Vec<u8>;
 
 impl Article {
     /// The document's arrays, in order.
@@ -117,9 +118,9 @@ impl Assembler {
         self.finish_group(group);
     }
 
-    /// The finished `entitlements.json`, as [`super::to_json`] formats it.
-    /// Slugs with files never reported are merged from what was reported.
-    pub fn finish(self) -> String {
+    /// The finished `entitlements.json`, as [`super::to_json_bytes`] writes
+    /// it. Slugs with files never reported are merged from what was reported.
+    pub fn finish(self) -> Vec<u8> {
         let leftover: Vec<Vec<ArticleFacts>> = {
             let mut state = self.lock();
             let waiting = std::mem::take(&mut state.waiting);
@@ -133,28 +134,23 @@ impl Assembler {
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
         let generator = format!("locdoc {}", env!("CARGO_PKG_VERSION"));
-        let locales: Vec<String> = state
-            .locales
-            .iter()
-            .map(String::as_str)
-            .map(element)
-            .collect();
+        let locales: Vec<Vec<u8>> = state.locales.iter().map(|l| elements(&[l])).collect();
         let size: usize = state.done.values().map(Article::len).sum();
-        let mut out = String::with_capacity(size + 4096);
-        out.push_str("{\n  \"generator\": ");
-        out.push_str(&json(&generator, false));
-        out.push_str(",\n  \"locales\": ");
+        let mut out = Vec::with_capacity(size + 4096);
+        out.extend_from_slice(b"{\n  \"generator\": ");
+        out.extend_from_slice(&serde_json::to_vec(&generator).unwrap_or_default());
+        out.extend_from_slice(b",\n  \"locales\": ");
         push_array(&mut out, locales.iter());
         for (name, field) in Article::FIELDS {
-            out.push_str(",\n  \"");
-            out.push_str(name);
-            out.push_str("\": ");
+            out.extend_from_slice(b",\n  \"");
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b"\": ");
             // Each run is freed once copied: the document and all of its
             // parts are never held twice over.
             let runs = state.done.values_mut().map(|a| std::mem::take(field(a)));
             push_array(&mut out, runs);
         }
-        out.push_str("\n}\n");
+        out.extend_from_slice(b"\n}\n");
         out
     }
 
@@ -184,56 +180,38 @@ impl Assembler {
 
 /// Appends `[ … ]` with the non-empty runs of elements, as serde_json's
 /// pretty printer writes an array one level below the top (`[]` when empty).
-fn push_array<S: AsRef<str>>(out: &mut String, runs: impl Iterator<Item = S>) {
+fn push_array<B: AsRef<[u8]>>(out: &mut Vec<u8>, runs: impl Iterator<Item = B>) {
     let mut any = false;
     for run in runs.filter(|r| !r.as_ref().is_empty()) {
-        out.push_str(if any { ",\n" } else { "[\n" });
-        out.push_str(run.as_ref());
+        out.extend_from_slice(if any { b",\n" } else { b"[\n" });
+        out.extend_from_slice(run.as_ref());
         any = true;
     }
-    out.push_str(if any { "\n  ]" } else { "[]" });
+    out.extend_from_slice(if any { b"\n  ]" } else { b"[]" });
 }
 
-/// Records as elements of a top-level array, joined with `,\n`.
-fn elements<T: Serialize>(records: &[T]) -> String {
-    let mut out = String::new();
+/// Records as elements of a top-level array (two levels deep, each line
+/// indented for that place), joined with `,\n`.
+fn elements<T: Serialize>(records: &[T]) -> Vec<u8> {
+    let mut out = Vec::new();
     for (i, record) in records.iter().enumerate() {
         if i > 0 {
-            out.push_str(",\n");
+            out.extend_from_slice(b",\n");
         }
-        out.push_str(&element(record));
+        out.extend_from_slice(b"    ");
+        let start = out.len();
+        if write_pretty(record, 2, &mut out).is_err() {
+            out.truncate(start);
+            out.extend_from_slice(b"null");
+        }
     }
     out
-}
-
-/// One record, pretty-printed and indented to sit in a top-level array.
-/// (Strings in JSON text never hold a raw newline, so every `\n` is a line
-/// break of the layout.)
-fn element<T: Serialize + ?Sized>(record: &T) -> String {
-    let text = json(record, true);
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
-    }
-    out
-}
-
-fn json<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String {
-    let text = match pretty {
-        true => serde_json::to_string_pretty(value),
-        false => serde_json::to_string(value),
-    };
-    text.unwrap_or_else(|_| "null".into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{article, to_json, Entitlements};
+    use crate::extract::{article, to_json_bytes, Entitlements};
     use crate::model::Locale;
     use crate::sxs;
 
@@ -263,7 +241,7 @@ mod tests {
         for f in all.iter().rev() {
             assembler.add(&f.slug.clone(), Some(f.clone()));
         }
-        assert_eq!(assembler.finish(), to_json(&merge(all)));
+        assert_eq!(assembler.finish(), to_json_bytes(&merge(all)));
     }
 
     #[test]
@@ -277,10 +255,10 @@ mod tests {
         for f in &all {
             assembler.add(&f.slug.clone(), Some(f.clone()));
         }
-        assert_eq!(assembler.finish(), to_json(&merge(all)));
+        assert_eq!(assembler.finish(), to_json_bytes(&merge(all)));
     }
 
-    /// An empty document, as [`to_json`] writes it.
+    /// An empty document, as [`to_json_bytes`] writes it.
     fn empty() -> Entitlements {
         Entitlements {
             generator: format!("locdoc {}", env!("CARGO_PKG_VERSION")),
@@ -291,9 +269,9 @@ mod tests {
 
     #[test]
     fn an_empty_tree() {
-        assert_eq!(Assembler::new([]).finish(), to_json(&empty()));
+        assert_eq!(Assembler::new([]).finish(), to_json_bytes(&empty()));
         let assembler = Assembler::new(["a"]);
         assembler.add("a", None);
-        assert_eq!(assembler.finish(), to_json(&empty()));
+        assert_eq!(assembler.finish(), to_json_bytes(&empty()));
     }
 }
