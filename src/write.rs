@@ -5,6 +5,8 @@
 //! build is atomic and never writes over the files of the previous one.
 
 use std::collections::BTreeSet;
+
+use foldhash::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread::JoinHandle;
@@ -156,24 +158,29 @@ pub fn unchanged(out: &Path, expected: &BTreeSet<&str>) -> Option<Stats> {
 /// Writes every item received; stops at the first error.
 fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
     let mut stats = Stats::default();
-    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut written: BTreeSet<String> = BTreeSet::new();
+    // Root-relative directories made so far, and paths written: plain
+    // strings in hash sets (a `BTreeSet<PathBuf>` compared paths component
+    // by component, thousands of times per build).
+    let mut dirs: HashSet<String> = HashSet::default();
+    let mut written: HashSet<String> = HashSet::default();
     for item in receiver {
-        let rel = match &item {
-            Item::File { path, .. } | Item::Copy { path, .. } | Item::Link { path, .. } => {
-                path.clone()
-            }
-        };
-        if !is_safe_rel(&rel) || !written.insert(rel.clone()) {
+        let (Item::File { path: rel, .. }
+        | Item::Copy { path: rel, .. }
+        | Item::Link { path: rel, .. }) = &item;
+        if !is_safe_rel(rel) || written.contains(rel) {
             continue;
         }
-        let target = root.join(&rel);
-        if let Some(dir) = target.parent() {
+        let target = root.join(rel);
+        if let Some((dir, _)) = rel.rsplit_once('/') {
             if !dirs.contains(dir) {
-                make_dir(dir, &dirs).map_err(|e| write_error(dir, e))?;
-                dirs.insert(dir.to_path_buf());
+                // One `mkdir` when the parent exists (a page's directory in a
+                // locale's), more only for the first page of a locale.
+                let path = root.join(dir);
+                std::fs::create_dir_all(&path).map_err(|e| write_error(&path, e))?;
+                dirs.insert(dir.to_string());
             }
         }
+        written.insert(rel.clone());
         stats.bytes += match item {
             Item::File { bytes, .. } => {
                 std::fs::write(&target, &bytes).map_err(|e| write_error(&target, e))?;
@@ -187,16 +194,6 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
         stats.files += 1;
     }
     Ok(stats)
-}
-
-/// Creates `dir` in the staging tree: one `mkdir` when its parent is known
-/// to exist (the common case: a page's directory in a locale's), else
-/// `create_dir_all`.
-fn make_dir(dir: &Path, made: &BTreeSet<PathBuf>) -> std::io::Result<()> {
-    if dir.parent().is_some_and(|p| made.contains(p)) && std::fs::create_dir(dir).is_ok() {
-        return Ok(());
-    }
-    std::fs::create_dir_all(dir)
 }
 
 /// Hard-links `from` to `target`, copying when that fails; the file's size.
