@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::i18n::Labels;
 use super::sanitize::{clean_html_block, push_escaped};
+use super::text::Sources;
 use crate::diag::Diagnostic;
 use crate::extract::Entitlements;
 use crate::model::{Alignment, Article, Block, Cell, ListItem, NoteKind};
@@ -41,6 +42,9 @@ pub struct Ctx<'a> {
     pub entitlements: Option<&'a Entitlements>,
     /// Locale tag whose labels the page shows (`ko-KR`, `en-US`).
     pub tag: &'a str,
+    /// The segments' English source, escaped, when the article has them
+    /// already (else each is escaped as it is shown).
+    pub sources: Option<&'a Sources>,
 }
 
 /// A table-of-contents entry (h2/h3).

@@ -25,6 +25,7 @@ mod page;
 mod review;
 pub mod sanitize;
 pub mod templates;
+pub mod text;
 
 pub use catalog::{Catalog, Entry};
 pub use html::Asset;

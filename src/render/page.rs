@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::catalog::{page_url, root_prefix, Entry, ENGLISH};
 use super::html::{self, Body, Ctx, Side, TocEntry};
 use super::templates::{self, Markup};
+use super::text::Sources;
 use super::{count_codes, Facts, Page, Rendered, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
@@ -49,6 +50,16 @@ struct ArticleView {
     review_href: Option<String>,
 }
 
+/// What one article page is rendered from.
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    entry: &'a Entry,
+    article: &'a Article,
+    entitlements: Option<&'a Entitlements>,
+    /// The segments' escaped sources (shown by the locale page only).
+    sources: Option<&'a Sources>,
+}
+
 #[derive(Serialize)]
 struct HowTo<'a> {
     #[serde(rename = "@context")]
@@ -83,19 +94,30 @@ impl Renderer {
         let tag = article.locale.as_str().to_string();
         let url = article.locale.url_segment();
         let mut pages = Vec::new();
-        let (page, mut body) =
-            self.article_page(entry, article, entitlements, Side::Target, &tag, &url)?;
+        // The locale page and the review page both show every segment's source.
+        let sources = Sources::of(article, templates::buffer());
+        let target = Target {
+            entry,
+            article,
+            entitlements,
+            sources: Some(&sources),
+        };
+        let (page, mut body) = self.article_page(&target, Side::Target, &tag, &url)?;
         pages.push(page);
         let mut english_title = None;
         if self.catalog.supplies_english(entry) {
-            let (page, english) =
-                self.article_page(entry, article, entitlements, Side::Source, ENGLISH, "en-us")?;
+            let english = Target {
+                sources: None,
+                ..target
+            };
+            let (page, english) = self.article_page(&english, Side::Source, ENGLISH, "en-us")?;
             pages.push(page);
             english_title = Some(title_of(article, Side::Source));
             body.assets.extend(english.assets);
             body.diagnostics.extend(english.diagnostics);
         }
-        pages.push(self.review_page(entry, article, findings)?);
+        pages.push(self.review_page(entry, article, findings, &sources)?);
+        templates::recycle(sources.into_buffer());
         let facts = Facts {
             locale: tag,
             slug: article.slug.clone(),
@@ -122,13 +144,17 @@ impl Renderer {
 
     fn article_page(
         &self,
-        entry: &Entry,
-        article: &Article,
-        entitlements: Option<&Entitlements>,
+        target: &Target<'_>,
         side: Side,
         tag: &str,
         url: &str,
     ) -> Result<(Page, Body)> {
+        let Target {
+            entry,
+            article,
+            entitlements,
+            sources,
+        } = *target;
         let dir = page_url(url, &article.slug);
         let root = root_prefix(&dir);
         let labels = self.labels(tag);
@@ -143,6 +169,7 @@ impl Renderer {
             ids: true,
             entitlements,
             tag,
+            sources,
         };
         // The side-by-side English column is built in the browser from each
         // sentence's source (`.seg .src`): one body render per page.

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::catalog::{page_url, root_prefix, Entry};
 use super::sanitize::push_escaped;
 use super::templates::{self, Markup};
+use super::text::{write_plain_text, Escaped, Sources};
 use super::{Facts, Page, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
@@ -125,7 +126,12 @@ fn codes(found: &[&Diagnostic]) -> String {
 /// The rows of the review table as HTML, written straight into one string
 /// (what `review.html` used to loop over: a minijinja loop per segment cost
 /// more than everything else on the page).
-fn rows_html(article: &Article, by_segment: &BySegment, mut out: String) -> String {
+fn rows_html(
+    article: &Article,
+    by_segment: &BySegment,
+    sources: &Sources,
+    mut out: String,
+) -> String {
     let mut plain = String::new();
     for (n, s) in article.segments.iter().enumerate() {
         let id = s.id.as_str();
@@ -143,9 +149,9 @@ fn rows_html(article: &Article, by_segment: &BySegment, mut out: String) -> Stri
         out.push_str("><td><code>");
         push_escaped(&mut out, id);
         out.push_str("</code></td><td lang=\"en\" dir=\"ltr\">");
-        push_escaped(&mut out, &s.source_text());
+        out.push_str(sources.get(n));
         out.push_str("</td><td>");
-        push_escaped(&mut out, &s.target_text());
+        write_plain_text(&s.target, &mut Escaped(&mut out));
         out.push_str("</td><td>");
         if !found.is_empty() {
             out.push_str("<ul class=\"findings\">");
@@ -180,6 +186,7 @@ impl Renderer {
         entry: &Entry,
         article: &Article,
         findings: &[Diagnostic],
+        sources: &Sources,
     ) -> Result<Page> {
         let tag = article.locale.as_str();
         let page_dir = page_url(&article.locale.url_segment(), &article.slug);
@@ -200,7 +207,12 @@ impl Renderer {
             status_href: format!("{root}review/{}/", article.locale.url_segment()),
             codes: findings.iter().map(|d| d.code.as_str()).collect(),
             file_findings,
-            rows: Markup::value(rows_html(article, &by_segment, templates::buffer())),
+            rows: Markup::value(rows_html(
+                article,
+                &by_segment,
+                sources,
+                templates::buffer(),
+            )),
             segments,
         };
         let layout = self.bare_layout(tag, &dir, &heading, "");
