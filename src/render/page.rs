@@ -217,8 +217,8 @@ impl Renderer {
             None => self.site_locales(),
         };
         let href = |url: &str| match slug {
-            Some(slug) => format!("{root}{}", page_url(url, slug)),
-            None => format!("{root}{url}/"),
+            Some(slug) => [root.as_str(), url, "/", slug, "/"].concat(),
+            None => [root.as_str(), url, "/"].concat(),
         };
         let alternates = locales
             .iter()

@@ -71,11 +71,17 @@ fn by_segment<'a>(
     article: &'a Article,
     findings: &'a [Diagnostic],
 ) -> (BySegment<'a>, Vec<Finding<'a>>) {
-    let ids: BTreeSet<&str> = article.segments.iter().map(|s| s.id.as_str()).collect();
+    // The article's ids, gathered only when a finding names a segment
+    // (most articles have no such finding).
+    let mut ids: Option<BTreeSet<&str>> = None;
     let mut by_segment: BySegment = BTreeMap::new();
     let mut file_findings = Vec::new();
     for d in findings {
-        match d.segment.as_deref().filter(|id| ids.contains(id)) {
+        let on_segment = d.segment.as_deref().filter(|id| {
+            ids.get_or_insert_with(|| article.segments.iter().map(|s| s.id.as_str()).collect())
+                .contains(id)
+        });
+        match on_segment {
             Some(id) => by_segment.entry(id).or_default().push(d),
             None => file_findings.push(finding(d)),
         }
@@ -132,12 +138,11 @@ fn rows_html(
     sources: &Sources,
     mut out: String,
 ) -> String {
-    let mut plain = String::new();
     for (n, s) in article.segments.iter().enumerate() {
         let id = s.id.as_str();
         let found = found_for(by_segment, id);
         out.push_str("<tr id=\"s-");
-        out.push_str(itoa(n + 1, &mut plain));
+        push_decimal(&mut out, n + 1);
         out.push_str("\" data-id=\"");
         push_escaped(&mut out, id);
         out.push_str("\" data-codes=\"");
@@ -171,12 +176,23 @@ fn rows_html(
     out
 }
 
-/// `n` in decimal, written into `buf`.
-fn itoa(n: usize, buf: &mut String) -> &str {
-    use std::fmt::Write;
-    buf.clear();
-    let _ = write!(buf, "{n}");
-    buf
+/// Appends `n` in decimal (without `format!`'s machinery: once per row).
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(start..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
 }
 
 impl Renderer {
@@ -277,5 +293,19 @@ impl Renderer {
             context! { layout, page => view, ui => labels },
         )?;
         Ok(Page::html(format!("{dir}index.html"), html))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_like_format() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            let mut out = String::from("s-");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("s-{n}"));
+        }
     }
 }
