@@ -184,6 +184,9 @@ impl Renderer {
             context! { layout, page => view, ui => self.labels_value(tag) },
             hint,
         )?;
+        // `context!` serialized the view by reference: it still holds the
+        // body, and the buffer comes back only once nothing else does.
+        drop(view);
         if let Some(html) = Markup::take(html) {
             templates::recycle(html);
         }

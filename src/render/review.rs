@@ -239,6 +239,7 @@ impl Renderer {
             context! { layout, page => view, ui => self.labels_value(tag) },
             hint,
         )?;
+        drop(view); // it holds the rows too (see `article_page`)
         if let Some(rows) = Markup::take(rows) {
             templates::recycle(rows);
         }

@@ -255,4 +255,26 @@ mod tests {
             "&lt;b&gt;"
         );
     }
+
+    #[test]
+    fn markup_buffer_comes_back_once_the_view_is_dropped() {
+        #[derive(Serialize)]
+        struct View {
+            body: Value,
+        }
+        let t = Templates::load(None).unwrap();
+        let tmpl = t
+            .env
+            .template_from_named_str("t.html", "<p>{{ page.body }}</p>")
+            .unwrap();
+        let view = View {
+            body: Markup::value("<b>x</b>".to_string()),
+        };
+        let html = view.body.clone();
+        let out = tmpl.render(minijinja::context! { page => view }).unwrap();
+        assert_eq!(out, "<p><b>x</b></p>");
+        // `context!` serialized `view` by reference: it still holds the body.
+        drop(view);
+        assert_eq!(Markup::take(html).as_deref(), Some("<b>x</b>"));
+    }
 }
