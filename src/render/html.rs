@@ -42,8 +42,8 @@ pub struct Ctx<'a> {
     pub entitlements: Option<&'a Entitlements>,
     /// Locale tag whose labels the page shows (`ko-KR`, `en-US`).
     pub tag: &'a str,
-    /// The segments' English source, escaped, when the article has them
-    /// already (else each is escaped as it is shown).
+    /// Both sides of every segment as escaped plain text, when the article
+    /// has them already (else each is escaped as it is shown).
     pub sources: Option<&'a Sources>,
 }
 

@@ -4,7 +4,7 @@
 use super::catalog::{join, page_url};
 use super::html::{Asset, Html, Side};
 use super::sanitize::{clean_html, is_safe_url, push_escaped};
-use super::text::{write_plain_text, Escaped, HasText};
+use super::text::{is_all_text, write_plain_text, Escaped, HasText};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment};
 
@@ -81,7 +81,7 @@ impl Html<'_, '_> {
 
     fn segment(&mut self, index: usize, segment: &Segment) {
         if self.ctx.side == Side::Source {
-            self.inlines(&segment.source);
+            self.side(index, &segment.source, Side::Source);
             return;
         }
         if self.in_link > 0 {
@@ -91,7 +91,7 @@ impl Html<'_, '_> {
             self.out.push_str("\" title=\"");
             self.source(index, segment);
             self.out.push_str("\">");
-            self.inlines(&segment.target);
+            self.side(index, &segment.target, Side::Target);
             self.out.push_str("</span>");
             return;
         }
@@ -99,10 +99,19 @@ impl Html<'_, '_> {
             .push_str("<span class=\"seg\" tabindex=\"0\" data-id=\"");
         push_escaped(&mut self.out, segment.id.as_str());
         self.out.push_str("\">");
-        self.inlines(&segment.target);
+        self.side(index, &segment.target, Side::Target);
         self.out.push_str("<span class=\"src\" lang=\"en\">");
         self.source(index, segment);
         self.out.push_str("</span></span>");
+    }
+
+    /// One side of segment `index` as HTML: copied from the article's
+    /// escaped texts when it is all text (the same bytes), else rendered.
+    fn side(&mut self, index: usize, inlines: &[Inline], side: Side) {
+        match self.ctx.sources {
+            Some(sources) if is_all_text(inlines) => self.out.push_str(sources.side(index, side)),
+            _ => self.inlines(inlines),
+        }
     }
 
     /// The segment's English source as escaped plain text.

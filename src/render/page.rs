@@ -58,7 +58,7 @@ struct Target<'a> {
     entry: &'a Entry,
     article: &'a Article,
     entitlements: Option<&'a Entitlements>,
-    /// The segments' escaped sources (shown by the locale page only).
+    /// The segments' escaped texts.
     sources: Option<&'a Sources>,
 }
 
@@ -76,7 +76,8 @@ impl Renderer {
         let tag = article.locale.as_str().to_string();
         let url = article.locale.url_segment();
         let mut pages = Vec::new();
-        // The locale page and the review page both show every segment's source.
+        // The locale page, the English page and the review page all show
+        // every segment's text.
         let sources = Sources::of(article, templates::buffer());
         let target = Target {
             entry,
@@ -88,11 +89,7 @@ impl Renderer {
         pages.push(page);
         let mut english_title = None;
         if self.catalog.supplies_english(entry) {
-            let english = Target {
-                sources: None,
-                ..target
-            };
-            let (page, english) = self.article_page(&english, Side::Source, ENGLISH, "en-us")?;
+            let (page, english) = self.article_page(&target, Side::Source, ENGLISH, "en-us")?;
             pages.push(page);
             english_title = Some(title_of(article, Side::Source));
             body.assets.extend(english.assets);

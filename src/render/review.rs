@@ -10,11 +10,11 @@ use serde::Serialize;
 use super::catalog::{page_url, root_prefix, Entry};
 use super::sanitize::push_escaped;
 use super::templates::{self, Markup};
-use super::text::{write_plain_text, Escaped, Sources};
+use super::text::Sources;
 use super::{Facts, Page, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
-use crate::model::Article;
+use crate::model::{Article, Side};
 
 #[derive(Debug, Serialize)]
 struct Finding<'a> {
@@ -156,7 +156,7 @@ fn rows_html(
         out.push_str("</code></td><td lang=\"en\" dir=\"ltr\">");
         out.push_str(sources.get(n));
         out.push_str("</td><td>");
-        write_plain_text(&s.target, &mut Escaped(&mut out));
+        out.push_str(sources.side(n, Side::Target));
         out.push_str("</td><td>");
         if !found.is_empty() {
             out.push_str("<ul class=\"findings\">");

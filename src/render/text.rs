@@ -1,12 +1,12 @@
 //! Plain text of inline content written straight into a page, escaped on
-//! the way (no intermediate `String` per segment), and the English source
-//! of every segment escaped once per article: the locale page and the
-//! review page both show it.
+//! the way (no intermediate `String` per segment), and both sides of every
+//! segment escaped once per article: the locale page, the English page and
+//! the review page all show them.
 
 use std::ops::Range;
 
 use super::sanitize::push_escaped;
-use crate::model::{Article, Inline, TextSink};
+use crate::model::{Article, Inline, Side, TextSink};
 
 /// Writes the plain text of `inlines` into `out` exactly as
 /// [`Inline::plain_text`] makes it (segments inside are skipped).
@@ -24,6 +24,12 @@ pub fn write_plain_text<S: TextSink>(inlines: &[Inline], out: &mut S) {
             Inline::Html { .. } | Inline::Segment { .. } => {}
         }
     }
+}
+
+/// Whether `inlines` are all plain text: their HTML is then their escaped
+/// plain text.
+pub fn is_all_text(inlines: &[Inline]) -> bool {
+    inlines.iter().all(|i| matches!(i, Inline::Text { .. }))
 }
 
 /// A [`TextSink`] appending HTML-escaped text to a string.
@@ -55,16 +61,21 @@ impl TextSink for HasText {
     }
 }
 
-/// The English source of each segment of an article as escaped plain text,
-/// all in one buffer.
+/// The English source and the translation of each segment of an article
+/// as escaped plain text, all in one buffer.
+///
+/// Where a side is nothing but text (most sentences), its plain text
+/// escaped is also its HTML, so the pages copy it instead of escaping the
+/// same text again.
 #[derive(Debug, Default)]
 pub struct Sources {
     text: String,
-    ranges: Vec<Range<usize>>,
+    /// Per segment: the source's range in `text`, then the translation's.
+    ranges: Vec<(Range<usize>, Range<usize>)>,
 }
 
 impl Sources {
-    /// Escapes the source of every segment of `article` into `buffer` (an
+    /// Escapes both sides of every segment of `article` into `buffer` (an
     /// empty string, perhaps with capacity to spare).
     pub fn of(article: &Article, buffer: String) -> Sources {
         let mut text = buffer;
@@ -72,15 +83,27 @@ impl Sources {
         for segment in &article.segments {
             let start = text.len();
             write_plain_text(&segment.source, &mut Escaped(&mut text));
-            ranges.push(start..text.len());
+            let middle = text.len();
+            write_plain_text(&segment.target, &mut Escaped(&mut text));
+            ranges.push((start..middle, middle..text.len()));
         }
         Sources { text, ranges }
     }
 
     /// The escaped source of segment `index` (empty for an unknown index).
     pub fn get(&self, index: usize) -> &str {
+        self.side(index, Side::Source)
+    }
+
+    /// The escaped plain text of one side of segment `index` (empty for an
+    /// unknown index).
+    pub fn side(&self, index: usize, side: Side) -> &str {
         self.ranges
             .get(index)
+            .map(|(source, target)| match side {
+                Side::Source => source,
+                Side::Target => target,
+            })
             .and_then(|r| self.text.get(r.clone()))
             .unwrap_or_default()
     }
