@@ -5,16 +5,50 @@
 //! build is atomic and never writes over the files of the previous one.
 
 use std::collections::BTreeSet;
-
-use foldhash::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Mutex;
 use std::thread::JoinHandle;
+
+use foldhash::HashSet;
 
 use crate::error::{Error, Result};
 
 /// How many finished files may wait for the writer (bounds memory).
 const QUEUE: usize = 64;
+
+/// Buffers of files already written, lent out again by [`buffer`]: a page
+/// allocated on a render thread and freed on the writer thread otherwise
+/// leaves the allocator fresh memory to hand out (and zero on first touch)
+/// for the next page.
+static SPARE: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+
+/// How many spare buffers are kept (about the pages in flight).
+const SPARES: usize = QUEUE;
+
+/// An empty buffer for a file's bytes with room for at least `capacity`
+/// bytes, reusing one the writer is done with when there is one.
+pub fn buffer(capacity: usize) -> Vec<u8> {
+    let spare = SPARE.lock().ok().and_then(|mut spare| spare.pop());
+    match spare {
+        Some(bytes) if bytes.capacity() >= capacity => bytes,
+        // Growing it would copy its old contents for nothing.
+        _ => Vec::with_capacity(capacity),
+    }
+}
+
+/// Keeps a written file's buffer for [`buffer`].
+fn lend(mut bytes: Vec<u8>) {
+    if bytes.capacity() > 1 << 20 {
+        return; // not a page (entitlements.json): don't keep its memory for the run
+    }
+    bytes.clear();
+    if let Ok(mut spare) = SPARE.lock() {
+        if spare.len() < SPARES {
+            spare.push(bytes);
+        }
+    }
+}
 
 /// A file to put into the output.
 #[derive(Debug)]
@@ -184,7 +218,9 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
         stats.bytes += match item {
             Item::File { bytes, .. } => {
                 std::fs::write(&target, &bytes).map_err(|e| write_error(&target, e))?;
-                bytes.len() as u64
+                let len = bytes.len() as u64;
+                lend(bytes);
+                len
             }
             Item::Copy { from, .. } => {
                 std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?
@@ -277,6 +313,16 @@ fn write_error(path: &Path, e: std::io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lends_written_buffers_empty_and_large_enough() {
+        lend(Vec::with_capacity(4096));
+        lend(b"written".to_vec());
+        for want in [10, 4096, 100_000] {
+            let b = buffer(want);
+            assert!(b.is_empty() && b.capacity() >= want);
+        }
+    }
 
     #[test]
     fn swaps_atomically_and_refuses_escapes() {

@@ -163,7 +163,8 @@ impl Templates {
 
     /// Renders template `name` with `ctx` into a buffer of `size_hint`
     /// bytes: pages are large and a buffer grown by doubling copies them
-    /// several times over.
+    /// several times over. The buffer is one the writer has finished with
+    /// when there is one ([`crate::write::buffer`]).
     pub fn render_page<S: Serialize>(
         &self,
         name: &str,
@@ -174,7 +175,7 @@ impl Templates {
             .env
             .get_template(name)
             .map_err(|e| broken(None, name, &e))?;
-        let mut out = Vec::with_capacity(size_hint);
+        let mut out = crate::write::buffer(size_hint);
         template
             .render_captured_to(ctx, &mut out)
             .map_err(|e| broken(None, name, &e))?;
