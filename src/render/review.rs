@@ -138,21 +138,23 @@ fn rows_html(
     sources: &Sources,
     mut out: String,
 ) -> String {
+    let mut escaped_id = String::new();
     for (n, s) in article.segments.iter().enumerate() {
         let id = s.id.as_str();
         let found = found_for(by_segment, id);
+        escaped_id.clear();
+        push_escaped(&mut escaped_id, id);
         out.push_str("<tr id=\"s-");
         push_decimal(&mut out, n + 1);
         out.push_str("\" data-id=\"");
-        push_escaped(&mut out, id);
+        out.push_str(&escaped_id);
         out.push_str("\" data-codes=\"");
-        push_escaped(&mut out, &codes(found));
-        out.push('"');
         if !found.is_empty() {
-            out.push_str(" class=\"has-findings\"");
+            push_escaped(&mut out, &codes(found));
+            out.push_str("\" class=\"has-findings");
         }
-        out.push_str("><td><code>");
-        push_escaped(&mut out, id);
+        out.push_str("\"><td><code>");
+        out.push_str(&escaped_id);
         out.push_str("</code></td><td lang=\"en\" dir=\"ltr\">");
         out.push_str(sources.get(n));
         out.push_str("</td><td>");
