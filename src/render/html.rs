@@ -182,7 +182,6 @@ impl Html<'_, '_> {
         if anchor.is_some() {
             self.section = anchor.map(str::to_string);
         }
-        let text = self.plain(content);
         let id = self
             .ctx
             .ids
@@ -200,6 +199,7 @@ impl Html<'_, '_> {
         self.out.push(char::from(b'0' + level));
         self.out.push_str(">\n");
         if let (Some(id), 2 | 3) = (id, level) {
+            let text = self.plain(content);
             self.body.toc.push(TocEntry { level, id, text });
         }
     }
