@@ -7,14 +7,49 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Mutex;
 use std::thread::JoinHandle;
 
+use foldhash::HashSet;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 
 /// How many finished files may wait for the writer (bounds memory).
 const QUEUE: usize = 64;
+
+/// Buffers of files already written, lent out again by [`buffer`]: a page
+/// allocated on a render thread and freed on the writer thread otherwise
+/// leaves the allocator fresh memory to hand out (and zero on first touch)
+/// for the next page.
+static SPARE: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+
+/// How many spare buffers are kept (about the pages in flight).
+const SPARES: usize = QUEUE;
+
+/// An empty buffer for a file's bytes with room for at least `capacity`
+/// bytes, reusing one the writer is done with when there is one.
+pub fn buffer(capacity: usize) -> Vec<u8> {
+    let spare = SPARE.lock().ok().and_then(|mut spare| spare.pop());
+    match spare {
+        Some(bytes) if bytes.capacity() >= capacity => bytes,
+        // Growing it would copy its old contents for nothing.
+        _ => Vec::with_capacity(capacity),
+    }
+}
+
+/// Keeps a written file's buffer for [`buffer`].
+fn lend(mut bytes: Vec<u8>) {
+    if bytes.capacity() > 1 << 20 {
+        return; // not a page (entitlements.json): don't keep its memory for the run
+    }
+    bytes.clear();
+    if let Ok(mut spare) = SPARE.lock() {
+        if spare.len() < SPARES {
+            spare.push(bytes);
+        }
+    }
+}
 
 /// A file to put into the output.
 #[derive(Debug)]
@@ -173,28 +208,35 @@ fn listed(dir: &Path, rel: &str, expected: &BTreeSet<&str>) -> Option<Stats> {
 /// Writes every item received; stops at the first error.
 fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
     let mut stats = Stats::default();
-    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut written: BTreeSet<String> = BTreeSet::new();
+    // Root-relative directories made so far, and paths written: plain
+    // strings in hash sets (a `BTreeSet<PathBuf>` compared paths component
+    // by component, thousands of times per build).
+    let mut dirs: HashSet<String> = HashSet::default();
+    let mut written: HashSet<String> = HashSet::default();
     for item in receiver {
-        let rel = match &item {
-            Item::File { path, .. } | Item::Copy { path, .. } | Item::Link { path, .. } => {
-                path.clone()
-            }
-        };
-        if !is_safe_rel(&rel) || !written.insert(rel.clone()) {
+        let (Item::File { path: rel, .. }
+        | Item::Copy { path: rel, .. }
+        | Item::Link { path: rel, .. }) = &item;
+        if !is_safe_rel(rel) || written.contains(rel) {
             continue;
         }
-        let target = root.join(&rel);
-        if let Some(dir) = target.parent() {
+        let target = root.join(rel);
+        if let Some((dir, _)) = rel.rsplit_once('/') {
             if !dirs.contains(dir) {
-                make_dir(dir, &dirs).map_err(|e| write_error(dir, e))?;
-                dirs.insert(dir.to_path_buf());
+                // One `mkdir` when the parent exists (a page's directory in a
+                // locale's), more only for the first page of a locale.
+                let path = root.join(dir);
+                std::fs::create_dir_all(&path).map_err(|e| write_error(&path, e))?;
+                dirs.insert(dir.to_string());
             }
         }
+        written.insert(rel.clone());
         stats.bytes += match item {
             Item::File { bytes, .. } => {
                 std::fs::write(&target, &bytes).map_err(|e| write_error(&target, e))?;
-                bytes.len() as u64
+                let len = bytes.len() as u64;
+                lend(bytes);
+                len
             }
             Item::Copy { from, .. } => {
                 std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?
@@ -204,16 +246,6 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
         stats.files += 1;
     }
     Ok(stats)
-}
-
-/// Creates `dir` in the staging tree: one `mkdir` when its parent is known
-/// to exist (the common case: a page's directory in a locale's), else
-/// `create_dir_all`.
-fn make_dir(dir: &Path, made: &BTreeSet<PathBuf>) -> std::io::Result<()> {
-    if dir.parent().is_some_and(|p| made.contains(p)) && std::fs::create_dir(dir).is_ok() {
-        return Ok(());
-    }
-    std::fs::create_dir_all(dir)
 }
 
 /// Hard-links `from` to `target`, copying when that fails; the file's size.
@@ -297,6 +329,16 @@ fn write_error(path: &Path, e: std::io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lends_written_buffers_empty_and_large_enough() {
+        lend(Vec::with_capacity(4096));
+        lend(b"written".to_vec());
+        for want in [10, 4096, 100_000] {
+            let b = buffer(want);
+            assert!(b.is_empty() && b.capacity() >= want);
+        }
+    }
 
     #[test]
     fn swaps_atomically_and_refuses_escapes() {

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::i18n::Labels;
 use super::sanitize::{clean_html_block, push_escaped};
+use super::text::Sources;
 use crate::diag::Diagnostic;
 use crate::extract::Entitlements;
 use crate::model::{Alignment, Article, Block, Cell, ListItem, NoteKind};
@@ -41,6 +42,9 @@ pub struct Ctx<'a> {
     pub entitlements: Option<&'a Entitlements>,
     /// Locale tag whose labels the page shows (`ko-KR`, `en-US`).
     pub tag: &'a str,
+    /// Both sides of every segment as escaped plain text, when the article
+    /// has them already (else each is escaped as it is shown).
+    pub sources: Option<&'a Sources>,
 }
 
 /// A table-of-contents entry (h2/h3).
@@ -178,7 +182,6 @@ impl Html<'_, '_> {
         if anchor.is_some() {
             self.section = anchor.map(str::to_string);
         }
-        let text = self.plain(content);
         let id = self
             .ctx
             .ids
@@ -196,6 +199,7 @@ impl Html<'_, '_> {
         self.out.push(char::from(b'0' + level));
         self.out.push_str(">\n");
         if let (Some(id), 2 | 3) = (id, level) {
+            let text = self.plain(content);
             self.body.toc.push(TocEntry { level, id, text });
         }
     }

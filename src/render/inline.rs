@@ -4,6 +4,7 @@
 use super::catalog::{join, page_url};
 use super::html::{Asset, Html, Side};
 use super::sanitize::{clean_html, is_safe_url, push_escaped};
+use super::text::{is_all_text, write_plain_text, Escaped, HasText};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment};
 
@@ -46,7 +47,7 @@ impl Html<'_, '_> {
             Inline::LineBreak => self.out.push_str("<br>"),
             Inline::Segment { index } => {
                 if let Some(segment) = self.ctx.article.segment(*index) {
-                    self.segment(segment);
+                    self.segment(*index, segment);
                 }
             }
         }
@@ -78,20 +79,19 @@ impl Html<'_, '_> {
         self.out.push('>');
     }
 
-    fn segment(&mut self, segment: &Segment) {
+    fn segment(&mut self, index: usize, segment: &Segment) {
         if self.ctx.side == Side::Source {
-            self.inlines(&segment.source);
+            self.side(index, &segment.source, Side::Source);
             return;
         }
-        let source = segment.source_text();
         if self.in_link > 0 {
             // Nothing focusable may sit inside a link: the title carries the source.
             self.out.push_str("<span class=\"seg\" data-id=\"");
             push_escaped(&mut self.out, segment.id.as_str());
             self.out.push_str("\" title=\"");
-            push_escaped(&mut self.out, &source);
+            self.source(index, segment);
             self.out.push_str("\">");
-            self.inlines(&segment.target);
+            self.side(index, &segment.target, Side::Target);
             self.out.push_str("</span>");
             return;
         }
@@ -99,10 +99,27 @@ impl Html<'_, '_> {
             .push_str("<span class=\"seg\" tabindex=\"0\" data-id=\"");
         push_escaped(&mut self.out, segment.id.as_str());
         self.out.push_str("\">");
-        self.inlines(&segment.target);
+        self.side(index, &segment.target, Side::Target);
         self.out.push_str("<span class=\"src\" lang=\"en\">");
-        push_escaped(&mut self.out, &source);
+        self.source(index, segment);
         self.out.push_str("</span></span>");
+    }
+
+    /// One side of segment `index` as HTML: copied from the article's
+    /// escaped texts when it is all text (the same bytes), else rendered.
+    fn side(&mut self, index: usize, inlines: &[Inline], side: Side) {
+        match self.ctx.sources {
+            Some(sources) if is_all_text(inlines) => self.out.push_str(sources.side(index, side)),
+            _ => self.inlines(inlines),
+        }
+    }
+
+    /// The segment's English source as escaped plain text.
+    fn source(&mut self, index: usize, segment: &Segment) {
+        match self.ctx.sources {
+            Some(sources) => self.out.push_str(sources.get(index)),
+            None => write_plain_text(&segment.source, &mut Escaped(&mut self.out)),
+        }
     }
 
     fn link(&mut self, url: &str, title: &str, autolink: bool, children: &[Inline]) {
@@ -140,7 +157,11 @@ impl Html<'_, '_> {
         }
         self.out.push('>');
         self.in_link += 1;
-        if self.plain(children).is_empty() {
+        let mut text = HasText::default();
+        self.ctx
+            .article
+            .write_plain(children, self.ctx.side, &mut text);
+        if !text.0 {
             // Translations sometimes drop a link's text: show the URL so the link has a name.
             push_escaped(&mut self.out, url);
         } else {

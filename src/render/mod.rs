@@ -25,6 +25,7 @@ mod page;
 mod review;
 pub mod sanitize;
 pub mod templates;
+pub mod text;
 
 pub use catalog::{Catalog, Entry};
 pub use html::Asset;
@@ -103,6 +104,9 @@ pub struct Renderer {
     labels: BTreeMap<String, Labels>,
     /// The same labels as template values, converted once (not per page).
     label_values: BTreeMap<String, minijinja::Value>,
+    /// Display names of the site's locales, resolved once (every page's
+    /// language switcher shows them).
+    locale_names: BTreeMap<String, String>,
     settings: Settings,
     catalog: Catalog,
     content_root: PathBuf,
@@ -138,16 +142,23 @@ impl Renderer {
             .iter()
             .map(|(tag, l)| (tag.clone(), minijinja::Value::from_serialize(l)))
             .collect();
-        Ok(Renderer {
+        let mut renderer = Renderer {
             templates,
             i18n,
             labels,
             label_values,
+            locale_names: BTreeMap::new(),
             settings,
             catalog,
             content_root,
             warnings,
-        })
+        };
+        renderer.locale_names = renderer
+            .labels
+            .keys()
+            .map(|tag| (tag.clone(), renderer.resolve_locale_name(tag)))
+            .collect();
+        Ok(renderer)
     }
 
     /// Warnings found while loading (`missing-message`).
@@ -191,6 +202,14 @@ impl Renderer {
 
     /// Display name of a locale, in its own language.
     fn locale_name(&self, tag: &str) -> String {
+        match self.locale_names.get(tag) {
+            Some(name) => name.clone(),
+            None => self.resolve_locale_name(tag),
+        }
+    }
+
+    /// [`Renderer::locale_name`] from the settings and interface text.
+    fn resolve_locale_name(&self, tag: &str) -> String {
         match self.settings.locale_names.get(tag) {
             Some(name) => name.clone(),
             None if self.i18n.locales().any(|l| l == tag) => self.message(tag, "language-name"),

@@ -2,12 +2,15 @@
 //! newest source, with the layout every page shares (language, direction,
 //! alternates, language switcher).
 
+use std::fmt::Write;
+
 use minijinja::{context, Value};
 use serde::Serialize;
 
 use super::catalog::{page_url, root_prefix, Entry, ENGLISH};
 use super::html::{self, Body, Ctx, Side, TocEntry};
 use super::templates::{self, Markup};
+use super::text::Sources;
 use super::{count_codes, Facts, Page, Rendered, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
@@ -49,24 +52,14 @@ struct ArticleView {
     review_href: Option<String>,
 }
 
-#[derive(Serialize)]
-struct HowTo<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-    #[serde(rename = "inLanguage")]
-    in_language: &'a str,
-    step: Vec<HowToStep<'a>>,
-}
-
-#[derive(Serialize)]
-struct HowToStep<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    position: usize,
-    text: &'a str,
+/// What one article page is rendered from.
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    entry: &'a Entry,
+    article: &'a Article,
+    entitlements: Option<&'a Entitlements>,
+    /// The segments' escaped texts.
+    sources: Option<&'a Sources>,
 }
 
 impl Renderer {
@@ -83,19 +76,27 @@ impl Renderer {
         let tag = article.locale.as_str().to_string();
         let url = article.locale.url_segment();
         let mut pages = Vec::new();
-        let (page, mut body) =
-            self.article_page(entry, article, entitlements, Side::Target, &tag, &url)?;
+        // The locale page, the English page and the review page all show
+        // every segment's text.
+        let sources = Sources::of(article, templates::buffer());
+        let target = Target {
+            entry,
+            article,
+            entitlements,
+            sources: Some(&sources),
+        };
+        let (page, mut body) = self.article_page(&target, Side::Target, &tag, &url)?;
         pages.push(page);
         let mut english_title = None;
         if self.catalog.supplies_english(entry) {
-            let (page, english) =
-                self.article_page(entry, article, entitlements, Side::Source, ENGLISH, "en-us")?;
+            let (page, english) = self.article_page(&target, Side::Source, ENGLISH, "en-us")?;
             pages.push(page);
             english_title = Some(title_of(article, Side::Source));
             body.assets.extend(english.assets);
             body.diagnostics.extend(english.diagnostics);
         }
-        pages.push(self.review_page(entry, article, findings)?);
+        pages.push(self.review_page(entry, article, findings, &sources)?);
+        templates::recycle(sources.into_buffer());
         let facts = Facts {
             locale: tag,
             slug: article.slug.clone(),
@@ -122,13 +123,17 @@ impl Renderer {
 
     fn article_page(
         &self,
-        entry: &Entry,
-        article: &Article,
-        entitlements: Option<&Entitlements>,
+        target: &Target<'_>,
         side: Side,
         tag: &str,
         url: &str,
     ) -> Result<(Page, Body)> {
+        let Target {
+            entry,
+            article,
+            entitlements,
+            sources,
+        } = *target;
         let dir = page_url(url, &article.slug);
         let root = root_prefix(&dir);
         let labels = self.labels(tag);
@@ -143,6 +148,7 @@ impl Renderer {
             ids: true,
             entitlements,
             tag,
+            sources,
         };
         // The side-by-side English column is built in the browser from each
         // sentence's source (`.seg .src`): one body render per page.
@@ -175,6 +181,9 @@ impl Renderer {
             context! { layout, page => view, ui => self.labels_value(tag) },
             hint,
         )?;
+        // `context!` serialized the view by reference: it still holds the
+        // body, and the buffer comes back only once nothing else does.
+        drop(view);
         if let Some(html) = Markup::take(html) {
             templates::recycle(html);
         }
@@ -208,8 +217,8 @@ impl Renderer {
             None => self.site_locales(),
         };
         let href = |url: &str| match slug {
-            Some(slug) => format!("{root}{}", page_url(url, slug)),
-            None => format!("{root}{url}/"),
+            Some(slug) => [root.as_str(), url, "/", slug, "/"].concat(),
+            None => [root.as_str(), url, "/"].concat(),
         };
         let alternates = locales
             .iter()
@@ -285,28 +294,132 @@ pub(super) fn title_of(article: &Article, side: Side) -> String {
 }
 
 /// schema.org `HowTo` JSON-LD for the page's procedure steps, safe inside
-/// `<script>` (every `<` escaped).
+/// `<script>` (every `<` escaped). Written directly: the same bytes as
+/// `serde_json::to_string` of the document with `<` replaced by `\u003c`
+/// (the tests compare the two), without serializing through serde and
+/// copying the result once more.
 fn howto(name: &str, lang: &str, steps: &[String]) -> Option<String> {
     if steps.is_empty() {
         return None;
     }
-    let step = steps
-        .iter()
-        .enumerate()
-        .map(|(i, text)| HowToStep {
-            kind: "HowToStep",
-            position: i + 1,
-            text,
-        })
-        .collect();
-    let doc = HowTo {
-        context: "https://schema.org",
-        kind: "HowTo",
-        name,
-        in_language: lang,
-        step,
-    };
-    serde_json::to_string(&doc)
-        .ok()
-        .map(|s| s.replace('<', "\\u003c"))
+    let size = 96 + name.len() + steps.iter().map(|s| s.len() + 48).sum::<usize>();
+    let mut out = String::with_capacity(size);
+    out.push_str(r#"{"@context":"https://schema.org","@type":"HowTo","name":"#);
+    push_json_str(&mut out, name);
+    out.push_str(r#","inLanguage":"#);
+    push_json_str(&mut out, lang);
+    out.push_str(r#","step":["#);
+    for (i, text) in steps.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(r#"{"@type":"HowToStep","position":"#);
+        let _ = write!(out, "{}", i + 1);
+        out.push_str(r#","text":"#);
+        push_json_str(&mut out, text);
+        out.push('}');
+    }
+    out.push_str("]}");
+    Some(out)
+}
+
+/// Appends `text` as a JSON string the way `serde_json` writes it (`"`,
+/// `\\` and control characters escaped, short forms for `\b \t \n \f \r`,
+/// lowercase hex otherwise), with `<` written as `\u003c` as well.
+fn push_json_str(out: &mut String, text: &str) {
+    out.push('"');
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(i) = next_json_special(bytes, start) {
+        let escape = match bytes.get(i) {
+            Some(b'"') => "\\\"",
+            Some(b'\\') => "\\\\",
+            Some(b'<') => "\\u003c",
+            Some(0x08) => "\\b",
+            Some(b'\t') => "\\t",
+            Some(b'\n') => "\\n",
+            Some(0x0c) => "\\f",
+            Some(b'\r') => "\\r",
+            _ => "",
+        };
+        // `i` is at an ASCII byte, so both slices end on char boundaries.
+        out.push_str(text.get(start..i).unwrap_or_default());
+        match bytes.get(i) {
+            Some(b) if escape.is_empty() => {
+                let _ = write!(out, "\\u{b:04x}");
+            }
+            _ => out.push_str(escape),
+        }
+        start = i + 1;
+    }
+    out.push_str(text.get(start..).unwrap_or_default());
+    out.push('"');
+}
+
+/// Whether `push_json_str` escapes byte `b` (`|`, not `||`: see below).
+fn is_json_special(b: u8) -> bool {
+    (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<')
+}
+
+/// The first byte at or after `from` that `push_json_str` escapes. Whole
+/// 16-byte blocks are tested without a branch per byte, which the compiler
+/// turns into vector compares; only the block with a hit is searched.
+fn next_json_special(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut at = from;
+    for block in rest.chunks_exact(16) {
+        if block.iter().fold(false, |hit, &b| hit | is_json_special(b)) {
+            break;
+        }
+        at += 16;
+    }
+    let found = bytes.get(at..)?.iter().position(|&b| is_json_special(b));
+    found.map(|i| at + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The document `howto` writes, serialized the way it used to be.
+    fn howto_serde(name: &str, lang: &str, steps: &[String]) -> Option<String> {
+        if steps.is_empty() {
+            return None;
+        }
+        let step: Vec<serde_json::Value> = steps
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                serde_json::json!({"@type": "HowToStep", "position": i + 1, "text": text})
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "HowTo",
+            "name": name,
+            "inLanguage": lang,
+            "step": step,
+        });
+        serde_json::to_string(&doc)
+            .ok()
+            .map(|s| s.replace('<', "\\u003c"))
+    }
+
+    #[test]
+    fn howto_matches_serde_json() {
+        let tricky = "a \"q\" \\ </script> <!-- \u{0}\u{1}\u{8}\t\n\u{b}\u{c}\r\u{1f} \u{7f} \u{2028} 한국어 & ' >";
+        let steps: Vec<String> = vec![tricky.into(), String::new(), "plain".into()];
+        for (name, steps) in [
+            (tricky, steps.as_slice()),
+            ("", &steps[1..]),
+            ("t", &[][..]),
+        ] {
+            assert_eq!(
+                howto(name, "ko-KR", steps),
+                howto_serde(name, "ko-KR", steps)
+            );
+        }
+        let many: Vec<String> = (0..12).map(|i| format!("step {i}")).collect();
+        assert_eq!(howto("n", "en-US", &many), howto_serde("n", "en-US", &many));
+    }
 }

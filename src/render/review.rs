@@ -10,10 +10,11 @@ use serde::Serialize;
 use super::catalog::{page_url, root_prefix, Entry};
 use super::sanitize::push_escaped;
 use super::templates::{self, Markup};
+use super::text::Sources;
 use super::{Facts, Page, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
-use crate::model::Article;
+use crate::model::{Article, Side};
 
 #[derive(Debug, Serialize)]
 struct Finding<'a> {
@@ -70,11 +71,17 @@ fn by_segment<'a>(
     article: &'a Article,
     findings: &'a [Diagnostic],
 ) -> (BySegment<'a>, Vec<Finding<'a>>) {
-    let ids: BTreeSet<&str> = article.segments.iter().map(|s| s.id.as_str()).collect();
+    // The article's ids, gathered only when a finding names a segment
+    // (most articles have no such finding).
+    let mut ids: Option<BTreeSet<&str>> = None;
     let mut by_segment: BySegment = BTreeMap::new();
     let mut file_findings = Vec::new();
     for d in findings {
-        match d.segment.as_deref().filter(|id| ids.contains(id)) {
+        let on_segment = d.segment.as_deref().filter(|id| {
+            ids.get_or_insert_with(|| article.segments.iter().map(|s| s.id.as_str()).collect())
+                .contains(id)
+        });
+        match on_segment {
             Some(id) => by_segment.entry(id).or_default().push(d),
             None => file_findings.push(finding(d)),
         }
@@ -125,27 +132,33 @@ fn codes(found: &[&Diagnostic]) -> String {
 /// The rows of the review table as HTML, written straight into one string
 /// (what `review.html` used to loop over: a minijinja loop per segment cost
 /// more than everything else on the page).
-fn rows_html(article: &Article, by_segment: &BySegment, mut out: String) -> String {
-    let mut plain = String::new();
+fn rows_html(
+    article: &Article,
+    by_segment: &BySegment,
+    sources: &Sources,
+    mut out: String,
+) -> String {
+    let mut escaped_id = String::new();
     for (n, s) in article.segments.iter().enumerate() {
         let id = s.id.as_str();
         let found = found_for(by_segment, id);
+        escaped_id.clear();
+        push_escaped(&mut escaped_id, id);
         out.push_str("<tr id=\"s-");
-        out.push_str(itoa(n + 1, &mut plain));
+        push_decimal(&mut out, n + 1);
         out.push_str("\" data-id=\"");
-        push_escaped(&mut out, id);
+        out.push_str(&escaped_id);
         out.push_str("\" data-codes=\"");
-        push_escaped(&mut out, &codes(found));
-        out.push('"');
         if !found.is_empty() {
-            out.push_str(" class=\"has-findings\"");
+            push_escaped(&mut out, &codes(found));
+            out.push_str("\" class=\"has-findings");
         }
-        out.push_str("><td><code>");
-        push_escaped(&mut out, id);
+        out.push_str("\"><td><code>");
+        out.push_str(&escaped_id);
         out.push_str("</code></td><td lang=\"en\" dir=\"ltr\">");
-        push_escaped(&mut out, &s.source_text());
+        out.push_str(sources.get(n));
         out.push_str("</td><td>");
-        push_escaped(&mut out, &s.target_text());
+        out.push_str(sources.side(n, Side::Target));
         out.push_str("</td><td>");
         if !found.is_empty() {
             out.push_str("<ul class=\"findings\">");
@@ -165,12 +178,23 @@ fn rows_html(article: &Article, by_segment: &BySegment, mut out: String) -> Stri
     out
 }
 
-/// `n` in decimal, written into `buf`.
-fn itoa(n: usize, buf: &mut String) -> &str {
-    use std::fmt::Write;
-    buf.clear();
-    let _ = write!(buf, "{n}");
-    buf
+/// Appends `n` in decimal (without `format!`'s machinery: once per row).
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(start..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
 }
 
 impl Renderer {
@@ -180,6 +204,7 @@ impl Renderer {
         entry: &Entry,
         article: &Article,
         findings: &[Diagnostic],
+        sources: &Sources,
     ) -> Result<Page> {
         let tag = article.locale.as_str();
         let page_dir = page_url(&article.locale.url_segment(), &article.slug);
@@ -200,7 +225,12 @@ impl Renderer {
             status_href: format!("{root}review/{}/", article.locale.url_segment()),
             codes: findings.iter().map(|d| d.code.as_str()).collect(),
             file_findings,
-            rows: Markup::value(rows_html(article, &by_segment, templates::buffer())),
+            rows: Markup::value(rows_html(
+                article,
+                &by_segment,
+                sources,
+                templates::buffer(),
+            )),
             segments,
         };
         let layout = self.bare_layout(tag, &dir, &heading, "");
@@ -211,6 +241,7 @@ impl Renderer {
             context! { layout, page => view, ui => self.labels_value(tag) },
             hint,
         )?;
+        drop(view); // it holds the rows too (see `article_page`)
         if let Some(rows) = Markup::take(rows) {
             templates::recycle(rows);
         }
@@ -265,5 +296,19 @@ impl Renderer {
             context! { layout, page => view, ui => labels },
         )?;
         Ok(Page::html(format!("{dir}index.html"), html))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_like_format() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            let mut out = String::from("s-");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("s-{n}"));
+        }
     }
 }

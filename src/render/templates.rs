@@ -163,7 +163,8 @@ impl Templates {
 
     /// Renders template `name` with `ctx` into a buffer of `size_hint`
     /// bytes: pages are large and a buffer grown by doubling copies them
-    /// several times over.
+    /// several times over. The buffer is one the writer has finished with
+    /// when there is one ([`crate::write::buffer`]).
     pub fn render_page<S: Serialize>(
         &self,
         name: &str,
@@ -174,7 +175,7 @@ impl Templates {
             .env
             .get_template(name)
             .map_err(|e| broken(None, name, &e))?;
-        let mut out = Vec::with_capacity(size_hint);
+        let mut out = crate::write::buffer(size_hint);
         template
             .render_captured_to(ctx, &mut out)
             .map_err(|e| broken(None, name, &e))?;
@@ -254,5 +255,27 @@ mod tests {
             tmpl.render(minijinja::context! { x => "<b>" }).unwrap(),
             "&lt;b&gt;"
         );
+    }
+
+    #[test]
+    fn markup_buffer_comes_back_once_the_view_is_dropped() {
+        #[derive(Serialize)]
+        struct View {
+            body: Value,
+        }
+        let t = Templates::load(None).unwrap();
+        let tmpl = t
+            .env
+            .template_from_named_str("t.html", "<p>{{ page.body }}</p>")
+            .unwrap();
+        let view = View {
+            body: Markup::value("<b>x</b>".to_string()),
+        };
+        let html = view.body.clone();
+        let out = tmpl.render(minijinja::context! { page => view }).unwrap();
+        assert_eq!(out, "<p><b>x</b></p>");
+        // `context!` serialized `view` by reference: it still holds the body.
+        drop(view);
+        assert_eq!(Markup::take(html).as_deref(), Some("<b>x</b>"));
     }
 }
