@@ -288,8 +288,19 @@ fn render_shared(
     outcome: &mut Outcome,
 ) -> Result<Vec<String>> {
     // Everything here waits for the last article; the entitlements only
-    // need their articles' JSON joined.
-    let (rest, json) = rayon::join(|| renderer.indexes(facts), || assembler.finish());
+    // need their articles' JSON put in order, and go to the writer first.
+    const ENTITLEMENTS: &str = "entitlements.json";
+    let tx = writer.sender();
+    let (rest, ()) = rayon::join(
+        || renderer.indexes(facts),
+        || {
+            let parts = assembler.finish();
+            let _ = tx.send(Item::Parts {
+                path: ENTITLEMENTS.into(),
+                parts,
+            });
+        },
+    );
     let mut rest = rest?;
     rest.extend(renderer.assets());
     count_pages(
@@ -299,15 +310,10 @@ fn render_shared(
             .filter(|p| p.ends_with(".html")),
     );
     rest.push(Page {
-        path: "entitlements.json".into(),
-        bytes: json,
-    });
-    rest.push(Page {
         path: "entitlements.schema.json".into(),
         bytes: extract::schema_json().into_bytes(),
     });
-    let mut shared = Vec::with_capacity(rest.len());
-    let tx = writer.sender();
+    let mut shared = vec![ENTITLEMENTS.to_string()];
     for page in rest {
         shared.push(page.path.clone());
         let _ = tx.send(Item::File {

@@ -56,6 +56,9 @@ fn lend(mut bytes: Vec<u8>) {
 pub enum Item {
     /// Bytes for a root-relative path (`ko-kr/a/index.html`).
     File { path: String, bytes: Vec<u8> },
+    /// A file written from pieces in order, each freed once written: a
+    /// large document (`entitlements.json`) is never joined in memory.
+    Parts { path: String, parts: Vec<Vec<u8>> },
     /// A copy of an existing file (an image of the content tree).
     Copy { from: PathBuf, path: String },
     /// A file of the previous build, reused: hard-linked (copied where links
@@ -215,6 +218,7 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
     let mut written: HashSet<String> = HashSet::default();
     for item in receiver {
         let (Item::File { path: rel, .. }
+        | Item::Parts { path: rel, .. }
         | Item::Copy { path: rel, .. }
         | Item::Link { path: rel, .. }) = &item;
         if !is_safe_rel(rel) || written.contains(rel) {
@@ -238,6 +242,9 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
                 lend(bytes);
                 len
             }
+            Item::Parts { parts, .. } => {
+                write_parts(&target, parts).map_err(|e| write_error(&target, e))?
+            }
             Item::Copy { from, .. } => {
                 std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?
             }
@@ -246,6 +253,20 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
         stats.files += 1;
     }
     Ok(stats)
+}
+
+/// Writes `parts` one after the other into a new file; its size. Small
+/// parts (separators) are buffered, large ones go straight through.
+fn write_parts(target: &Path, parts: Vec<Vec<u8>>) -> std::io::Result<u64> {
+    use std::io::Write;
+    let mut file = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(target)?);
+    let mut len = 0;
+    for part in parts {
+        file.write_all(&part)?;
+        len += part.len() as u64;
+    }
+    file.flush()?;
+    Ok(len)
 }
 
 /// Hard-links `from` to `target`, copying when that fails; the file's size.

@@ -17,7 +17,7 @@
 //! assembler.add("a", Some(facts("ko-KR")));
 //! assembler.add("a", Some(facts("ru-RU")));
 //! let all = extract::merge(vec![facts("ko-KR"), facts("ru-RU")]);
-//! assert_eq!(assembler.finish(), extract::to_json_bytes(&all));
+//! assert_eq!(assembler.finish().concat(), extract::to_json_bytes(&all));
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -71,10 +71,6 @@ impl Article {
         ("roles", |a| &mut a.roles),
         ("procedures", |a| &mut a.procedures),
     ];
-
-    fn len(&self) -> usize {
-        self.articles.len() + self.entitlements.len() + self.roles.len() + self.procedures.len()
-    }
 }
 
 impl Assembler {
@@ -119,8 +115,10 @@ impl Assembler {
     }
 
     /// The finished `entitlements.json`, as [`super::to_json_bytes`] writes
-    /// it. Slugs with files never reported are merged from what was reported.
-    pub fn finish(self) -> Vec<u8> {
+    /// it, in pieces to be written in order (each article's records are a
+    /// piece of their own: the document is never joined in memory). Slugs
+    /// with files never reported are merged from what was reported.
+    pub fn finish(self) -> Vec<Vec<u8>> {
         let leftover: Vec<Vec<ArticleFacts>> = {
             let mut state = self.lock();
             let waiting = std::mem::take(&mut state.waiting);
@@ -134,24 +132,22 @@ impl Assembler {
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
         let generator = format!("locdoc {}", env!("CARGO_PKG_VERSION"));
-        let locales: Vec<Vec<u8>> = state.locales.iter().map(|l| elements(&[l])).collect();
-        let size: usize = state.done.values().map(Article::len).sum();
-        let mut out = Vec::with_capacity(size + 4096);
-        out.extend_from_slice(b"{\n  \"generator\": ");
-        out.extend_from_slice(&serde_json::to_vec(&generator).unwrap_or_default());
-        out.extend_from_slice(b",\n  \"locales\": ");
-        push_array(&mut out, locales.iter());
+        let mut head = b"{\n  \"generator\": ".to_vec();
+        head.extend_from_slice(&serde_json::to_vec(&generator).unwrap_or_default());
+        head.extend_from_slice(b",\n  \"locales\": ");
+        let locales = state.locales.iter().map(|l| elements(&[l]));
+        let mut parts = vec![head];
+        push_array(&mut parts, locales);
         for (name, field) in Article::FIELDS {
-            out.extend_from_slice(b",\n  \"");
-            out.extend_from_slice(name.as_bytes());
-            out.extend_from_slice(b"\": ");
-            // Each run is freed once copied: the document and all of its
-            // parts are never held twice over.
+            let mut key = b",\n  \"".to_vec();
+            key.extend_from_slice(name.as_bytes());
+            key.extend_from_slice(b"\": ");
+            parts.push(key);
             let runs = state.done.values_mut().map(|a| std::mem::take(field(a)));
-            push_array(&mut out, runs);
+            push_array(&mut parts, runs);
         }
-        out.extend_from_slice(b"\n}\n");
-        out
+        parts.push(b"\n}\n".to_vec());
+        parts
     }
 
     fn finish_group(&self, group: Vec<ArticleFacts>) {
@@ -180,14 +176,22 @@ impl Assembler {
 
 /// Appends `[ … ]` with the non-empty runs of elements, as serde_json's
 /// pretty printer writes an array one level below the top (`[]` when empty).
-fn push_array<B: AsRef<[u8]>>(out: &mut Vec<u8>, runs: impl Iterator<Item = B>) {
+fn push_array(parts: &mut Vec<Vec<u8>>, runs: impl Iterator<Item = Vec<u8>>) {
     let mut any = false;
-    for run in runs.filter(|r| !r.as_ref().is_empty()) {
-        out.extend_from_slice(if any { b",\n" } else { b"[\n" });
-        out.extend_from_slice(run.as_ref());
+    for run in runs.filter(|r| !r.is_empty()) {
+        parts.push(if any {
+            b",\n".to_vec()
+        } else {
+            b"[\n".to_vec()
+        });
+        parts.push(run);
         any = true;
     }
-    out.extend_from_slice(if any { b"\n  ]" } else { b"[]" });
+    parts.push(if any {
+        b"\n  ]".to_vec()
+    } else {
+        b"[]".to_vec()
+    });
 }
 
 /// Records as elements of a top-level array (two levels deep, each line
@@ -241,7 +245,7 @@ mod tests {
         for f in all.iter().rev() {
             assembler.add(&f.slug.clone(), Some(f.clone()));
         }
-        assert_eq!(assembler.finish(), to_json_bytes(&merge(all)));
+        assert_eq!(assembler.finish().concat(), to_json_bytes(&merge(all)));
     }
 
     #[test]
@@ -255,7 +259,7 @@ mod tests {
         for f in &all {
             assembler.add(&f.slug.clone(), Some(f.clone()));
         }
-        assert_eq!(assembler.finish(), to_json_bytes(&merge(all)));
+        assert_eq!(assembler.finish().concat(), to_json_bytes(&merge(all)));
     }
 
     /// An empty document, as [`to_json_bytes`] writes it.
@@ -269,9 +273,12 @@ mod tests {
 
     #[test]
     fn an_empty_tree() {
-        assert_eq!(Assembler::new([]).finish(), to_json_bytes(&empty()));
+        assert_eq!(
+            Assembler::new([]).finish().concat(),
+            to_json_bytes(&empty())
+        );
         let assembler = Assembler::new(["a"]);
         assembler.add("a", None);
-        assert_eq!(assembler.finish(), to_json_bytes(&empty()));
+        assert_eq!(assembler.finish().concat(), to_json_bytes(&empty()));
     }
 }
