@@ -324,8 +324,13 @@ impl Inline {
     /// The plain text of a run of inlines (segments are skipped).
     pub fn plain_text(inlines: &[Inline]) -> String {
         let mut out = String::new();
-        write_plain(inlines, None, &mut out);
+        Inline::write_plain_text(inlines, &mut out);
         out
+    }
+
+    /// Writes [`Inline::plain_text`] into `out`.
+    pub fn write_plain_text<S: TextSink>(inlines: &[Inline], out: &mut S) {
+        write_plain(inlines, None, out);
     }
 }
 

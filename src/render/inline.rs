@@ -4,7 +4,7 @@
 use super::catalog::{join, page_url};
 use super::html::{Asset, Html, Side};
 use super::sanitize::{clean_html, is_safe_url, push_escaped};
-use super::text::{is_all_text, write_plain_text, Escaped, HasText};
+use super::text::{is_all_text, Escaped, HasText};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment};
 
@@ -118,7 +118,7 @@ impl Html<'_, '_> {
     fn source(&mut self, index: usize, segment: &Segment) {
         match self.ctx.sources {
             Some(sources) => self.out.push_str(sources.get(index)),
-            None => write_plain_text(&segment.source, &mut Escaped(&mut self.out)),
+            None => Inline::write_plain_text(&segment.source, &mut Escaped(&mut self.out)),
         }
     }
 

@@ -8,24 +8,6 @@ use std::ops::Range;
 use super::sanitize::push_escaped;
 use crate::model::{Article, Inline, Side, TextSink};
 
-/// Writes the plain text of `inlines` into `out` exactly as
-/// [`Inline::plain_text`] makes it (segments inside are skipped).
-pub fn write_plain_text<S: TextSink>(inlines: &[Inline], out: &mut S) {
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } => out.push_str(text),
-            Inline::Code { code } => out.push_str(code),
-            Inline::Strong { children }
-            | Inline::Emphasis { children }
-            | Inline::Strikethrough { children }
-            | Inline::Link { children, .. } => write_plain_text(children, out),
-            Inline::Image { alt, .. } => out.push_str(alt),
-            Inline::SoftBreak | Inline::LineBreak => out.push(' '),
-            Inline::Html { .. } | Inline::Segment { .. } => {}
-        }
-    }
-}
-
 /// Whether `inlines` are all plain text: their HTML is then their escaped
 /// plain text.
 pub fn is_all_text(inlines: &[Inline]) -> bool {
@@ -82,9 +64,9 @@ impl Sources {
         let mut ranges = Vec::with_capacity(article.segments.len());
         for segment in &article.segments {
             let start = text.len();
-            write_plain_text(&segment.source, &mut Escaped(&mut text));
+            Inline::write_plain_text(&segment.source, &mut Escaped(&mut text));
             let middle = text.len();
-            write_plain_text(&segment.target, &mut Escaped(&mut text));
+            Inline::write_plain_text(&segment.target, &mut Escaped(&mut text));
             ranges.push((start..middle, middle..text.len()));
         }
         Sources { text, ranges }
@@ -152,13 +134,13 @@ mod tests {
             },
         ];
         let mut out = String::new();
-        write_plain_text(&inlines, &mut Escaped(&mut out));
+        Inline::write_plain_text(&inlines, &mut Escaped(&mut out));
         assert_eq!(out, escape(&Inline::plain_text(&inlines)));
         let mut has = HasText::default();
-        write_plain_text(&inlines, &mut has);
+        Inline::write_plain_text(&inlines, &mut has);
         assert!(has.0);
         let mut blank = HasText::default();
-        write_plain_text(&[text(" \u{3000}"), Inline::SoftBreak], &mut blank);
+        Inline::write_plain_text(&[text(" \u{3000}"), Inline::SoftBreak], &mut blank);
         assert!(!blank.0);
     }
 }
