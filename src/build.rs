@@ -27,7 +27,7 @@ use crate::cache::{self, Cached, Manifest};
 use crate::content::{self, Source};
 use crate::diag::{self, Counts, Diagnostic};
 use crate::error::Result;
-use crate::render::{Catalog, Entry, Facts, Page, Renderer, Settings};
+use crate::render::{Catalog, Entry, Facts, Renderer, Settings};
 use crate::write::{Item, Stats, Writer};
 use crate::{check, config, extract, sxs};
 use incremental::{fingerprint, reuse, reuse_shared, Job, Plan};
@@ -92,6 +92,13 @@ struct Done {
     diagnostics: Vec<Diagnostic>,
     content: Counts,
     pages: Vec<String>,
+}
+
+/// What [`render_all`] leaves for the manifest: each article's encoded
+/// entry ([`Cached::encode`]) and the shared files.
+struct Rendered {
+    entries: Vec<(String, Vec<u8>)>,
+    shared: Vec<String>,
 }
 
 /// Builds the site.
@@ -172,7 +179,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
         Some(stats) => Writer::keep(&out, stats),
         None => Writer::start(&out)?,
     };
-    let manifest = match render_all(
+    let rendered = match render_all(
         &renderer,
         &checks,
         &plan,
@@ -186,17 +193,19 @@ pub fn run(options: &Options) -> Result<Outcome> {
             return Err(e);
         }
     };
-    let mut manifest = manifest;
-    manifest.global = global;
-    manifest.started = build_started;
     // Nothing changed: the previous manifest still says it all.
     let encoded = match (plan.unchanged, stored_bytes) {
-        (Some(_), Some(bytes)) => Some(bytes),
-        _ => manifest.encode(), // while the writer drains its queue
+        (Some(_), Some(bytes)) => bytes,
+        _ => Manifest::encode_with(
+            env!("CARGO_PKG_VERSION"),
+            &global,
+            build_started,
+            rendered.entries,
+            &rendered.shared,
+        ),
     };
-    drop(manifest);
     outcome.stats = writer.finish()?;
-    Manifest::save_encoded(&out, encoded);
+    Manifest::save_encoded(&out, Some(encoded));
     diag::sort(&mut outcome.diagnostics);
     outcome.diagnostics.dedup();
     outcome.elapsed = started.elapsed();
@@ -204,7 +213,8 @@ pub fn run(options: &Options) -> Result<Outcome> {
 }
 
 /// Renders (or reuses) every article on all cores, then the indexes and
-/// assets, sending everything to the writer; returns the new manifest.
+/// assets, sending everything to the writer; returns what the new manifest
+/// needs.
 fn render_all(
     renderer: &Renderer,
     checks: &check::Options,
@@ -212,7 +222,7 @@ fn render_all(
     writer: &Writer,
     progress: bool,
     outcome: &mut Outcome,
-) -> Result<Manifest> {
+) -> Result<Rendered> {
     let bar = progress_bar(progress, plan.jobs.len());
     // entitlements.json is assembled while articles render: the last file of
     // a slug merges and serializes it. Articles are taken in slug order, so
@@ -223,7 +233,7 @@ fn render_all(
         let (a, b) = (plan.jobs[a].source, plan.jobs[b].source);
         (&a.slug, &a.rel).cmp(&(&b.slug, &b.rel))
     });
-    let mut results: Vec<(usize, Result<Done>)> = order
+    let mut results: Vec<(usize, Result<Done>, Option<Vec<u8>>)> = order
         .into_iter()
         .par_bridge()
         .map_with(writer.sender(), |tx, i| {
@@ -234,49 +244,55 @@ fn render_all(
             };
             let facts = done.as_mut().ok().and_then(|d| d.extracted.take());
             assembler.add(&job.source.slug, facts);
+            // The manifest entry is encoded here, on all cores, unless the
+            // previous manifest is kept as it is.
+            let entry = match (&done, plan.everything) {
+                (Ok(done), None) => cached(renderer, job, done).encode(),
+                _ => None,
+            };
             bar.inc(1);
-            (i, done)
+            (i, done, entry)
         })
         .collect();
-    results.sort_unstable_by_key(|(i, _)| *i);
+    results.sort_unstable_by_key(|(i, ..)| *i);
     bar.finish_and_clear();
-    let mut manifest = Manifest {
-        version: env!("CARGO_PKG_VERSION").into(),
-        ..Manifest::default()
-    };
+    let mut entries = Vec::with_capacity(results.len());
     let mut facts = Vec::new();
-    for (i, done) in results {
+    for (_, done, entry) in results {
         let done = done?;
         match done.reused {
             true => outcome.reuse.reused += 1,
             false => outcome.reuse.rendered += 1,
         }
-        manifest.articles.insert(
-            done.rel.clone(),
-            Cached {
-                hash: done.hash,
-                stamp: plan.jobs[i].stamp,
-                front: renderer
-                    .catalog()
-                    .get(&plan.jobs[i].source.slug, &plan.jobs[i].source.locale)
-                    .map(cache::Front::of),
-                pages: done.pages.clone(),
-                assets: done.assets,
-                facts: done.facts.clone(),
-                diagnostics: cache::store_all(&done.diagnostics),
-                content: cache::counts_to(done.content),
-            },
-        );
+        entries.extend(entry.map(|e| (done.rel, e)));
         facts.extend(done.facts);
         outcome.diagnostics.extend(done.diagnostics);
         add_counts(&mut outcome.content, done.content);
         count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
     }
-    manifest.shared = match plan.everything {
+    let shared = match plan.everything {
         Some(shared) => reuse_shared(shared, plan.out, writer, outcome),
         None => render_shared(renderer, &facts, assembler, writer, outcome)?,
     };
-    Ok(manifest)
+    Ok(Rendered { entries, shared })
+}
+
+/// What the manifest remembers of one article.
+fn cached(renderer: &Renderer, job: &Job, done: &Done) -> Cached {
+    let source = job.source;
+    Cached {
+        hash: done.hash.clone(),
+        stamp: job.stamp,
+        front: renderer
+            .catalog()
+            .get(&source.slug, &source.locale)
+            .map(cache::Front::of),
+        pages: done.pages.clone(),
+        assets: done.assets.clone(),
+        facts: done.facts.clone(),
+        diagnostics: cache::store_all(&done.diagnostics),
+        content: cache::counts_to(done.content),
+    }
 }
 
 /// Renders the indexes, sitemap, assets and entitlements; their paths.
@@ -288,17 +304,19 @@ fn render_shared(
     outcome: &mut Outcome,
 ) -> Result<Vec<String>> {
     // Everything here waits for the last article; the entitlements only
-    // need their articles' JSON put in order, and go to the writer first.
+    // need their articles' JSON put in order, and are written from this
+    // side of the join while the writer thread takes the indexes.
     const ENTITLEMENTS: &str = "entitlements.json";
+    const SCHEMA: &str = "entitlements.schema.json";
     let tx = writer.sender();
     let (rest, ()) = rayon::join(
         || renderer.indexes(facts),
         || {
-            let parts = assembler.finish();
-            let _ = tx.send(Item::Parts {
-                path: ENTITLEMENTS.into(),
-                parts,
+            let _ = tx.send(Item::File {
+                path: SCHEMA.into(),
+                bytes: extract::schema_json().into_bytes(),
             });
+            writer.write_now(ENTITLEMENTS, assembler.finish());
         },
     );
     let mut rest = rest?;
@@ -309,11 +327,7 @@ fn render_shared(
             .map(|p| p.path.as_str())
             .filter(|p| p.ends_with(".html")),
     );
-    rest.push(Page {
-        path: "entitlements.schema.json".into(),
-        bytes: extract::schema_json().into_bytes(),
-    });
-    let mut shared = vec![ENTITLEMENTS.to_string()];
+    let mut shared = vec![ENTITLEMENTS.to_string(), SCHEMA.to_string()];
     for page in rest {
         shared.push(page.path.clone());
         let _ = tx.send(Item::File {

@@ -256,7 +256,52 @@ impl Manifest {
 
     /// The manifest as written by [`Manifest::save`]; `None` if it can't be.
     pub fn encode(&self) -> Option<Vec<u8>> {
-        serde_json::to_vec(self).ok()
+        let entries = self
+            .articles
+            .iter()
+            .map(|(rel, cached)| Some((rel.clone(), cached.encode()?)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Self::encode_with(
+            &self.version,
+            &self.global,
+            self.started,
+            entries,
+            &self.shared,
+        ))
+    }
+
+    /// A manifest from articles encoded one by one (by [`Cached::encode`],
+    /// on the threads that rendered them), sorted here by path: what
+    /// [`Manifest::encode`] writes for the same content.
+    pub fn encode_with(
+        version: &str,
+        global: &str,
+        started: i128,
+        mut articles: Vec<(String, Vec<u8>)>,
+        shared: &[String],
+    ) -> Vec<u8> {
+        articles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let size: usize = articles.iter().map(|(r, a)| r.len() + a.len() + 4).sum();
+        let mut out = Vec::with_capacity(size + 1024);
+        out.extend_from_slice(b"{\"version\":");
+        out.extend_from_slice(&json(version));
+        out.extend_from_slice(b",\"started\":");
+        out.extend_from_slice(&json(&started));
+        out.extend_from_slice(b",\"global\":");
+        out.extend_from_slice(&json(global));
+        out.extend_from_slice(b",\"articles\":{");
+        for (i, (rel, article)) in articles.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&json(rel));
+            out.push(b':');
+            out.extend_from_slice(article);
+        }
+        out.extend_from_slice(b"},\"shared\":");
+        out.extend_from_slice(&json(shared));
+        out.push(b'}');
+        out
     }
 
     /// [`Manifest::save`] of a manifest encoded earlier.
@@ -287,6 +332,18 @@ pub fn counts_from(c: [usize; 3]) -> Counts {
         warnings,
         infos,
     }
+}
+
+impl Cached {
+    /// This article's entry of the manifest (see [`Manifest::encode_with`]).
+    pub fn encode(&self) -> Option<Vec<u8>> {
+        serde_json::to_vec(self).ok()
+    }
+}
+
+/// A value as compact JSON (`null` if it can't be).
+fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_else(|_| b"null".to_vec())
 }
 
 /// A [`Diagnostic`] as stored (codes and severities by name).
@@ -416,5 +473,16 @@ mod tests {
             .unchanged("a.md", Stamp::of(&file))
             .is_none());
         assert!(manifest(later).unchanged("b.md", stamp).is_none());
+        // Encoded entry by entry, read back whole.
+        let out = dir.path().join("public");
+        let mut m = manifest(later);
+        m.version = env!("CARGO_PKG_VERSION").into();
+        m.global = "g".into();
+        m.shared = vec!["index.html".into()];
+        m.save(&out);
+        let (back, _) = Manifest::read(&out).unwrap();
+        assert_eq!(back.encode(), m.encode());
+        assert_eq!(back.articles["a.md"].stamp, stamp);
+        assert_eq!(back.started, later);
     }
 }

@@ -56,9 +56,6 @@ fn lend(mut bytes: Vec<u8>) {
 pub enum Item {
     /// Bytes for a root-relative path (`ko-kr/a/index.html`).
     File { path: String, bytes: Vec<u8> },
-    /// A file written from pieces in order, each freed once written: a
-    /// large document (`entitlements.json`) is never joined in memory.
-    Parts { path: String, parts: Vec<Vec<u8>> },
     /// A copy of an existing file (an image of the content tree).
     Copy { from: PathBuf, path: String },
     /// A file of the previous build, reused: hard-linked (copied where links
@@ -83,6 +80,8 @@ pub struct Writer {
     out: PathBuf,
     /// Whether the output is kept as it is (see [`Writer::keep`]).
     keep: bool,
+    /// What [`Writer::write_now`] wrote, or the first error it met.
+    direct: Mutex<Result<Stats>>,
 }
 
 impl Writer {
@@ -110,6 +109,7 @@ impl Writer {
             staging,
             out: out.to_path_buf(),
             keep: false,
+            direct: Mutex::new(Ok(Stats::default())),
         })
     }
 
@@ -128,6 +128,7 @@ impl Writer {
             staging: PathBuf::new(),
             out: out.to_path_buf(),
             keep: true,
+            direct: Mutex::new(Ok(Stats::default())),
         }
     }
 
@@ -136,11 +137,45 @@ impl Writer {
         self.sender.clone()
     }
 
+    /// Writes one large file at the root of the output from the calling
+    /// thread, beside the writer thread: at the end of a build the workers
+    /// are idle while the writer drains its queue, and a document of many
+    /// megabytes (`entitlements.json`) would wait behind it. `name` must be
+    /// a plain file name; errors surface in [`Writer::finish`].
+    pub fn write_now(&self, name: &str, parts: Vec<Vec<u8>>) {
+        if self.keep {
+            return;
+        }
+        let result = match is_safe_rel(name) && !name.contains('/') {
+            true => {
+                let target = self.staging.join(name);
+                write_parts(&target, parts).map_err(|e| write_error(&target, e))
+            }
+            false => return,
+        };
+        let mut direct = self.direct.lock().unwrap_or_else(|e| e.into_inner());
+        match (&mut *direct, result) {
+            (Ok(stats), Ok(bytes)) => {
+                stats.files += 1;
+                stats.bytes += bytes;
+            }
+            (Ok(_), Err(e)) => *direct = Err(e),
+            (Err(_), _) => {}
+        }
+    }
+
     /// Waits for every file, then swaps the staging directory into place.
     pub fn finish(self) -> Result<Stats> {
         drop(self.sender);
+        let direct = self.direct.into_inner().unwrap_or_else(|e| e.into_inner());
         let stats = match self.handle.join() {
-            Ok(result) => result,
+            Ok(result) => result.and_then(|s| {
+                let d = direct?;
+                Ok(Stats {
+                    files: s.files + d.files,
+                    bytes: s.bytes + d.bytes,
+                })
+            }),
             Err(_) => Err(Error::Write {
                 path: self.staging.clone(),
                 reason: "the writer thread panicked".into(),
@@ -218,7 +253,6 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
     let mut written: HashSet<String> = HashSet::default();
     for item in receiver {
         let (Item::File { path: rel, .. }
-        | Item::Parts { path: rel, .. }
         | Item::Copy { path: rel, .. }
         | Item::Link { path: rel, .. }) = &item;
         if !is_safe_rel(rel) || written.contains(rel) {
@@ -242,9 +276,6 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
                 lend(bytes);
                 len
             }
-            Item::Parts { parts, .. } => {
-                write_parts(&target, parts).map_err(|e| write_error(&target, e))?
-            }
             Item::Copy { from, .. } => {
                 std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?
             }
@@ -255,7 +286,8 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
     Ok(stats)
 }
 
-/// Writes `parts` one after the other into a new file; its size. Small
+/// Writes `parts` one after the other into a new file, each freed once
+/// written (a large document is never joined in memory); its size. Small
 /// parts (separators) are buffered, large ones go straight through.
 fn write_parts(target: &Path, parts: Vec<Vec<u8>>) -> std::io::Result<u64> {
     use std::io::Write;
