@@ -227,7 +227,11 @@ fn render_all(
     // entitlements.json is assembled while articles render: the last file of
     // a slug merges and serializes it. Articles are taken in slug order, so
     // only the few slugs in progress hold their per-file facts.
-    let assembler = extract::Assembler::new(plan.jobs.iter().map(|j| j.source.slug.as_str()));
+    let slugs = plan.jobs.iter().map(|j| j.source.slug.as_str());
+    let assembler = match plan.everything {
+        Some(_) => extract::Assembler::new(slugs), // not written
+        None => extract::Assembler::spilling(slugs),
+    };
     let mut order: Vec<usize> = (0..plan.jobs.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (plan.jobs[a].source, plan.jobs[b].source);
@@ -316,7 +320,8 @@ fn render_shared(
                 path: SCHEMA.into(),
                 bytes: extract::schema_json().into_bytes(),
             });
-            writer.write_now(ENTITLEMENTS, assembler.finish());
+            let document = assembler.finish();
+            writer.write_now(ENTITLEMENTS, |out| document.write_to(out));
         },
     );
     let mut rest = rest?;

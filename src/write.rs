@@ -5,6 +5,7 @@
 //! build is atomic and never writes over the files of the previous one.
 
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Mutex;
@@ -140,19 +141,15 @@ impl Writer {
     /// Writes one large file at the root of the output from the calling
     /// thread, beside the writer thread: at the end of a build the workers
     /// are idle while the writer drains its queue, and a document of many
-    /// megabytes (`entitlements.json`) would wait behind it. `name` must be
-    /// a plain file name; errors surface in [`Writer::finish`].
-    pub fn write_now(&self, name: &str, parts: Vec<Vec<u8>>) {
-        if self.keep {
+    /// megabytes (`entitlements.json`) would wait behind it. `write` streams
+    /// the file's bytes (buffered); `name` must be a plain file name; errors
+    /// surface in [`Writer::finish`].
+    pub fn write_now(&self, name: &str, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+        if self.keep || !is_safe_rel(name) || name.contains('/') {
             return;
         }
-        let result = match is_safe_rel(name) && !name.contains('/') {
-            true => {
-                let target = self.staging.join(name);
-                write_parts(&target, parts).map_err(|e| write_error(&target, e))
-            }
-            false => return,
-        };
+        let target = self.staging.join(name);
+        let result = streamed(&target, write).map_err(|e| write_error(&target, e));
         let mut direct = self.direct.lock().unwrap_or_else(|e| e.into_inner());
         match (&mut *direct, result) {
             (Ok(stats), Ok(bytes)) => {
@@ -286,19 +283,15 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
     Ok(stats)
 }
 
-/// Writes `parts` one after the other into a new file, each freed once
-/// written (a large document is never joined in memory); its size. Small
-/// parts (separators) are buffered, large ones go straight through.
-fn write_parts(target: &Path, parts: Vec<Vec<u8>>) -> std::io::Result<u64> {
-    use std::io::Write;
+/// A new file at `target` with what `write` streams into it; its size.
+fn streamed(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<u64> {
     let mut file = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(target)?);
-    let mut len = 0;
-    for part in parts {
-        file.write_all(&part)?;
-        len += part.len() as u64;
-    }
-    file.flush()?;
-    Ok(len)
+    write(&mut file)?;
+    let file = file.into_inner().map_err(|e| e.into_error())?;
+    Ok(file.metadata()?.len())
 }
 
 /// Hard-links `from` to `target`, copying when that fails; the file's size.
