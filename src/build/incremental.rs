@@ -183,9 +183,7 @@ pub(super) fn fingerprint(root: &Path, content: &Path, tree: &Tree, entries: &[E
     f.add_dir(&root.join("templates"), |_| true);
     f.add_dir(&root.join("locales"), |_| true);
     for path in &tree.others {
-        let rel = path.strip_prefix(content).unwrap_or(path);
-        f.add(rel.to_string_lossy().as_bytes());
-        f.add(&std::fs::read(path).unwrap_or_default());
+        f.add_file(content, path);
     }
     for e in entries {
         let handoff = e.handoff.map(|d| d.to_string()).unwrap_or_default();
