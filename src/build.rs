@@ -384,7 +384,7 @@ fn article(
     let Some(entry) = renderer.catalog().get(&source.slug, &source.locale) else {
         return Ok(done);
     };
-    let extracted = extract::article(&parsed.article);
+    let mut extracted = extract::article(&parsed.article);
     // The pages render the article's entitlement tables from its own facts,
     // merged as `entitlements.json` merges them; only the entitlements are
     // read, so only they are copied.
@@ -410,8 +410,8 @@ fn article(
         });
     }
     done.diagnostics = rendered.diagnostics;
-    done.diagnostics
-        .extend(extracted.diagnostics.iter().cloned());
+    // The merge does not read them: moved, not copied.
+    done.diagnostics.append(&mut extracted.diagnostics);
     done.extracted = Some(extracted);
     done.facts = Some(rendered.facts);
     Ok(done)
