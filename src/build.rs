@@ -193,9 +193,9 @@ pub fn run(options: &Options) -> Result<Outcome> {
             return Err(e);
         }
     };
-    // Nothing changed: the previous manifest still says it all.
+    // Nothing changed, stamps included: the previous manifest says it all.
     let encoded = match (plan.unchanged, stored_bytes) {
-        (Some(_), Some(bytes)) => bytes,
+        (Some(_), Some(bytes)) if plan.stamps_trusted => bytes,
         _ => Manifest::encode_with(
             env!("CARGO_PKG_VERSION"),
             &global,
@@ -250,8 +250,9 @@ fn render_all(
             assembler.add(&job.source.slug, facts);
             // The manifest entry is encoded here, on all cores, unless the
             // previous manifest is kept as it is.
-            let entry = match (&done, plan.everything) {
-                (Ok(done), None) => cached(renderer, job, done).encode(),
+            let keep = plan.everything.is_some() && plan.stamps_trusted;
+            let entry = match &done {
+                Ok(done) if !keep => cached(renderer, job, done).encode(),
                 _ => None,
             };
             bar.inc(1);

@@ -140,6 +140,23 @@ fn an_edit_that_keeps_size_and_modification_time_is_seen() {
 }
 
 #[test]
+fn a_touched_but_unchanged_article_is_stamped_anew() {
+    use locdoc::cache::{Manifest, Stamp};
+    let (tmp, content) = project();
+    build(tmp.path(), true);
+    let file = content.join("ko-KR/mpn-benefits-technical-support.md");
+    // Same bytes, new modification and change times (as a checkout does).
+    std::fs::write(&file, std::fs::read(&file).unwrap()).unwrap();
+    let second = build(tmp.path(), true);
+    assert!(second.reuse.everything);
+    // The new stamp is remembered: the next build need not hash it again.
+    let (manifest, _) = Manifest::read(&tmp.path().join("public")).unwrap();
+    let stored = manifest.articles["ko-KR/mpn-benefits-technical-support.md"].stamp;
+    assert_eq!(stored, Stamp::of(&file));
+    assert_same_trees(tmp.path());
+}
+
+#[test]
 fn adding_a_file_that_is_not_an_article_renders_everything() {
     let (tmp, content) = project();
     build(tmp.path(), true);

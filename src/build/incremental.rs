@@ -25,6 +25,10 @@ pub(super) struct Plan<'a> {
     /// What the previous output holds, when nothing changed at all (it then
     /// holds exactly the files of the previous build).
     pub(super) unchanged: Option<Stats>,
+    /// Whether every article's stamp could be trusted (none was read to be
+    /// hashed). When not, even a no-change build writes a new manifest, so
+    /// that a touched but unchanged file is not hashed on every build.
+    pub(super) stamps_trusted: bool,
     pub(super) out: &'a Path,
 }
 
@@ -76,10 +80,15 @@ impl<'a> Plan<'a> {
             .filter(|m| m.articles.len() == sources.len())
             .filter(|_| jobs.iter().all(|j| j.cached.is_some()))
             .map(|m| m.shared.as_slice());
+        let stamps_trusted = previous.is_some_and(|m| {
+            jobs.iter()
+                .all(|j| m.unchanged(&j.source.rel, j.stamp).is_some())
+        });
         let mut plan = Plan {
             jobs,
             everything,
             unchanged: None,
+            stamps_trusted,
             out,
         };
         // Nothing changed: one walk of the output confirms that it still holds
