@@ -26,8 +26,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
-use std::io::{self, Write};
-use std::os::unix::fs::FileExt;
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::Serialize;
@@ -74,6 +73,7 @@ impl State {
         let over = self.budget.is_some_and(|b| self.held + len > b);
         if over && self.spill.is_none() {
             self.spill = Spill::new().ok();
+            // No temporary files to be had: everything stays in memory.
             self.budget = self.spill.as_ref().and(self.budget);
         }
         match self
@@ -112,9 +112,11 @@ impl Spill {
         let mut at = [(0, 0); 4];
         for (k, (_, field)) in Article::FIELDS.iter().enumerate() {
             let run = field(article);
-            // At an explicit offset: a failed write leaves nothing behind
-            // that a later one would have to skip.
-            self.files[k].write_all_at(run, self.ends[k])?;
+            // At the recorded end, not the file's cursor: a failed write
+            // leaves nothing behind that a later one would have to skip.
+            let file = &mut self.files[k];
+            file.seek(SeekFrom::Start(self.ends[k]))?;
+            file.write_all(run)?;
             at[k] = (self.ends[k], run.len() as u64);
         }
         for (k, (offset, len)) in at.iter().enumerate() {
@@ -296,9 +298,11 @@ impl Document {
                     Stored::Spilled(at) => {
                         let (offset, len) = at[k];
                         let file = self.spill.as_ref().map(|f| &f[k]);
-                        let file = file.ok_or_else(|| io::Error::other("spill file missing"))?;
+                        let mut file =
+                            file.ok_or_else(|| io::Error::other("spill file missing"))?;
                         buffer.resize(len as usize, 0);
-                        file.read_exact_at(&mut buffer, offset)?;
+                        file.seek(SeekFrom::Start(offset))?;
+                        file.read_exact(&mut buffer)?;
                         &buffer
                     }
                 };
