@@ -73,6 +73,17 @@ pub struct Stats {
     pub bytes: u64,
 }
 
+impl std::ops::Add for Stats {
+    type Output = Stats;
+
+    fn add(self, other: Stats) -> Stats {
+        Stats {
+            files: self.files + other.files,
+            bytes: self.bytes + other.bytes,
+        }
+    }
+}
+
 /// The writer thread and the channel feeding it.
 pub struct Writer {
     sender: SyncSender<Item>,
@@ -152,10 +163,7 @@ impl Writer {
         let result = streamed(&target, write).map_err(|e| write_error(&target, e));
         let mut direct = self.direct.lock().unwrap_or_else(|e| e.into_inner());
         match (&mut *direct, result) {
-            (Ok(stats), Ok(bytes)) => {
-                stats.files += 1;
-                stats.bytes += bytes;
-            }
+            (Ok(stats), Ok(bytes)) => *stats = *stats + Stats { files: 1, bytes },
             (Ok(_), Err(e)) => *direct = Err(e),
             (Err(_), _) => {}
         }
@@ -166,13 +174,7 @@ impl Writer {
         drop(self.sender);
         let direct = self.direct.into_inner().unwrap_or_else(|e| e.into_inner());
         let stats = match self.handle.join() {
-            Ok(result) => result.and_then(|s| {
-                let d = direct?;
-                Ok(Stats {
-                    files: s.files + d.files,
-                    bytes: s.bytes + d.bytes,
-                })
-            }),
+            Ok(result) => result.and_then(|s| Ok(s + direct?)),
             Err(_) => Err(Error::Write {
                 path: self.staging.clone(),
                 reason: "the writer thread panicked".into(),
@@ -232,12 +234,7 @@ fn listed(dir: &Path, rel: &str, expected: &BTreeSet<&str>) -> Option<Stats> {
             let bytes = entry.metadata().ok()?.len();
             (kind.is_file() && expected.contains(rel.as_str())).then_some(Stats { files: 1, bytes })
         })
-        .try_reduce(Stats::default, |a, b| {
-            Some(Stats {
-                files: a.files + b.files,
-                bytes: a.bytes + b.bytes,
-            })
-        })
+        .try_reduce(Stats::default, |a, b| Some(a + b))
 }
 
 /// Writes every item received; stops at the first error.
