@@ -119,3 +119,31 @@ fn cli_writes_json_and_schema() {
         .unwrap()
         .contains("\"$schema\""));
 }
+
+/// `locdoc entitlements` streams the document (`extract::stream`): the same
+/// bytes and warnings as merging the whole tree at once, on every tree we
+/// have (unknown tiers, transposed tables, several locales of one slug).
+#[test]
+fn streamed_document_is_the_merged_one() {
+    for dir in [
+        Path::new("content").to_path_buf(),
+        Path::new("tests/fixtures/extract").join("transposed"),
+        Path::new("tests/fixtures/extract").join("unknown-tier"),
+    ] {
+        let whole = extract::run(&dir).unwrap();
+        let streamed = extract::stream(&dir).unwrap();
+        assert_eq!(
+            streamed.document.articles(),
+            whole.entitlements.articles.len()
+        );
+        let mut bytes = Vec::new();
+        streamed.document.write_to(&mut bytes).unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            extract::to_json(&whole.entitlements),
+            "{}",
+            dir.display()
+        );
+        assert_eq!(streamed.diagnostics, whole.diagnostics, "{}", dir.display());
+    }
+}

@@ -1,7 +1,8 @@
 //! `locdoc entitlements [--content DIR] [--out FILE]`: extracts entitlements,
 //! roles and procedures as JSON (stdout by default); warnings go to stderr.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::ContentArgs;
@@ -24,26 +25,42 @@ pub struct Args {
 
 /// Extracts the tree and writes the JSON; exit 0 even with warnings.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let outcome = extract::run(&args.content.content)?;
-    let json = extract::to_json(&outcome.entitlements);
+    // Streamed: articles are merged and serialized as they are extracted,
+    // so a large tree is never held in memory as facts.
+    let streamed = extract::stream(&args.content.content)?;
+    let articles = streamed.document.articles();
     match &args.out {
-        Some(path) => write(path, &json)?,
-        None => print!("{json}"),
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|e| write_error(path, e))?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            streamed
+                .document
+                .write_to(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| write_error(path, e))?;
+        }
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            streamed
+                .document
+                .write_to(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| write_error(Path::new("<stdout>"), e))?;
+        }
     }
     if let Some(path) = &args.schema {
-        write(path, &extract::schema_json())?;
+        std::fs::write(path, extract::schema_json()).map_err(|e| write_error(path, e))?;
     }
-    if !outcome.diagnostics.is_empty() {
-        let summary =
-            report::Summary::new(outcome.entitlements.articles.len(), 0, &outcome.diagnostics);
-        eprint!("{}", report::human(&summary, &outcome.diagnostics, false));
+    if !streamed.diagnostics.is_empty() {
+        let summary = report::Summary::new(articles, 0, &streamed.diagnostics);
+        eprint!("{}", report::human(&summary, &streamed.diagnostics, false));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write(path: &std::path::Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| Error::Write {
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    Error::Write {
         path: path.to_path_buf(),
         reason: e.to_string(),
-    })
+    }
 }

@@ -280,6 +280,11 @@ pub struct Document {
 }
 
 impl Document {
+    /// How many articles (slugs) the document holds.
+    pub fn articles(&self) -> usize {
+        self.articles.len()
+    }
+
     /// Writes the document, as [`super::to_json_bytes`] would, one
     /// article's run at a time (spilled runs read back through one buffer).
     pub fn write_to(mut self, out: &mut dyn Write) -> io::Result<()> {
