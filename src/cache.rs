@@ -3,17 +3,18 @@
 //! fingerprint of everything all pages depend on and, per article file, its
 //! content hash, the files it produced and what the indexes need of it.
 //!
-//! Hashes are 128-bit SipHash-1-3 with fixed keys (`siphasher`): a specified
-//! algorithm whose output never changes between Rust releases, unlike std's
-//! `DefaultHasher`. A cache that is missing, unreadable, corrupt or from
+//! Hashes are 128-bit XXH3 (`xxhash-rust`): a specified algorithm whose
+//! output never changes between Rust releases, unlike std's `DefaultHasher`,
+//! and ~10× faster than the SipHash-1-3 used before (a clean build hashes
+//! every article: 390 MB at 10k files). Not cryptographic: the cache trusts
+//! its own output directory, it does not defend against crafted collisions. A cache that is missing, unreadable, corrupt or from
 //! another version is ignored: the build is then a clean one.
 
 use std::collections::BTreeMap;
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use siphasher::sip128::{Hasher128, SipHasher13};
+use xxhash_rust::xxh3::Xxh3;
 
 use chrono::NaiveDate;
 
@@ -26,13 +27,13 @@ const MANIFEST: &str = "manifest.json";
 
 /// A stable 128-bit hash of byte strings, each length-prefixed.
 #[derive(Default)]
-pub struct Fingerprint(SipHasher13);
+pub struct Fingerprint(Xxh3);
 
 impl Fingerprint {
     /// Adds one byte string.
     pub fn add(&mut self, bytes: &[u8]) {
-        self.0.write(&(bytes.len() as u64).to_le_bytes());
-        self.0.write(bytes);
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
     }
 
     /// Adds every file under `dir` (relative path and bytes, sorted) that
@@ -57,7 +58,7 @@ impl Fingerprint {
 
     /// The hash as 32 hex digits.
     pub fn hex(&self) -> String {
-        format!("{:032x}", self.0.finish128().as_u128())
+        format!("{:032x}", self.0.digest128())
     }
 }
 
@@ -414,7 +415,8 @@ mod tests {
 
     #[test]
     fn hashes_are_stable_and_corrupt_manifests_are_ignored() {
-        assert_eq!(hash(b"abc"), hash(b"abc"));
+        // Pinned: the algorithm is part of the cache format.
+        assert_eq!(hash(b"abc"), "45bcdc88efffd44520b986a5e7fe1438");
         assert_ne!(hash(b"abc"), hash(b"abd"));
         let dir = tempfile::tempdir().unwrap();
         let (long, short) = (dir.path().join("long"), dir.path().join("short"));
