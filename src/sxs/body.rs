@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment as MdAlignment, CodeBlockKind, Event, OffsetIter, Tag, TagEnd};
 
 use super::docfx;
-use super::inline::{InlineBuilder, Stack};
+use super::inline::{InlineBuilder, Scratch};
 use super::{Region, State};
 use crate::model::{Alignment, Block, Cell, Inline, ListItem};
 
@@ -17,8 +17,8 @@ pub struct BodyParser<'a, 's> {
     /// Offset of the body in the full text.
     base: usize,
     pub st: &'s mut State<'a>,
-    /// The stack of the last finished inline builder, kept for the next one.
-    spare: Stack<'a>,
+    /// The buffers of the last finished inline builder, kept for the next one.
+    spare: Scratch<'a>,
 }
 
 impl<'a, 's> BodyParser<'a, 's> {
@@ -28,7 +28,7 @@ impl<'a, 's> BodyParser<'a, 's> {
             events: events.peekable(),
             base,
             st,
-            spare: Vec::new(),
+            spare: Scratch::default(),
         }
     }
 
@@ -37,10 +37,10 @@ impl<'a, 's> BodyParser<'a, 's> {
         InlineBuilder::reusing(std::mem::take(&mut self.spare))
     }
 
-    /// Finishes `builder`, keeping its stack for the next run.
+    /// Finishes `builder`, keeping its buffers for the next run.
     fn finish(&mut self, builder: InlineBuilder<'a>) -> Vec<Inline> {
-        let (content, stack) = builder.finish(self.st);
-        self.spare = stack;
+        let (content, scratch) = builder.finish(self.st);
+        self.spare = scratch;
         content
     }
 

@@ -40,12 +40,10 @@ pub(super) enum Frame<'a> {
         open: usize,
         content: usize,
     },
-    /// `<span class="sxs-lookup">`, holding the target it follows.
-    Lookup {
-        open: usize,
-        target: Option<Pending<'a>>,
-        source: Option<Pending<'a>>,
-    },
+    /// `<span class="sxs-lookup">`; the halves it holds are the top of
+    /// [`InlineBuilder::lookups`] (kept apart so that frames stay small:
+    /// every frame is moved on each push and pop).
+    Lookup { open: usize },
     /// `<span data-stu-id>`.
     Source {
         id: Cow<'a, str>,
@@ -54,6 +52,12 @@ pub(super) enum Frame<'a> {
     },
     /// Any other `<span>`.
     Span,
+}
+
+/// The translation an `sxs-lookup` span follows and the source inside it.
+pub(super) struct Halves<'a> {
+    pub(super) target: Option<Pending<'a>>,
+    pub(super) source: Option<Pending<'a>>,
 }
 
 /// A closed translation or source span.
@@ -67,9 +71,19 @@ pub(super) struct Pending<'a> {
 /// Open frames, each with the content collected inside it so far.
 pub(super) type Stack<'a> = Vec<(Frame<'a>, Vec<Inline>)>;
 
+/// The buffers of an inline builder, handed from one run to the next so
+/// that their allocations are reused.
+#[derive(Default)]
+pub(super) struct Scratch<'a> {
+    stack: Stack<'a>,
+    lookups: Vec<Halves<'a>>,
+}
+
 /// Collects one run of inline content (a paragraph, a heading, a cell).
 pub struct InlineBuilder<'a> {
     pub(super) stack: Stack<'a>,
+    /// The halves of each open [`Frame::Lookup`], innermost last.
+    pub(super) lookups: Vec<Halves<'a>>,
     pub(super) pending: Option<Pending<'a>>,
     /// In a table cell, an unclosed span is a pair split by a `|`.
     pub in_cell: bool,
@@ -79,13 +93,19 @@ pub struct InlineBuilder<'a> {
 }
 
 impl<'a> InlineBuilder<'a> {
-    /// A builder for a new inline run, reusing the allocation of `stack`
-    /// (one a previous [`InlineBuilder::finish`] handed back, or a new one).
-    pub(super) fn reusing(mut stack: Stack<'a>) -> Self {
+    /// A builder for a new inline run, reusing the buffers of `scratch`
+    /// (ones a previous [`InlineBuilder::finish`] handed back, or new ones).
+    pub(super) fn reusing(scratch: Scratch<'a>) -> Self {
+        let Scratch {
+            mut stack,
+            mut lookups,
+        } = scratch;
         stack.clear();
+        lookups.clear();
         stack.push((Frame::Root, Vec::new()));
         InlineBuilder {
             stack,
+            lookups,
             pending: None,
             in_cell: false,
             split_id: None,
@@ -169,14 +189,18 @@ impl<'a> InlineBuilder<'a> {
     }
 
     /// Closes the run: unclosed spans and a dangling translation are
-    /// reported. Returns the content and the emptied stack, for reuse.
-    pub(super) fn finish(mut self, st: &mut State) -> (Vec<Inline>, Stack<'a>) {
+    /// reported. Returns the content and the emptied buffers, for reuse.
+    pub(super) fn finish(mut self, st: &mut State) -> (Vec<Inline>, Scratch<'a>) {
         self.flush_pending(st);
         while self.stack.len() > 1 {
             self.unwind_top(st, "the end of the block");
         }
         let content = self.stack.pop().map(|(_, c)| c).unwrap_or_default();
-        (content, self.stack)
+        let scratch = Scratch {
+            stack: self.stack,
+            lookups: self.lookups,
+        };
+        (content, scratch)
     }
 
     pub(super) fn push(&mut self, inline: Inline) {
@@ -312,14 +336,11 @@ impl<'a> InlineBuilder<'a> {
         }
         let target = self.pending.take();
         self.close_alignment_frames(st, "an sxs-lookup span");
-        self.stack.push((
-            Frame::Lookup {
-                open: range.start,
-                target,
-                source: None,
-            },
-            Vec::new(),
-        ));
+        self.lookups.push(Halves {
+            target,
+            source: None,
+        });
+        self.stack.push((Frame::Lookup { open: range.start }, Vec::new()));
     }
 
     /// `<span data-stu-id>`, which belongs inside an `sxs-lookup` span.
