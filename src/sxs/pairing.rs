@@ -155,7 +155,17 @@ impl<'a> InlineBuilder<'a> {
     }
 
     /// A closed translation followed by something other than its source.
+    #[inline]
     pub(super) fn flush_pending(&mut self, st: &mut State) {
+        // Called on nearly every event; there is rarely anything to flush.
+        if self.pending.is_some() {
+            self.unpaired_target(st);
+        }
+    }
+
+    /// Reports the pending translation as unpaired; its content stays inline.
+    #[cold]
+    fn unpaired_target(&mut self, st: &mut State) {
         let Some(t) = self.pending.take() else { return };
         st.stray(&t.id, Side::Target, t.open, t.content.clone());
         st.diags.push(
