@@ -204,18 +204,20 @@ impl<'a> InlineBuilder<'a> {
     }
 
     pub(super) fn push(&mut self, inline: Inline) {
-        if let Some((_, children)) = self.stack.last_mut() {
+        if let Some((frame, children)) = self.stack.last_mut() {
+            reserve_first(frame, children);
             children.push(inline);
         }
     }
 
     fn push_text(&mut self, text: &str) {
-        let Some((_, children)) = self.stack.last_mut() else {
+        let Some((frame, children)) = self.stack.last_mut() else {
             return;
         };
         if let Some(Inline::Text { text: last }) = children.last_mut() {
             last.push_str(text);
         } else {
+            reserve_first(frame, children);
             children.push(Inline::Text {
                 text: text.to_string(),
             });
@@ -412,5 +414,14 @@ impl<'a> InlineBuilder<'a> {
             _ => return,
         };
         self.push(inline);
+    }
+}
+
+/// Makes room for the first inline of a translation or source span: nearly
+/// always its only one (a sentence of text), so one slot rather than the
+/// four a first `push` reserves. Each segment keeps two of these lists.
+fn reserve_first(frame: &Frame, children: &mut Vec<Inline>) {
+    if children.capacity() == 0 && matches!(frame, Frame::Target { .. } | Frame::Source { .. }) {
+        children.reserve_exact(1);
     }
 }
