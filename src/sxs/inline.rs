@@ -71,13 +71,6 @@ pub(super) struct Pending<'a> {
 /// Open frames, each with the content collected inside it so far.
 pub(super) type Stack<'a> = Vec<(Frame<'a>, Vec<Inline>)>;
 
-/// The buffers of an inline builder, handed from one run to the next so
-/// that their allocations are reused.
-#[derive(Default)]
-pub(super) struct Scratch<'a> {
-    stack: Stack<'a>,
-    lookups: Vec<Halves<'a>>,
-}
 
 /// Collects one run of inline content (a paragraph, a heading, a cell).
 pub struct InlineBuilder<'a> {
@@ -93,28 +86,32 @@ pub struct InlineBuilder<'a> {
 }
 
 impl<'a> InlineBuilder<'a> {
-    /// A builder for a new inline run, reusing the buffers of `scratch`
-    /// (ones a previous [`InlineBuilder::finish`] handed back, or new ones).
-    pub(super) fn reusing(scratch: Scratch<'a>) -> Self {
-        let Scratch {
-            mut stack,
-            mut lookups,
-        } = scratch;
-        stack.clear();
-        lookups.clear();
-        stack.push((Frame::Root, Vec::new()));
-        InlineBuilder {
-            stack,
-            lookups,
+    /// A builder for an inline run.
+    pub(super) fn new() -> Self {
+        let mut builder = InlineBuilder {
+            stack: Vec::new(),
+            lookups: Vec::new(),
             pending: None,
             in_cell: false,
             split_id: None,
-        }
+        };
+        builder.reset();
+        builder
+    }
+
+    /// Makes the builder ready for a new run, keeping its buffers.
+    pub(super) fn reset(&mut self) {
+        self.stack.clear();
+        self.lookups.clear();
+        self.stack.push((Frame::Root, Vec::new()));
+        self.pending = None;
+        self.in_cell = false;
+        self.split_id = None;
     }
 
     /// Depth of open Markdown containers (emphasis, links) and spans.
     pub fn depth(&self) -> usize {
-        self.stack.len() - 1
+        self.stack.len().saturating_sub(1)
     }
 
     /// Feeds one event with its absolute byte range.
@@ -189,18 +186,14 @@ impl<'a> InlineBuilder<'a> {
     }
 
     /// Closes the run: unclosed spans and a dangling translation are
-    /// reported. Returns the content and the emptied buffers, for reuse.
-    pub(super) fn finish(mut self, st: &mut State) -> (Vec<Inline>, Scratch<'a>) {
+    /// reported. Returns the content; [`InlineBuilder::reset`] starts the
+    /// next run.
+    pub(super) fn finish(&mut self, st: &mut State) -> Vec<Inline> {
         self.flush_pending(st);
         while self.stack.len() > 1 {
             self.unwind_top(st, "the end of the block");
         }
-        let content = self.stack.pop().map(|(_, c)| c).unwrap_or_default();
-        let scratch = Scratch {
-            stack: self.stack,
-            lookups: self.lookups,
-        };
-        (content, scratch)
+        self.stack.pop().map(|(_, c)| c).unwrap_or_default()
     }
 
     pub(super) fn push(&mut self, inline: Inline) {
