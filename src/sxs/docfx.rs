@@ -139,7 +139,10 @@ fn anchor_tag(html: &str) -> AnchorTag<'_> {
     if html == "</a>" {
         return AnchorTag::Close;
     }
-    if let Some(name) = html.strip_prefix("<a name=\"").and_then(|r| r.strip_suffix("\">")) {
+    if let Some(name) = html
+        .strip_prefix("<a name=\"")
+        .and_then(|r| r.strip_suffix("\">"))
+    {
         if !name.contains('"') {
             return AnchorTag::Open(name);
         }

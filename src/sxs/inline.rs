@@ -43,7 +43,9 @@ pub(super) enum Frame<'a> {
     /// `<span class="sxs-lookup">`; the halves it holds are the top of
     /// [`InlineBuilder::lookups`] (kept apart so that frames stay small:
     /// every frame is moved on each push and pop).
-    Lookup { open: usize },
+    Lookup {
+        open: usize,
+    },
     /// `<span data-stu-id>`.
     Source {
         id: Cow<'a, str>,
@@ -70,7 +72,6 @@ pub(super) struct Pending<'a> {
 
 /// Open frames, each with the content collected inside it so far.
 pub(super) type Stack<'a> = Vec<(Frame<'a>, Vec<Inline>)>;
-
 
 /// Collects one run of inline content (a paragraph, a heading, a cell).
 pub struct InlineBuilder<'a> {
@@ -335,7 +336,8 @@ impl<'a> InlineBuilder<'a> {
             target,
             source: None,
         });
-        self.stack.push((Frame::Lookup { open: range.start }, Vec::new()));
+        self.stack
+            .push((Frame::Lookup { open: range.start }, Vec::new()));
     }
 
     /// `<span data-stu-id>`, which belongs inside an `sxs-lookup` span.

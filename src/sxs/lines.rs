@@ -148,7 +148,11 @@ mod tests {
         let offsets = [0, 4, 1, 5, 6, 8, 11, 9, 7, 21, 5, 22, 3, 100, 2, 15, 14];
         for offset in offsets {
             assert_eq!(cached.position(offset), fresh(text, offset), "{offset}");
-            assert_eq!(cached.line(offset + 1), fresh(text, offset + 1).0, "{offset}");
+            assert_eq!(
+                cached.line(offset + 1),
+                fresh(text, offset + 1).0,
+                "{offset}"
+            );
         }
     }
 
