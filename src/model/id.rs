@@ -62,11 +62,12 @@ impl SegmentId {
 fn parse_parts(raw: &str) -> Option<IdParts> {
     // Bytes, not `str` patterns: every segment of every article comes here.
     let bytes = raw.as_bytes();
-    let dash = bytes.iter().position(|&b| b == b'-')?;
-    let (prefix, rest) = (&bytes[..dash], &bytes[dash + 1..]);
-    if prefix.is_empty() || !prefix.iter().all(u8::is_ascii_hexdigit) {
-        return None;
-    }
+    // The hex prefix runs up to the first `-`, which must follow it.
+    let dash = bytes
+        .iter()
+        .position(|b| !b.is_ascii_hexdigit())
+        .filter(|&i| i > 0 && bytes[i] == b'-')?;
+    let rest = &bytes[dash + 1..];
     let (merged, digits) = match rest.split_first() {
         Some((b'p', digits)) => (true, digits),
         _ => (false, rest),
@@ -83,7 +84,7 @@ fn parse_parts(raw: &str) -> Option<IdParts> {
         number = number.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
     }
     Some(IdParts {
-        prefix_len: prefix.len(),
+        prefix_len: dash,
         number,
         merged,
     })

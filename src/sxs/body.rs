@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment as MdAlignment, CodeBlockKind, Event, OffsetIter, Tag, TagEnd};
 
 use super::docfx;
-use super::inline::{InlineBuilder, Stack};
+use super::inline::InlineBuilder;
 use super::{Region, State};
 use crate::model::{Alignment, Block, Cell, Inline, ListItem};
 
@@ -17,8 +17,10 @@ pub struct BodyParser<'a, 's> {
     /// Offset of the body in the full text.
     base: usize,
     pub st: &'s mut State<'a>,
-    /// The stack of the last finished inline builder, kept for the next one.
-    spare: Stack<'a>,
+    /// The inline run being built: one builder for every run of the article
+    /// (only one is ever live at a time), so its buffers are reused and it is
+    /// never moved.
+    run: InlineBuilder<'a>,
 }
 
 impl<'a, 's> BodyParser<'a, 's> {
@@ -28,20 +30,18 @@ impl<'a, 's> BodyParser<'a, 's> {
             events: events.peekable(),
             base,
             st,
-            spare: Vec::new(),
+            run: InlineBuilder::new(),
         }
     }
 
-    /// A builder for the next inline run (only one is ever live at a time).
-    fn builder(&mut self) -> InlineBuilder<'a> {
-        InlineBuilder::reusing(std::mem::take(&mut self.spare))
+    /// Starts a new inline run.
+    fn begin(&mut self) {
+        self.run.reset();
     }
 
-    /// Finishes `builder`, keeping its stack for the next run.
-    fn finish(&mut self, builder: InlineBuilder<'a>) -> Vec<Inline> {
-        let (content, stack) = builder.finish(self.st);
-        self.spare = stack;
-        content
+    /// Finishes the inline run and returns its content.
+    fn finish(&mut self) -> Vec<Inline> {
+        self.run.finish(self.st)
     }
 
     fn next(&mut self) -> Option<(Event<'a>, Range<usize>)> {
@@ -131,11 +131,9 @@ impl<'a, 's> BodyParser<'a, 's> {
     }
 
     /// Inline events until `End(end)`.
-    fn inlines(
-        &mut self,
-        end: TagEnd,
-        mut builder: InlineBuilder<'a>,
-    ) -> (Vec<Inline>, InlineBuilder<'a>) {
+    /// The run goes on afterwards, empty, carrying only a pair split across
+    /// table cells.
+    fn inlines(&mut self, end: TagEnd) -> Vec<Inline> {
         while let Some((event, range)) = self.next() {
             if let Event::End(e) = &event {
                 if *e == end || !is_inline_end(e) {
@@ -144,20 +142,19 @@ impl<'a, 's> BodyParser<'a, 's> {
                     break;
                 }
             }
-            builder.feed(event, range, self.st);
+            self.run.feed(event, range, self.st);
         }
-        let split = builder.split_id.take();
-        let content = self.finish(builder);
-        let mut rest = self.builder();
-        rest.split_id = split;
-        (content, rest)
+        let split = self.run.split_id.take();
+        let content = self.finish();
+        self.begin();
+        self.run.split_id = split;
+        content
     }
 
     fn paragraph(&mut self, range: Range<usize>) -> Block {
         let line = self.line(&range);
-        let builder = self.builder();
-        let (content, rest) = self.inlines(TagEnd::Paragraph, builder);
-        self.finish(rest);
+        self.begin();
+        let content = self.inlines(TagEnd::Paragraph);
         let raw = self.st.text.get(range).unwrap_or("");
         docfx::paragraph(raw, content, line)
     }
@@ -168,11 +165,11 @@ impl<'a, 's> BodyParser<'a, 's> {
             .events
             .peek()
             .map_or(0, |(_, r)| self.st.lines.line(r.start + self.base));
-        let mut builder = self.builder();
+        self.begin();
         while let Some((event, _)) = self.events.peek() {
             let stop = match event {
                 Event::Start(tag) => is_block(tag),
-                Event::End(e) => builder.depth() == 0 || !is_inline_end(e),
+                Event::End(e) => self.run.depth() == 0 || !is_inline_end(e),
                 Event::Rule => true,
                 _ => false,
             };
@@ -180,19 +177,18 @@ impl<'a, 's> BodyParser<'a, 's> {
                 break;
             }
             if let Some((event, range)) = self.next() {
-                builder.feed(event, range, self.st);
+                self.run.feed(event, range, self.st);
             }
         }
         Block::Paragraph {
-            content: self.finish(builder),
+            content: self.finish(),
             line,
         }
     }
 
     fn heading(&mut self, level: u8, line: u32) -> Block {
-        let builder = self.builder();
-        let (mut content, rest) = self.inlines(TagEnd::Heading(heading_level(level)), builder);
-        self.finish(rest);
+        self.begin();
+        let mut content = self.inlines(TagEnd::Heading(heading_level(level)));
         let anchor = docfx::take_anchor(&mut content);
         Block::Heading {
             level,
@@ -234,12 +230,12 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn html_block(&mut self, line: u32) -> Block {
         let mut raw = String::new();
-        let mut builder = self.builder();
+        self.begin();
         while let Some((event, range)) = self.next() {
             match event {
                 Event::Html(h) | Event::InlineHtml(h) | Event::Text(h) => {
                     raw.push_str(&h);
-                    super::html::tokenize(h, range.start, &mut builder, self.st);
+                    super::html::tokenize(h, range.start, &mut self.run, self.st);
                 }
                 Event::End(TagEnd::HtmlBlock) => break,
                 _ => {}
@@ -247,7 +243,7 @@ impl<'a, 's> BodyParser<'a, 's> {
         }
         Block::Html {
             raw,
-            content: self.finish(builder),
+            content: self.finish(),
             line,
         }
     }
@@ -296,20 +292,19 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn cells(&mut self, end: TagEnd) -> Vec<Cell> {
         let mut cells = Vec::new();
-        let mut builder = self.builder();
+        self.begin();
         while let Some((event, _)) = self.next() {
             match event {
                 Event::Start(Tag::TableCell) => {
-                    builder.in_cell = true;
-                    let (content, rest) = self.inlines(TagEnd::TableCell, builder);
-                    builder = rest;
+                    self.run.in_cell = true;
+                    let content = self.inlines(TagEnd::TableCell);
                     cells.push(content);
                 }
                 Event::End(e) if e == end => break,
                 _ => {}
             }
         }
-        self.finish(builder);
+        self.finish();
         cells
     }
 }

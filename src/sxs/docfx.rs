@@ -97,20 +97,13 @@ pub fn take_anchor(content: &mut Vec<Inline>) -> Option<String> {
         let Inline::Html { html } = inline else {
             return true;
         };
-        let Some(tag) = Tag::parse(html) else {
-            return true;
-        };
-        if !tag.is("a") {
-            return true;
-        }
-        if tag.closing {
-            let was = in_anchor;
-            in_anchor = false;
-            return !was;
-        }
-        let [name, id, href] = tag.attrs(["name", "id", "href"]);
-        match name.or(id) {
-            Some(name) if anchor.is_none() && href.is_none() => {
+        match anchor_tag(html) {
+            AnchorTag::Close => {
+                let was = in_anchor;
+                in_anchor = false;
+                !was
+            }
+            AnchorTag::Open(name) if anchor.is_none() => {
                 anchor = Some(name.to_string());
                 in_anchor = true;
                 false
@@ -127,6 +120,46 @@ pub fn take_anchor(content: &mut Vec<Inline>) -> Option<String> {
         }
     }
     anchor
+}
+
+/// What a raw HTML inline of a heading is to [`take_anchor`].
+#[derive(Debug, PartialEq)]
+enum AnchorTag<'a> {
+    /// `</a>`
+    Close,
+    /// `<a name="x">` or `<a id="x">` without `href`.
+    Open(&'a str),
+    /// Any other tag or markup.
+    Other,
+}
+
+/// Reads `html` as [`AnchorTag`]; the pipeline's spellings (`<a name="x">`,
+/// `</a>`) without the general tag scan, which gives the same answer.
+fn anchor_tag(html: &str) -> AnchorTag<'_> {
+    if html == "</a>" {
+        return AnchorTag::Close;
+    }
+    if let Some(name) = html
+        .strip_prefix("<a name=\"")
+        .and_then(|r| r.strip_suffix("\">"))
+    {
+        if !name.contains('"') {
+            return AnchorTag::Open(name);
+        }
+    }
+    let Some(tag) = Tag::parse(html) else {
+        return AnchorTag::Other;
+    };
+    if !tag.is("a") {
+        return AnchorTag::Other;
+    }
+    if tag.closing {
+        return AnchorTag::Close;
+    }
+    match tag.attrs(["name", "id", "href"]) {
+        [name, id, None] => name.or(id).map_or(AnchorTag::Other, AnchorTag::Open),
+        _ => AnchorTag::Other,
+    }
 }
 
 /// Strips a leading `[!NOTE]` (any kind, any case) from a quote's first paragraph.
@@ -176,6 +209,37 @@ mod tests {
                 line: 3
             }
         );
+    }
+
+    #[test]
+    fn anchor_spellings_read_like_the_general_scan() {
+        for html in [
+            "</a>",
+            r#"<a name="overview">"#,
+            r#"<a name="">"#,
+            r#"<a name="a-b_c.d">"#,
+            r#"<a name="가">"#,
+        ] {
+            let general = {
+                let tag = Tag::parse(html).unwrap();
+                if tag.closing {
+                    AnchorTag::Close
+                } else {
+                    let [name, id, href] = tag.attrs(["name", "id", "href"]);
+                    match (name.or(id), href) {
+                        (Some(n), None) => AnchorTag::Open(n),
+                        _ => AnchorTag::Other,
+                    }
+                }
+            };
+            assert_eq!(anchor_tag(html), general, "{html}");
+        }
+        assert_eq!(anchor_tag(r#"<a id="x">"#), AnchorTag::Open("x"));
+        assert_eq!(anchor_tag(r#"<a name="x" href="y">"#), AnchorTag::Other);
+        assert_eq!(anchor_tag(r#"<a name="x"y">"#), AnchorTag::Open("x"));
+        assert_eq!(anchor_tag("</A>"), AnchorTag::Close);
+        assert_eq!(anchor_tag("<b>"), AnchorTag::Other);
+        assert_eq!(anchor_tag("<!-- a -->"), AnchorTag::Other);
     }
 
     #[test]

@@ -231,6 +231,10 @@ impl Reader<'_> {
     fn string(&mut self, key: &str) -> Option<String> {
         let at = self.fields.iter().position(|(k, _)| k == key)?;
         let (_, value) = self.fields.swap_remove(at);
+        if let Value::String(s) = value {
+            // The entry is taken out: its text moves instead of being copied.
+            return Some(s);
+        }
         match scalar(&value) {
             Some(s) => Some(s),
             None if value.is_null() => None,
@@ -246,6 +250,9 @@ impl Reader<'_> {
 
     fn date(&mut self, key: &str) -> Option<NaiveDate> {
         let raw = self.string(key)?;
+        if let Some(date) = padded_date(raw.trim()) {
+            return Some(date);
+        }
         match NaiveDate::parse_from_str(raw.trim(), "%m/%d/%Y") {
             Ok(d) => Some(d),
             Err(_) => {
@@ -274,11 +281,63 @@ impl Reader<'_> {
     }
 }
 
+/// `MM/DD/YYYY` with every digit written (as the pipeline writes dates),
+/// read without chrono's format interpreter; `None` for anything else,
+/// which then goes through `NaiveDate::parse_from_str` (unit-tested to agree).
+fn padded_date(raw: &str) -> Option<NaiveDate> {
+    let b = raw.as_bytes();
+    if b.len() != 10 || b[2] != b'/' || b[5] != b'/' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let (month, day, year) = (number(&b[0..2])?, number(&b[3..5])?, number(&b[6..10])?);
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
 fn scalar(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padded_dates_read_as_chrono_reads_them() {
+        for raw in [
+            "03/04/2021",
+            "12/31/1999",
+            "02/29/2020",
+            "02/29/2021",
+            "00/10/2020",
+            "13/01/2020",
+            "01/00/2020",
+            "01/32/2020",
+            "01/01/0000",
+            "1/04/2021",
+            "01/4/2021",
+            "01-04-2021",
+            "01/04/20211",
+            "0a/04/2021",
+            "+1/04/2021",
+            "01/04/+021",
+            "０1/04/2021",
+            "",
+        ] {
+            let chrono = NaiveDate::parse_from_str(raw, "%m/%d/%Y").ok();
+            if let Some(fast) = padded_date(raw) {
+                assert_eq!(Some(fast), chrono, "{raw}");
+            }
+        }
+        assert!(padded_date("03/04/2021").is_some());
     }
 }

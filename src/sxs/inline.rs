@@ -40,11 +40,11 @@ pub(super) enum Frame<'a> {
         open: usize,
         content: usize,
     },
-    /// `<span class="sxs-lookup">`, holding the target it follows.
+    /// `<span class="sxs-lookup">`; the halves it holds are the top of
+    /// [`InlineBuilder::lookups`] (kept apart so that frames stay small:
+    /// every frame is moved on each push and pop).
     Lookup {
         open: usize,
-        target: Option<Pending<'a>>,
-        source: Option<Pending<'a>>,
     },
     /// `<span data-stu-id>`.
     Source {
@@ -54,6 +54,12 @@ pub(super) enum Frame<'a> {
     },
     /// Any other `<span>`.
     Span,
+}
+
+/// The translation an `sxs-lookup` span follows and the source inside it.
+pub(super) struct Halves<'a> {
+    pub(super) target: Option<Pending<'a>>,
+    pub(super) source: Option<Pending<'a>>,
 }
 
 /// A closed translation or source span.
@@ -70,6 +76,8 @@ pub(super) type Stack<'a> = Vec<(Frame<'a>, Vec<Inline>)>;
 /// Collects one run of inline content (a paragraph, a heading, a cell).
 pub struct InlineBuilder<'a> {
     pub(super) stack: Stack<'a>,
+    /// The halves of each open [`Frame::Lookup`], innermost last.
+    pub(super) lookups: Vec<Halves<'a>>,
     pub(super) pending: Option<Pending<'a>>,
     /// In a table cell, an unclosed span is a pair split by a `|`.
     pub in_cell: bool,
@@ -79,22 +87,32 @@ pub struct InlineBuilder<'a> {
 }
 
 impl<'a> InlineBuilder<'a> {
-    /// A builder for a new inline run, reusing the allocation of `stack`
-    /// (one a previous [`InlineBuilder::finish`] handed back, or a new one).
-    pub(super) fn reusing(mut stack: Stack<'a>) -> Self {
-        stack.clear();
-        stack.push((Frame::Root, Vec::new()));
-        InlineBuilder {
-            stack,
+    /// A builder for an inline run.
+    pub(super) fn new() -> Self {
+        let mut builder = InlineBuilder {
+            stack: Vec::new(),
+            lookups: Vec::new(),
             pending: None,
             in_cell: false,
             split_id: None,
-        }
+        };
+        builder.reset();
+        builder
+    }
+
+    /// Makes the builder ready for a new run, keeping its buffers.
+    pub(super) fn reset(&mut self) {
+        self.stack.clear();
+        self.lookups.clear();
+        self.stack.push((Frame::Root, Vec::new()));
+        self.pending = None;
+        self.in_cell = false;
+        self.split_id = None;
     }
 
     /// Depth of open Markdown containers (emphasis, links) and spans.
     pub fn depth(&self) -> usize {
-        self.stack.len() - 1
+        self.stack.len().saturating_sub(1)
     }
 
     /// Feeds one event with its absolute byte range.
@@ -169,29 +187,31 @@ impl<'a> InlineBuilder<'a> {
     }
 
     /// Closes the run: unclosed spans and a dangling translation are
-    /// reported. Returns the content and the emptied stack, for reuse.
-    pub(super) fn finish(mut self, st: &mut State) -> (Vec<Inline>, Stack<'a>) {
+    /// reported. Returns the content; [`InlineBuilder::reset`] starts the
+    /// next run.
+    pub(super) fn finish(&mut self, st: &mut State) -> Vec<Inline> {
         self.flush_pending(st);
         while self.stack.len() > 1 {
             self.unwind_top(st, "the end of the block");
         }
-        let content = self.stack.pop().map(|(_, c)| c).unwrap_or_default();
-        (content, self.stack)
+        self.stack.pop().map(|(_, c)| c).unwrap_or_default()
     }
 
     pub(super) fn push(&mut self, inline: Inline) {
-        if let Some((_, children)) = self.stack.last_mut() {
+        if let Some((frame, children)) = self.stack.last_mut() {
+            reserve_first(frame, children);
             children.push(inline);
         }
     }
 
     fn push_text(&mut self, text: &str) {
-        let Some((_, children)) = self.stack.last_mut() else {
+        let Some((frame, children)) = self.stack.last_mut() else {
             return;
         };
         if let Some(Inline::Text { text: last }) = children.last_mut() {
             last.push_str(text);
         } else {
+            reserve_first(frame, children);
             children.push(Inline::Text {
                 text: text.to_string(),
             });
@@ -312,14 +332,12 @@ impl<'a> InlineBuilder<'a> {
         }
         let target = self.pending.take();
         self.close_alignment_frames(st, "an sxs-lookup span");
-        self.stack.push((
-            Frame::Lookup {
-                open: range.start,
-                target,
-                source: None,
-            },
-            Vec::new(),
-        ));
+        self.lookups.push(Halves {
+            target,
+            source: None,
+        });
+        self.stack
+            .push((Frame::Lookup { open: range.start }, Vec::new()));
     }
 
     /// `<span data-stu-id>`, which belongs inside an `sxs-lookup` span.
@@ -391,5 +409,14 @@ impl<'a> InlineBuilder<'a> {
             _ => return,
         };
         self.push(inline);
+    }
+}
+
+/// Makes room for the first inline of a translation or source span: nearly
+/// always its only one (a sentence of text), so one slot rather than the
+/// four a first `push` reserves. Each segment keeps two of these lists.
+fn reserve_first(frame: &Frame, children: &mut Vec<Inline>) {
+    if children.capacity() == 0 && matches!(frame, Frame::Target { .. } | Frame::Source { .. }) {
+        children.reserve_exact(1);
     }
 }

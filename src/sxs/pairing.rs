@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::inline::{Frame, InlineBuilder, Pending};
+use super::inline::{Frame, Halves, InlineBuilder, Pending};
 use super::State;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment, SegmentId, Side};
@@ -34,8 +34,9 @@ impl<'a> InlineBuilder<'a> {
                     range: content..range.start,
                     content: children,
                 };
-                match self.stack.last_mut() {
-                    Some((Frame::Lookup { source: slot, .. }, _)) if slot.is_none() => {
+                let in_lookup = matches!(self.stack.last(), Some((Frame::Lookup { .. }, _)));
+                match self.lookups.last_mut() {
+                    Some(Halves { source: slot, .. }) if in_lookup && slot.is_none() => {
                         *slot = Some(source)
                     }
                     _ => {
@@ -45,15 +46,10 @@ impl<'a> InlineBuilder<'a> {
                 }
             }
             Frame::Lookup { .. } => {
-                let Some((
-                    Frame::Lookup {
-                        open,
-                        target,
-                        source,
-                    },
-                    _,
-                )) = self.stack.pop()
-                else {
+                let Some((Frame::Lookup { open }, _)) = self.stack.pop() else {
+                    return;
+                };
+                let Some(Halves { target, source }) = self.lookups.pop() else {
                     return;
                 };
                 self.pair(open, target, source, st);
@@ -159,7 +155,17 @@ impl<'a> InlineBuilder<'a> {
     }
 
     /// A closed translation followed by something other than its source.
+    #[inline]
     pub(super) fn flush_pending(&mut self, st: &mut State) {
+        // Called on nearly every event; there is rarely anything to flush.
+        if self.pending.is_some() {
+            self.unpaired_target(st);
+        }
+    }
+
+    /// Reports the pending translation as unpaired; its content stays inline.
+    #[cold]
+    fn unpaired_target(&mut self, st: &mut State) {
         let Some(t) = self.pending.take() else { return };
         st.stray(&t.id, Side::Target, t.open, t.content.clone());
         st.diags.push(
@@ -225,11 +231,11 @@ impl<'a> InlineBuilder<'a> {
                     );
                 }
             }
-            Frame::Lookup {
-                open,
-                target,
-                source,
-            } => {
+            Frame::Lookup { open } => {
+                let Halves { target, source } = self.lookups.pop().unwrap_or(Halves {
+                    target: None,
+                    source: None,
+                });
                 if let (Some(_), Some(_)) = (&target, &source) {
                     // Only the outer `</span>` is missing: keep the pair.
                     self.pair(open, target, source, st);

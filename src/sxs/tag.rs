@@ -109,19 +109,28 @@ pub enum Alignment<'a> {
 /// through [`Tag::parse`] and [`Tag::alignment`], which give the same answer
 /// for these spellings (unit-tested) but cost a scan per attribute.
 pub fn alignment(raw: &str) -> Option<Alignment<'_>> {
-    let quoted = |prefix: &str| {
-        let id = raw.strip_prefix(prefix)?.strip_suffix("\">")?;
-        (!id.contains('"')).then_some(id)
-    };
-    match raw.as_bytes().get(1..6)? {
-        b"/span" => (raw == "</span>").then_some(Alignment::Close),
+    const HEAD: usize = 19;
+    const TARGET: &[u8; HEAD] = br#"<span data-ttu-id=""#;
+    const SOURCE: &[u8; HEAD] = br#"<span data-stu-id=""#;
+    const LOOKUP: &[u8] = br#"<span class="sxs-lookup">"#;
+    // Compared as arrays of known length: the six tags of every pair pass here.
+    let bytes = raw.as_bytes();
+    match bytes.get(1..)?.first_chunk::<5>()? {
+        b"/span" => (bytes == b"</span>").then_some(Alignment::Close),
         b"span " => {
-            if raw == r#"<span class="sxs-lookup">"# {
-                Some(Alignment::Lookup)
-            } else if let Some(id) = quoted(r#"<span data-ttu-id=""#) {
-                Some(Alignment::Target(id))
-            } else {
-                quoted(r#"<span data-stu-id=""#).map(Alignment::Source)
+            if bytes == LOOKUP {
+                return Some(Alignment::Lookup);
+            }
+            // `TARGET` and `SOURCE` are ASCII and as long as each other, and
+            // `">` is ASCII: both ends of the id are character boundaries.
+            let id = raw.get(HEAD..raw.len().checked_sub(2)?)?;
+            if bytes.last_chunk::<2>() != Some(b"\">") || id.bytes().any(|b| b == b'"') {
+                return None;
+            }
+            match bytes.first_chunk::<HEAD>()? {
+                head if head == TARGET => Some(Alignment::Target(id)),
+                head if head == SOURCE => Some(Alignment::Source(id)),
+                _ => None,
             }
         }
         _ => None,
@@ -235,6 +244,8 @@ mod tests {
             r#"<span data-ttu-id="">"#,
             r#"<span data-stu-id="a b>c">"#,
             "<span data-ttu-id=\"x\ny\">",
+            "<span data-stu-id=\"가-1\">",
+            "<span data-ttu-id=\"é\">",
         ];
         for raw in fast {
             assert!(alignment(raw).is_some(), "{raw}");
@@ -252,6 +263,12 @@ mod tests {
             r#"<span data-ttu-id="a"/>"#,
             "<span>",
             "<spanx>",
+            "<span data-ttu-id=\">",
+            "<span data-ttu-id=\"",
+            "<span data-xtu-id=\"a\">",
+            "<span class=\"sxs-lookup\"",
+            "</span",
+            "</span>>",
             "<",
             "",
         ];
