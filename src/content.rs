@@ -116,6 +116,14 @@ pub fn read_bytes(source: &Source) -> std::result::Result<Vec<u8>, Box<Diagnosti
 
 /// Decodes file bytes as UTF-8, naming the first bad byte.
 pub fn decode(rel: &str, bytes: Vec<u8>) -> std::result::Result<String, Box<Diagnostic>> {
+    // Articles are mostly non-ASCII (Korean, Russian…), where std's
+    // validation goes byte by byte: 4 instructions a byte, ~5 % of `check`.
+    // simdutf8 validates 16–32 bytes at a time and says only yes or no;
+    // std's error (with the offset) is taken on the rare invalid file.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were validated as UTF-8 just above.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..offset];
@@ -146,5 +154,19 @@ mod tests {
         let d = decode("ko-KR/a.md", b"ab\ncd\xffe".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (2, 3));
         assert!(d.message.contains("offset 5"), "{}", d.message);
+    }
+
+    proptest::proptest! {
+        /// The fast validation accepts exactly what std accepts.
+        #[test]
+        fn decodes_what_std_decodes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            let std = String::from_utf8(bytes.clone()).ok();
+            proptest::prop_assert_eq!(decode("a.md", bytes).ok(), std);
+        }
+
+        #[test]
+        fn decodes_valid_text(text in "\\PC{0,200}") {
+            proptest::prop_assert_eq!(decode("a.md", text.clone().into_bytes()).ok(), Some(text));
+        }
     }
 }
