@@ -25,6 +25,7 @@ pub mod hash;
 pub mod inlines;
 pub mod numbers;
 pub mod rules;
+pub mod scan;
 pub mod terms;
 
 pub use config::Options;
@@ -232,10 +233,15 @@ pub fn article_with(article: &Article, options: &Options) -> Vec<Diagnostic> {
     let cx = rules::Context {
         article,
         allowlist: &options.allowlist,
+        language: article.locale.language(),
     };
+    // Each side of a segment is walked once, into buffers that serve the
+    // whole article.
+    let mut scanned = scan::Scanned::default();
     for seg in &article.segments {
+        scanned.read(seg);
         for rule in rules::CONTENT {
-            rule(&cx, seg, &mut out);
+            rule(&cx, seg, &scanned, &mut out);
         }
     }
     out
