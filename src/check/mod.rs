@@ -150,11 +150,16 @@ fn corpus_snippets(root: &Path, diags: &mut [Diagnostic]) {
     let snippets: Vec<(usize, String)> = by_file
         .par_iter()
         .flat_map_iter(|(file, wanted)| {
-            let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+            // The file was valid UTF-8 when it was checked: only the lines
+            // taken are decoded, not the whole file again.
+            let bytes = std::fs::read(root.join(file)).unwrap_or_default();
             let wanted = wanted.iter().map(|&(i, line)| (line, i)).collect();
-            diag::lines_at(&text, wanted)
+            diag::line_ranges(&bytes, wanted)
                 .into_iter()
-                .map(|(i, line)| (i, line.to_string()))
+                .filter_map(|(i, range)| {
+                    let line = std::str::from_utf8(bytes.get(range)?).ok()?;
+                    Some((i, line.to_string()))
+                })
                 .collect::<Vec<_>>()
         })
         .collect();
