@@ -15,6 +15,9 @@ use crate::model::Segment;
 /// Compares the markup counts of source and target.
 pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
     let (s, t) = (sides.source.markup, sides.target.markup);
+    if (s.strong, s.emphasis, s.strike) == (t.strong, t.emphasis, t.strike) {
+        return;
+    }
     let kinds = [
         ("bold", s.strong, t.strong),
         ("italic", s.emphasis, t.emphasis),
