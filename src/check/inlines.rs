@@ -126,7 +126,13 @@ pub struct Fingerprinter {
 
 impl Fingerprinter {
     /// The fingerprint of `inlines`, valid until the next call.
-    pub fn of(&mut self, inlines: &[Inline]) -> &str {
+    pub fn of<'s>(&'s mut self, inlines: &'s [Inline]) -> &'s str {
+        // Most sides are one plain sentence: its own text, borrowed.
+        if let [Inline::Text { text }] = inlines {
+            if !has_extra_space(text) {
+                return text;
+            }
+        }
         self.raw.clear();
         push_fingerprint(inlines, &mut self.raw);
         if !has_extra_space(&self.raw) {
