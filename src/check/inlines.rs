@@ -71,14 +71,15 @@ pub fn protected(inlines: &[Inline]) -> Vec<String> {
     walk(inlines, &mut |i| match i {
         Inline::Code { code } => out.push(format!("`{code}`")),
         Inline::Link { url, .. } if is_xref(url) => out.push(format!("<{url}>")),
-        Inline::Text { text } => placeholders(text, &mut out),
+        Inline::Text { text } => placeholders(text, &mut |name| out.push(format!("{{{name}}}"))),
         _ => {}
     });
     out
 }
 
-/// `{name}` / `{0}` placeholders: braces around one identifier-like word.
-fn placeholders(text: &str, out: &mut Vec<String>) {
+/// Calls `f` with the name of each `{name}` / `{0}` placeholder of `text`:
+/// braces around one identifier-like word.
+pub(crate) fn placeholders<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
@@ -90,7 +91,7 @@ fn placeholders(text: &str, out: &mut Vec<String>) {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | ':'));
         if ident {
-            out.push(format!("{{{name}}}"));
+            f(name);
             rest = &after[close + 1..];
         } else {
             rest = after;
@@ -125,7 +126,13 @@ pub struct Fingerprinter {
 
 impl Fingerprinter {
     /// The fingerprint of `inlines`, valid until the next call.
-    pub fn of(&mut self, inlines: &[Inline]) -> &str {
+    pub fn of<'s>(&'s mut self, inlines: &'s [Inline]) -> &'s str {
+        // Most sides are one plain sentence: its own text, borrowed.
+        if let [Inline::Text { text }] = inlines {
+            if !has_extra_space(text) {
+                return text;
+            }
+        }
         self.raw.clear();
         push_fingerprint(inlines, &mut self.raw);
         if !has_extra_space(&self.raw) {
@@ -336,7 +343,9 @@ mod tests {
     #[test]
     fn finds_placeholders() {
         let mut out = Vec::new();
-        placeholders("use {0} and {name} but not { a b } or {}", &mut out);
-        assert_eq!(out, ["{0}", "{name}"]);
+        placeholders("use {0} and {name} but not { a b } or {}", &mut |n| {
+            out.push(n)
+        });
+        assert_eq!(out, ["0", "name"]);
     }
 }

@@ -25,6 +25,7 @@ pub mod hash;
 pub mod inlines;
 pub mod numbers;
 pub mod rules;
+pub mod scan;
 pub mod terms;
 
 pub use config::Options;
@@ -149,11 +150,16 @@ fn corpus_snippets(root: &Path, diags: &mut [Diagnostic]) {
     let snippets: Vec<(usize, String)> = by_file
         .par_iter()
         .flat_map_iter(|(file, wanted)| {
-            let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+            // The file was valid UTF-8 when it was checked: only the lines
+            // taken are decoded, not the whole file again.
+            let bytes = std::fs::read(root.join(file)).unwrap_or_default();
             let wanted = wanted.iter().map(|&(i, line)| (line, i)).collect();
-            diag::lines_at(&text, wanted)
+            diag::line_ranges(&bytes, wanted)
                 .into_iter()
-                .map(|(i, line)| (i, line.to_string()))
+                .filter_map(|(i, range)| {
+                    let line = std::str::from_utf8(bytes.get(range)?).ok()?;
+                    Some((i, line.to_string()))
+                })
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -232,10 +238,15 @@ pub fn article_with(article: &Article, options: &Options) -> Vec<Diagnostic> {
     let cx = rules::Context {
         article,
         allowlist: &options.allowlist,
+        language: article.locale.language(),
     };
+    // Each side of a segment is walked once, into buffers that serve the
+    // whole article.
+    let mut scanned = scan::Scanned::default();
     for seg in &article.segments {
+        scanned.read(seg);
         for rule in rules::CONTENT {
-            rule(&cx, seg, &mut out);
+            rule(&cx, seg, &scanned, &mut out);
         }
     }
     out

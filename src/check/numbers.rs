@@ -57,35 +57,7 @@ const SUFFIXES: &[&str] = &[
 /// Finds the numbers of `text`, read with `formats` (values of every format
 /// are kept). Digits inside identifiers (`Win10`, `n-1`, `2FA`) are skipped.
 pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
-    if !has_digit(text) {
-        return;
-    }
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let end = number_end(text, i);
-        let before = text[..i].chars().next_back();
-        let after = text[end..].chars().next();
-        let ident_before = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            || (before.is_some_and(|c| matches!(c, '-' | '/' | '.')) && {
-                let prev = text[..i - 1].chars().next_back();
-                prev.is_some_and(|c| c.is_ascii_alphanumeric())
-            });
-        let suffix: String = text[end..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect();
-        let ident_after = after.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && !SUFFIXES.contains(&suffix.to_ascii_lowercase().as_str());
-        if ident_before || ident_after {
-            i = skip_word(text, end);
-            continue;
-        }
-        let raw = &text[i..end];
+    raw_numbers(text, &mut |raw| {
         let mut values = Vec::with_capacity(2);
         for f in formats {
             let v = value(raw, *f);
@@ -98,16 +70,55 @@ pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
             values.push(value(hour, formats.first().copied().unwrap_or(ENGLISH)));
         }
         out.push(Token { raw, values });
-        i = end;
+    });
+}
+
+/// Calls `f` with the text of each number of `text`, as [`tokens`] finds
+/// them, without reading their values.
+pub fn raw_numbers<'a>(text: &'a str, f: &mut impl FnMut(&'a str)) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = next_digit(bytes, from) {
+        let end = number_end(text, i);
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        let ident_before = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            || (before.is_some_and(|c| matches!(c, '-' | '/' | '.')) && {
+                let prev = text[..i - 1].chars().next_back();
+                prev.is_some_and(|c| c.is_ascii_alphanumeric())
+            });
+        // ASCII letters only: compared without case, as lowercased.
+        let rest = &text[end..];
+        let suffix = rest
+            .get(..rest.bytes().take_while(u8::is_ascii_alphabetic).count())
+            .unwrap_or_default();
+        let ident_after = after.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && !SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(suffix));
+        if ident_before || ident_after {
+            from = skip_word(text, end);
+            continue;
+        }
+        f(&text[i..end]);
+        from = end;
     }
 }
 
-/// Whether some byte of `s` is an ASCII digit (most sentences have none).
-/// A fold with no early exit, which the compiler turns into SIMD.
-fn has_digit(s: &str) -> bool {
-    s.as_bytes()
-        .iter()
-        .fold(false, |found, b| found | b.is_ascii_digit())
+/// The position of the first ASCII digit in `bytes[from..]` (most
+/// sentences have none). Sixteen bytes at a time are tested with a fold
+/// with no early exit, which the compiler turns into SIMD.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        if chunk
+            .iter()
+            .fold(false, |found, b| found | b.is_ascii_digit())
+        {
+            break;
+        }
+        at += 16;
+    }
+    let offset = bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+    Some(at + offset)
 }
 
 /// End of the number starting at `start`: digits, and separators followed
@@ -301,7 +312,7 @@ mod tests {
     #[test]
     fn digit_test_agrees_with_bytes() {
         let mut samples = vec![String::new(), "no digits here at all".to_string()];
-        for len in 1..20 {
+        for len in 1..40 {
             for at in 0..len {
                 for b in [b'0', b'9', b'/', b':', 0xB0u8 - 0x80, b'P'] {
                     let mut s = vec![b'a'; len];
@@ -312,7 +323,14 @@ mod tests {
         }
         samples.push("ab²³°٣ 가나다".to_string());
         for s in &samples {
-            assert_eq!(has_digit(s), s.bytes().any(|b| b.is_ascii_digit()), "{s:?}");
+            let bytes = s.as_bytes();
+            for from in 0..=bytes.len() + 1 {
+                let expected = bytes
+                    .get(from..)
+                    .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+                    .map(|p| p + from);
+                assert_eq!(next_digit(bytes, from), expected, "{s:?} {from}");
+            }
         }
     }
 }

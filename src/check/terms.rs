@@ -26,6 +26,16 @@ pub struct Inconsistency<'a> {
     pub others: Vec<(&'a str, &'a SegmentFacts)>,
 }
 
+/// Whether `word` is one of the short function words a name may contain
+/// (`Support for Business`). A `match`: compiled to length and integer
+/// tests instead of a string comparison per word of a list.
+fn is_minor(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "for" | "and" | "or" | "the" | "to" | "in" | "on" | "with" | "a"
+    )
+}
+
 /// Whether an English segment is a name: 2–6 words, each capitalized
 /// (short function words allowed), no sentence punctuation.
 pub fn is_term(source: &str) -> bool {
@@ -34,12 +44,26 @@ pub fn is_term(source: &str) -> bool {
     if !source.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
+    // Most sentences also soon have a word in lowercase that is no
+    // function word (`Sign in to your account`): that settles it too.
+    let bytes = source.as_bytes();
     let mut spaces = 0;
-    for &b in source.as_bytes() {
+    let mut word_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
         match b {
             b' ' if spaces == 5 => return false,
-            b' ' => spaces += 1,
+            b' ' => {
+                spaces += 1;
+                word_start = i + 1;
+            }
             b'.' | b':' | b',' | b'(' | b'[' | b'*' | b'`' | b'?' | b'!' => return false,
+            b'a'..=b'z' if i == word_start => {
+                let end = memchr::memchr(b' ', bytes.get(i..).unwrap_or_default())
+                    .map_or(bytes.len(), |n| i + n);
+                if !source.get(i..end).is_some_and(is_minor) {
+                    return false;
+                }
+            }
             _ => {}
         }
     }
@@ -47,14 +71,11 @@ pub fn is_term(source: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = source.split(' ').collect();
-    let minor = [
-        "of", "for", "and", "or", "the", "to", "in", "on", "with", "a",
-    ];
     words.iter().all(|w| {
-        minor.contains(w)
+        is_minor(w)
             || (w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(char::is_alphabetic))
-    }) && words.iter().filter(|w| !minor.contains(w)).count() >= 2
+    }) && words.iter().filter(|w| !is_minor(w)).count() >= 2
 }
 
 /// The words of `text`: runs of alphanumeric characters, as
@@ -238,12 +259,15 @@ impl<'a> WordIndex<'a> {
         let lengths = length_mask(postings.keys().copied());
         // Sentences recur (boilerplate, the same English in many files):
         // each text is read once; a repeat reuses the words found.
-        let mut read: FastMap<u64, (&str, Vec<&str>)> = FastMap::default();
+        // The words found in each text read, by the text's hash (a text
+        // whose hash another text already has is read every time).
+        let mut read: FastMap<u64, (&str, usize)> = FastMap::default();
+        let mut lists: Vec<Vec<&str>> = Vec::new();
         for (i, (_, seg)) in segments.iter().enumerate() {
             let text: &'a str = &seg.source;
-            let found = match read.get(&seg.source.hash()) {
-                Some((seen, found)) if *seen == text => found.clone(),
-                _ => {
+            let list = match read.get(&seg.source.hash()) {
+                Some(&(seen, list)) if seen == text => list,
+                seen => {
                     let mut found = Vec::new();
                     capitalized_words(text, |word| {
                         if lengths & 1 << word.len().min(63) != 0
@@ -253,12 +277,15 @@ impl<'a> WordIndex<'a> {
                             found.push(word);
                         }
                     });
-                    read.entry(seg.source.hash())
-                        .or_insert_with(|| (text, found.clone()));
-                    found
+                    let list = lists.len();
+                    if seen.is_none() {
+                        read.insert(seg.source.hash(), (text, list));
+                    }
+                    lists.push(found);
+                    list
                 }
             };
-            for word in found {
+            for &word in lists.get(list).map_or(&[][..], Vec::as_slice) {
                 if let Some(list) = postings.get_mut(word) {
                     list.push(i);
                 }
@@ -445,6 +472,11 @@ mod tests {
             "Partner",
             "",
             "Σ Σ",
+            "Support center",
+            "Sign in to Partner Center",
+            "Partner in the Center",
+            "Partner Center a b c d e f",
+            "Über über Straße",
         ] {
             assert_eq!(is_term(text), reference(text), "{text:?}");
         }

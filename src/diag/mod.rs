@@ -3,6 +3,7 @@
 //! (`report`) turn them into human, JSON or SARIF output.
 
 use std::fmt;
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -211,21 +212,39 @@ pub fn attach_snippets(diags: &mut [Diagnostic], text: &str) {
 /// The text of each 1-based line of `wanted` (with the caller's tag),
 /// without a trailing `\r`; lines past the end are left out. Reads `text`
 /// once, up to the last line wanted.
-pub fn lines_at<T: Ord>(text: &str, mut wanted: Vec<(u32, T)>) -> Vec<(T, &str)> {
+pub fn lines_at<T: Ord>(text: &str, wanted: Vec<(u32, T)>) -> Vec<(T, &str)> {
+    line_ranges(text.as_bytes(), wanted)
+        .into_iter()
+        .filter_map(|(tag, range)| Some((tag, text.get(range)?)))
+        .collect()
+}
+
+/// Where each 1-based line of `wanted` is in `text` (with the caller's
+/// tag), as [`lines_at`] reads lines (as [`str::lines`], trailing `\r`s
+/// dropped). Line breaks are found with `memchr`, up to the last line
+/// wanted.
+pub fn line_ranges<T: Ord>(text: &[u8], mut wanted: Vec<(u32, T)>) -> Vec<(T, Range<usize>)> {
     wanted.sort_unstable();
     let mut out = Vec::with_capacity(wanted.len());
-    let mut lines = text.lines().zip(1u32..);
-    let mut current: Option<(&str, u32)> = None;
-    for (line, tag) in wanted {
-        while current.is_none_or(|(_, n)| n < line) {
-            current = lines.next();
-            if current.is_none() {
+    let mut breaks = memchr::memchr_iter(b'\n', text);
+    // The current line: number, start, and the break that ends it.
+    let (mut line, mut start, mut end) = (1u32, 0, breaks.next());
+    for (want, tag) in wanted {
+        while line < want {
+            let Some(at) = end else {
                 return out;
-            }
+            };
+            (line, start, end) = (line + 1, at + 1, breaks.next());
         }
-        if let Some((text, _)) = current {
-            out.push((tag, text.trim_end_matches('\r')));
+        if start >= text.len() && end.is_none() {
+            // Past the end (a last line break starts no line).
+            return out;
         }
+        let mut stop = end.unwrap_or(text.len());
+        while stop > start && text.get(stop - 1) == Some(&b'\r') {
+            stop -= 1;
+        }
+        out.push((tag, start..stop));
     }
     out
 }
@@ -263,5 +282,43 @@ mod tests {
         let found = lines_at(text, vec![(3, 'a'), (1, 'b'), (3, 'c'), (9, 'd')]);
         assert_eq!(found, [('b', "one"), ('a', "three"), ('c', "three")]);
         assert!(lines_at("", vec![(1, 0)]).is_empty());
+    }
+
+    #[test]
+    fn lines_at_agrees_with_str_lines() {
+        let reference = |text: &str, wanted: &[u32]| -> Vec<(u32, String)> {
+            let mut wanted = wanted.to_vec();
+            wanted.sort_unstable();
+            let lines: Vec<&str> = text.lines().collect();
+            wanted
+                .into_iter()
+                .map_while(|n| {
+                    let line = lines.get(n.max(1) as usize - 1)?;
+                    Some((n, line.trim_end_matches('\r').to_string()))
+                })
+                .collect()
+        };
+        for text in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\r\n",
+            "a\r\r\nb\r",
+            "a\nb",
+            "a\n\nb\n",
+            "\r\n\r\n",
+            "한\n국\r\n어",
+        ] {
+            for wanted in [&[1][..], &[2], &[3], &[1, 2, 3, 4], &[0, 2, 2], &[4, 1]] {
+                let found: Vec<(u32, String)> =
+                    lines_at(text, wanted.iter().map(|&n| (n, n)).collect())
+                        .into_iter()
+                        .map(|(n, s)| (n, s.to_string()))
+                        .collect();
+                assert_eq!(found, reference(text, wanted), "{text:?} {wanted:?}");
+            }
+        }
     }
 }

@@ -9,15 +9,17 @@
 
 use super::{at_segment, lost_and_added, Context};
 use crate::check::inlines::protected;
+use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Segment;
 
 /// Compares the protected spans of source and target as multisets.
-pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
-    let (mut source, mut target) = (protected(&seg.source), protected(&seg.target));
-    if source.is_empty() && target.is_empty() {
+pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
+    // The scans hold both sides' protected text, sorted and borrowed.
+    if sides.source.protected == sides.target.protected {
         return;
     }
+    let (mut source, mut target) = (protected(&seg.source), protected(&seg.target));
     source.sort();
     target.sort();
     if source == target {

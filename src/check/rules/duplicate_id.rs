@@ -12,6 +12,9 @@ use crate::model::Article;
 
 /// Reports every repeat of an id, pointing back at the first use.
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
+    if increasing(article) {
+        return;
+    }
     let mut first: FastMap<&str, u32> =
         FastMap::with_capacity_and_hasher(article.segments.len(), Default::default());
     for seg in &article.segments {
@@ -30,4 +33,21 @@ pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Whether every id is well formed and the numbers of each kind (plain,
+/// merged) rise from segment to segment, as exported files have them: then
+/// no two ids are equal (equal ids have equal kinds and numbers), and no
+/// table of ids is needed.
+fn increasing(article: &Article) -> bool {
+    let mut last: [Option<u32>; 2] = [None, None];
+    article.segments.iter().all(|seg| {
+        let Some(number) = seg.id.number() else {
+            return false;
+        };
+        let slot = &mut last[usize::from(seg.id.is_merged())];
+        let rises = slot.is_none_or(|prev| number > prev);
+        *slot = Some(number);
+        rises
+    })
 }

@@ -6,12 +6,13 @@
 //! Fix: translate the sentence (or copy the source if it must stay English).
 
 use super::{at_segment, Context};
+use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Inline, Segment};
+use crate::model::Segment;
 
 /// Reports a blank translation of a non-blank source.
-pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
-    if !blank(&seg.target) || blank(&seg.source) {
+pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
+    if !sides.target.is_empty() || sides.source.is_empty() {
         return;
     }
     out.push(
@@ -23,17 +24,4 @@ pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
         )
         .with_hint("translate the source sentence"),
     );
-}
-
-fn blank(inlines: &[Inline]) -> bool {
-    inlines.iter().all(|i| match i {
-        Inline::Text { text } => text.trim().is_empty(),
-        Inline::SoftBreak | Inline::LineBreak | Inline::Html { .. } | Inline::Segment { .. } => {
-            true
-        }
-        Inline::Strong { children }
-        | Inline::Emphasis { children }
-        | Inline::Strikethrough { children } => blank(children),
-        Inline::Code { .. } | Inline::Link { .. } | Inline::Image { .. } => false,
-    })
 }

@@ -16,10 +16,8 @@ use crate::model::Article;
 /// was reported on its own) is not missing,
 /// and a malformed or merged id in between suppresses the gap.
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
-    let present: FastSet<u32> = (article.segments.iter().map(|s| &s.id))
-        .chain(article.strays.iter().map(|s| &s.id))
-        .filter_map(|id| id.number())
-        .collect();
+    // Built at the first jump only: most files have none.
+    let mut present: Option<FastSet<u32>> = None;
     let mut prev: Option<(u32, &str)> = None;
     for seg in &article.segments {
         let Some(number) = seg.id.number().filter(|_| !seg.id.is_merged()) else {
@@ -27,7 +25,10 @@ pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if let Some((p, prev_id)) = prev {
-            if number > p + 1 && !(p + 1..number).any(|n| present.contains(&n)) {
+            if number > p + 1 && {
+                let present = present.get_or_insert_with(|| numbers(article));
+                !(p + 1..number).any(|n| present.contains(&n))
+            } {
                 let missing = number - p - 1;
                 out.push(
                     at_segment(
@@ -45,4 +46,12 @@ pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
         }
         prev = Some((number, seg.id.as_str()));
     }
+}
+
+/// Every id number used in the file, by a segment or a stray span.
+fn numbers(article: &Article) -> FastSet<u32> {
+    (article.segments.iter().map(|s| &s.id))
+        .chain(article.strays.iter().map(|s| &s.id))
+        .filter_map(|id| id.number())
+        .collect()
 }

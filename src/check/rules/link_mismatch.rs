@@ -9,19 +9,20 @@
 //! target with the link text but no link. Fix: restore the source's URL.
 
 use super::{at_segment, lost_and_added, Context};
-use crate::check::inlines::links;
 use crate::check::rules::code_mismatch::difference;
+use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Segment;
 
 /// Compares the URLs of source and target as multisets.
-pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
-    let (source, target) = (links(&seg.source), links(&seg.target));
-    if source.is_empty() && target.is_empty() {
+pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
+    // Equal URLs (the scans sort them) are equal once normalized too.
+    let (source, target) = (&sides.source.urls, &sides.target.urls);
+    if source == target {
         return;
     }
-    let mut source: Vec<String> = source.into_iter().map(normalize).collect();
-    let mut target: Vec<String> = target.into_iter().map(normalize).collect();
+    let mut source: Vec<String> = source.iter().copied().map(normalize).collect();
+    let mut target: Vec<String> = target.iter().copied().map(normalize).collect();
     source.sort();
     target.sort();
     if source == target {

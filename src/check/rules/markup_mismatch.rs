@@ -8,13 +8,16 @@
 //! Fix: put the same emphasis around the translated term.
 
 use super::{at_segment, Context};
-use crate::check::inlines::markup;
+use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Segment;
 
 /// Compares the markup counts of source and target.
-pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
-    let (s, t) = (markup(&seg.source), markup(&seg.target));
+pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
+    let (s, t) = (sides.source.markup, sides.target.markup);
+    if (s.strong, s.emphasis, s.strike) == (t.strong, t.emphasis, t.strike) {
+        return;
+    }
     let kinds = [
         ("bold", s.strong, t.strong),
         ("italic", s.emphasis, t.emphasis),

@@ -11,6 +11,12 @@ use crate::model::Article;
 
 /// Reports the first segment of each minority prefix.
 pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
+    // Most files have one prefix: only count when a second one shows up.
+    let mut prefixes = article.segments.iter().filter_map(|s| s.id.prefix());
+    let first = prefixes.next();
+    if prefixes.all(|p| Some(p) == first) {
+        return;
+    }
     let mut counts: FastMap<&str, (usize, usize)> = FastMap::default();
     for (i, seg) in article.segments.iter().enumerate() {
         if let Some(prefix) = seg.id.prefix() {

@@ -5,6 +5,7 @@
 
 use crate::check::allowlist::Allowlist;
 use crate::check::facts::Facts;
+use crate::check::scan::Scanned;
 use crate::diag::Diagnostic;
 use crate::model::{Article, Segment};
 
@@ -44,10 +45,12 @@ pub struct Context<'a> {
     pub article: &'a Article,
     /// Terms that may stay untranslated.
     pub allowlist: &'a Allowlist,
+    /// The primary language of the article's locale (`ko`).
+    pub language: &'a str,
 }
 
-/// A per-segment content rule.
-pub type ContentRule = fn(&Context, &Segment, &mut Vec<Diagnostic>);
+/// A per-segment content rule: the segment and both its sides, scanned.
+pub type ContentRule = fn(&Context, &Segment, &Scanned, &mut Vec<Diagnostic>);
 
 /// The content rules, run on every segment in this order.
 pub const CONTENT: &[ContentRule] = &[

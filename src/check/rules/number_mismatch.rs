@@ -13,16 +13,19 @@
 //! Fix: write the source's number in the translation.
 
 use super::{at_segment, lost_and_added, Context};
-use crate::check::inlines::texts;
 use crate::check::numbers::{format_of, spelled, tokens, Token, ENGLISH};
+use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment};
 
 /// Compares the numbers of source and target.
-pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
-    let language = cx.article.locale.language();
-    let source = numbers(&seg.source, &[ENGLISH]);
-    let target = numbers(&seg.target, &[format_of(language), ENGLISH]);
+pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
+    if same_numbers(&sides.source.numbers, &sides.target.numbers) {
+        return;
+    }
+    let language = cx.language;
+    let source = numbers(&sides.source.texts, &[ENGLISH]);
+    let target = numbers(&sides.target.texts, &[format_of(language), ENGLISH]);
     if source.is_empty() && target.is_empty() {
         return;
     }
@@ -43,9 +46,20 @@ pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn numbers<'a>(inlines: &'a [Inline], formats: &[crate::check::numbers::Format]) -> Vec<Token<'a>> {
+/// Whether every number of each side (as written) is written the same way on the other
+/// (true when neither has any). The source reads numbers in English and
+/// the translation in its own format and in English, so a number written
+/// alike has a value in common on both sides: nothing is missing or added,
+/// and no value needs working out.
+fn same_numbers(source: &[&str], target: &[&str]) -> bool {
+    source.iter().all(|n| target.contains(n)) && target.iter().all(|n| source.contains(n))
+}
+
+fn numbers<'a>(texts: &[&'a str], formats: &[crate::check::numbers::Format]) -> Vec<Token<'a>> {
     let mut out = Vec::new();
-    texts(inlines, &mut |t| tokens(t, formats, &mut out));
+    for text in texts {
+        tokens(text, formats, &mut out);
+    }
     out
 }
 

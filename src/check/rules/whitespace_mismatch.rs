@@ -8,20 +8,13 @@
 //! Fix: trim the translation, collapse doubled spaces.
 
 use super::{at_segment, Context};
+use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment};
 
 /// Compares leading, trailing and doubled whitespace.
-pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
-    let mut blank = true;
-    crate::check::inlines::walk(&seg.target, &mut |i| {
-        blank &= match i {
-            Inline::Text { text } => text.trim().is_empty(),
-            Inline::Code { .. } | Inline::Image { .. } => false,
-            _ => true,
-        }
-    });
-    if blank {
+pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
+    if sides.target.is_blank() {
         return; // `empty-target` says it better
     }
     let (s, t) = (Shape::of(&seg.source), Shape::of(&seg.target));
@@ -33,7 +26,7 @@ pub fn check(cx: &Context, seg: &Segment, out: &mut Vec<Diagnostic>) {
         parts.push(describe("trailing", t.trailing));
     }
     // The source's spaces only matter when the translation doubles some.
-    if doubled(&seg.target) && !doubled(&seg.source) {
+    if sides.target.has_doubled_space() && !sides.source.has_doubled_space() {
         parts.push("the translation has doubled spaces".to_string());
     }
     if parts.is_empty() {
@@ -81,13 +74,6 @@ impl Shape {
                 .is_some_and(char::is_whitespace),
         }
     }
-}
-
-/// Whether a text node of `inlines` has two spaces in a row.
-fn doubled(inlines: &[Inline]) -> bool {
-    let mut doubled = false;
-    crate::check::inlines::texts(inlines, &mut |t| doubled = doubled || t.contains("  "));
-    doubled
 }
 
 /// The edge text node (only a top-level text node counts as an edge).

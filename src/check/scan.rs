@@ -1,0 +1,250 @@
+//! One walk over each side of a segment gathers what the content rules
+//! read: markup counts, link URLs, protected text and the text nodes. The
+//! rules used to walk the inline tree once each, seven walks per side of
+//! every segment; now each side is walked once and the buffers are reused
+//! for the whole article.
+
+use crate::check::inlines::{is_xref, placeholders, Markup};
+use crate::check::numbers::raw_numbers;
+use crate::model::{Inline, Segment};
+
+/// What one side (translation or English source) of a segment holds, as
+/// the content rules see it. Borrowed from the article.
+#[derive(Debug, Default)]
+pub struct Scan<'a> {
+    /// Bold, italic, strikethrough and inline code counts.
+    pub markup: Markup,
+    /// Links of every kind, cross references included.
+    pub links: usize,
+    /// Images.
+    pub images: usize,
+    /// Whether every text node is empty or whitespace (true when there is
+    /// none).
+    pub blank_texts: bool,
+    /// The text nodes, in order (numbers never run across nodes).
+    pub texts: Vec<&'a str>,
+    /// URLs of links and images other than cross references, sorted.
+    pub urls: Vec<&'a str>,
+    /// The numbers of the text nodes as written
+    /// ([`crate::check::numbers::raw_numbers`]), in order.
+    pub numbers: Vec<&'a str>,
+    /// Protected text, sorted: inline code (`` ` ``), cross references
+    /// (`<`) and `{placeholder}`s (`{`), each with its opening mark. Equal
+    /// lists mean equal [`crate::check::inlines::protected`] multisets.
+    pub protected: Vec<(u8, &'a str)>,
+}
+
+impl<'a> Scan<'a> {
+    /// Reads `inlines` into this scan, reusing its buffers.
+    pub fn read(&mut self, inlines: &'a [Inline]) {
+        self.markup = Markup::default();
+        self.links = 0;
+        self.images = 0;
+        self.blank_texts = true;
+        self.texts.clear();
+        self.urls.clear();
+        self.protected.clear();
+        self.numbers.clear();
+        self.walk(inlines);
+        for text in &self.texts {
+            let (digit, brace) = digits_and_braces(text.as_bytes());
+            if brace {
+                placeholders(text, &mut |name| self.protected.push((b'{', name)));
+            }
+            if digit {
+                raw_numbers(text, &mut |n| self.numbers.push(n));
+            }
+        }
+        self.urls.sort_unstable();
+        self.protected.sort_unstable();
+    }
+
+    fn walk(&mut self, inlines: &'a [Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text } => {
+                    if self.blank_texts && !text.trim_start().is_empty() {
+                        self.blank_texts = false;
+                    }
+                    self.texts.push(text);
+                }
+                Inline::Code { code } => {
+                    self.markup.code += 1;
+                    self.protected.push((b'`', code));
+                }
+                Inline::Strong { children } => {
+                    self.markup.strong += 1;
+                    self.walk(children);
+                }
+                Inline::Emphasis { children } => {
+                    self.markup.emphasis += 1;
+                    self.walk(children);
+                }
+                Inline::Strikethrough { children } => {
+                    self.markup.strike += 1;
+                    self.walk(children);
+                }
+                Inline::Link { url, children, .. } => {
+                    self.links += 1;
+                    if is_xref(url) {
+                        self.protected.push((b'<', url));
+                    } else {
+                        self.urls.push(url);
+                    }
+                    self.walk(children);
+                }
+                Inline::Image { url, .. } => {
+                    self.images += 1;
+                    if !is_xref(url) {
+                        self.urls.push(url);
+                    }
+                }
+                Inline::Html { .. }
+                | Inline::SoftBreak
+                | Inline::LineBreak
+                | Inline::Segment { .. } => {}
+            }
+        }
+    }
+
+    /// Blank as `empty-target` means it: nothing but whitespace, breaks
+    /// and HTML (no code, link or image).
+    pub fn is_empty(&self) -> bool {
+        self.blank_texts && self.markup.code == 0 && self.links == 0 && self.images == 0
+    }
+
+    /// Blank as `whitespace-mismatch` means it: no code, no image, and
+    /// every text node (link texts too) only whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.blank_texts && self.markup.code == 0 && self.images == 0
+    }
+
+    /// Whether a text node has two spaces in a row.
+    pub fn has_doubled_space(&self) -> bool {
+        self.texts.iter().any(|t| t.contains("  "))
+    }
+}
+
+/// Whether `bytes` has an ASCII digit, and a `{`: one pass for both (most
+/// texts have neither), sixteen bytes at a time with no early exit, which
+/// the compiler turns into SIMD.
+fn digits_and_braces(bytes: &[u8]) -> (bool, bool) {
+    let mut chunks = bytes.chunks_exact(16);
+    let (mut digit, mut brace) = (0u8, 0u8);
+    for chunk in &mut chunks {
+        for &b in chunk {
+            digit |= u8::from(b.is_ascii_digit());
+            brace |= u8::from(b == b'{');
+        }
+    }
+    for &b in chunks.remainder() {
+        digit |= u8::from(b.is_ascii_digit());
+        brace |= u8::from(b == b'{');
+    }
+    (digit != 0, brace != 0)
+}
+
+/// Both sides of one segment, scanned.
+#[derive(Debug, Default)]
+pub struct Scanned<'a> {
+    /// The English source.
+    pub source: Scan<'a>,
+    /// The translation.
+    pub target: Scan<'a>,
+}
+
+impl<'a> Scanned<'a> {
+    /// Scans `seg`, reusing the buffers of the previous segment.
+    pub fn read(&mut self, seg: &'a Segment) {
+        self.source.read(&seg.source);
+        self.target.read(&seg.target);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::inlines::{links, markup, protected};
+
+    fn text(s: &str) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+
+    fn link(url: &str, children: Vec<Inline>) -> Inline {
+        Inline::Link {
+            url: url.into(),
+            title: String::new(),
+            autolink: false,
+            children,
+        }
+    }
+
+    #[test]
+    fn finds_digits_and_braces() {
+        for len in 0..40 {
+            for at in 0..len {
+                for b in [b'0', b'9', b'{', b'/', b':', b'}'] {
+                    let mut s = vec![b'a'; len];
+                    s[at] = b;
+                    let expected = (b.is_ascii_digit(), b == b'{');
+                    assert_eq!(digits_and_braces(&s), expected, "{s:?}");
+                }
+            }
+        }
+        assert_eq!(digits_and_braces("가{나}1".as_bytes()), (true, true));
+    }
+
+    #[test]
+    fn agrees_with_the_single_readers() {
+        let samples: Vec<Vec<Inline>> = vec![
+            vec![],
+            vec![text("  ")],
+            vec![
+                text(" "),
+                Inline::SoftBreak,
+                Inline::Html { html: "<b>".into() },
+            ],
+            vec![link("xref:A.B", vec![text(" ")])],
+            vec![
+                link("b.md", vec![text("x {0}")]),
+                text("{name} and {no way}"),
+            ],
+            vec![
+                Inline::Strong {
+                    children: vec![Inline::Code { code: "az".into() }, text("  a")],
+                },
+                Inline::Emphasis {
+                    children: vec![Inline::Strikethrough {
+                        children: vec![text("z")],
+                    }],
+                },
+                Inline::Image {
+                    url: "a.png".into(),
+                    title: String::new(),
+                    alt: "alt".into(),
+                },
+            ],
+        ];
+        let mut scan = Scan::default();
+        for inlines in &samples {
+            scan.read(inlines);
+            assert_eq!(scan.markup, markup(inlines));
+            let mut urls = links(inlines);
+            urls.sort_unstable();
+            assert_eq!(scan.urls, urls);
+            let mut expected = protected(inlines);
+            expected.sort();
+            let mut found: Vec<String> = scan
+                .protected
+                .iter()
+                .map(|&(mark, s)| match mark {
+                    b'`' => format!("`{s}`"),
+                    b'<' => format!("<{s}>"),
+                    _ => format!("{{{s}}}"),
+                })
+                .collect();
+            found.sort();
+            assert_eq!(found, expected, "{inlines:?}");
+        }
+    }
+}
