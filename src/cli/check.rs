@@ -1,14 +1,14 @@
 //! `locdoc check [--content DIR] [--format human|json|sarif] [--locale L]
 //! [--only CODES] [--allow CODES] [--config FILE] [--summary] [--deny-warnings]`
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{ContentArgs, Format};
 use crate::check::{self, config, Options};
 use crate::diag::{report, sarif};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Arguments of `locdoc check`.
 #[derive(Debug, clap::Args)]
@@ -50,7 +50,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             &outcome.diagnostics,
             std::io::stdout().is_terminal(),
         ),
-        Format::Json => report::json(&outcome.summary, &outcome.diagnostics),
+        Format::Json => {
+            // Streamed: the report of a large tree is tens of megabytes.
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            report::write_json(&outcome.summary, &outcome.diagnostics, &mut stdout)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| Error::Write {
+                    path: "<stdout>".into(),
+                    reason: e.to_string(),
+                })?;
+            String::new()
+        }
         Format::Sarif => sarif::sarif(&outcome.diagnostics, &repo_prefix(root)),
     };
     if args.summary && args.format == Format::Human {
