@@ -69,7 +69,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else if args.summary {
         eprint!("{}", report::summary_table(&outcome.locales));
     }
-    print!("{out}");
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(|e| Error::Write {
+            path: "<stdout>".into(),
+            reason: e.to_string(),
+        })?;
     let s = outcome.summary;
     let failed = s.errors > 0 || (args.deny_warnings && s.warnings > 0);
     Ok(if failed {
