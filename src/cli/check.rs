@@ -55,10 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             report::write_json(&outcome.summary, &outcome.diagnostics, &mut stdout)
                 .and_then(|()| stdout.flush())
-                .map_err(|e| Error::Write {
-                    path: "<stdout>".into(),
-                    reason: e.to_string(),
-                })?;
+                .map_err(stdout_error)?;
             String::new()
         }
         Format::Sarif => sarif::sarif(&outcome.diagnostics, &repo_prefix(root)),
@@ -72,10 +69,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     std::io::stdout()
         .lock()
         .write_all(out.as_bytes())
-        .map_err(|e| Error::Write {
-            path: "<stdout>".into(),
-            reason: e.to_string(),
-        })?;
+        .map_err(stdout_error)?;
     let s = outcome.summary;
     let failed = s.errors > 0 || (args.deny_warnings && s.warnings > 0);
     Ok(if failed {
@@ -83,6 +77,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A report that could not be written (stdout closed, disk full).
+fn stdout_error(e: std::io::Error) -> Error {
+    Error::Write {
+        path: "<stdout>".into(),
+        reason: e.to_string(),
+    }
 }
 
 /// Config file first, then the command line on top.
