@@ -2,7 +2,7 @@
 //! content itself is a [`crate::diag::Diagnostic`] instead.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A failure that stops the command.
 #[derive(Debug)]
@@ -37,6 +37,16 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+impl Error {
+    /// A file (or stream: `<stdout>`) that could not be written.
+    pub fn write(path: &Path, e: std::io::Error) -> Error {
+        Error::Write {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }
+    }
+}
 
 /// Result with a fatal [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;

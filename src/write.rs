@@ -106,12 +106,12 @@ impl Writer {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
+        std::fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
         let staging = parent.join(format!("{name}.tmp-{}", std::process::id()));
         if staging.exists() {
-            std::fs::remove_dir_all(&staging).map_err(|e| write_error(&staging, e))?;
+            std::fs::remove_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
         }
-        std::fs::create_dir(&staging).map_err(|e| write_error(&staging, e))?;
+        std::fs::create_dir(&staging).map_err(|e| Error::write(&staging, e))?;
         let (sender, receiver) = sync_channel(QUEUE);
         let root = staging.clone();
         let handle = std::thread::spawn(move || drain(&root, receiver));
@@ -160,7 +160,7 @@ impl Writer {
             return;
         }
         let target = self.staging.join(name);
-        let result = streamed(&target, write).map_err(|e| write_error(&target, e));
+        let result = streamed(&target, write).map_err(|e| Error::write(&target, e));
         let mut direct = self.direct.lock().unwrap_or_else(|e| e.into_inner());
         match (&mut *direct, result) {
             (Ok(stats), Ok(bytes)) => *stats = *stats + Stats { files: 1, bytes },
@@ -258,20 +258,20 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
                 // One `mkdir` when the parent exists (a page's directory in a
                 // locale's), more only for the first page of a locale.
                 let path = root.join(dir);
-                std::fs::create_dir_all(&path).map_err(|e| write_error(&path, e))?;
+                std::fs::create_dir_all(&path).map_err(|e| Error::write(&path, e))?;
                 dirs.insert(dir.to_string());
             }
         }
         written.insert(rel.clone());
         stats.bytes += match item {
             Item::File { bytes, .. } => {
-                std::fs::write(&target, &bytes).map_err(|e| write_error(&target, e))?;
+                std::fs::write(&target, &bytes).map_err(|e| Error::write(&target, e))?;
                 let len = bytes.len() as u64;
                 lend(bytes);
                 len
             }
             Item::Copy { from, .. } => {
-                std::fs::copy(&from, &target).map_err(|e| write_error(&target, e))?
+                std::fs::copy(&from, &target).map_err(|e| Error::write(&target, e))?
             }
             Item::Link { from, .. } => link(&from, &target)?,
         };
@@ -296,7 +296,7 @@ fn link(from: &Path, target: &Path) -> Result<u64> {
     if std::fs::hard_link(from, target).is_ok() {
         return Ok(std::fs::metadata(target).map_or(0, |m| m.len()));
     }
-    std::fs::copy(from, target).map_err(|e| write_error(target, e))
+    std::fs::copy(from, target).map_err(|e| Error::write(target, e))
 }
 
 /// A relative path with no `..`, root or empty parts.
@@ -315,16 +315,16 @@ fn swap(staging: &Path, out: &Path) -> Result<()> {
     let old = staging.with_file_name(old_name);
     let had_old = out.exists();
     if had_old {
-        std::fs::rename(out, &old).map_err(|e| write_error(out, e))?;
+        std::fs::rename(out, &old).map_err(|e| Error::write(out, e))?;
     }
     if let Err(e) = std::fs::rename(staging, out) {
         if had_old {
             let _ = std::fs::rename(&old, out);
         }
-        return Err(write_error(out, e));
+        return Err(Error::write(out, e));
     }
     if had_old {
-        remove_tree(&old).map_err(|e| write_error(&old, e))?;
+        remove_tree(&old).map_err(|e| Error::write(&old, e))?;
     }
     Ok(())
 }
@@ -360,13 +360,6 @@ fn remove_tree(root: &Path) -> std::io::Result<()> {
         }
     });
     std::fs::remove_dir_all(root)
-}
-
-fn write_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Write {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! [--only CODES] [--allow CODES] [--config FILE] [--summary] [--deny-warnings]`
 
 use std::io::{IsTerminal, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{ContentArgs, Format};
@@ -81,10 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 /// A report that could not be written (stdout closed, disk full).
 fn stdout_error(e: std::io::Error) -> Error {
-    Error::Write {
-        path: "<stdout>".into(),
-        reason: e.to_string(),
-    }
+    Error::write(Path::new("<stdout>"), e)
 }
 
 /// Config file first, then the command line on top.

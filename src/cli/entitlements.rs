@@ -29,38 +29,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // so a large tree is never held in memory as facts.
     let streamed = extract::stream(&args.content.content)?;
     let articles = streamed.document.articles();
-    match &args.out {
+    let (sink, name): (Box<dyn Write>, &Path) = match &args.out {
         Some(path) => {
-            let file = std::fs::File::create(path).map_err(|e| write_error(path, e))?;
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-            streamed
-                .document
-                .write_to(&mut out)
-                .and_then(|()| out.flush())
-                .map_err(|e| write_error(path, e))?;
+            let file = std::fs::File::create(path).map_err(|e| Error::write(path, e))?;
+            (Box::new(file), path)
         }
-        None => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            streamed
-                .document
-                .write_to(&mut out)
-                .and_then(|()| out.flush())
-                .map_err(|e| write_error(Path::new("<stdout>"), e))?;
-        }
-    }
+        None => (Box::new(std::io::stdout().lock()), Path::new("<stdout>")),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    streamed
+        .document
+        .write_to(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::write(name, e))?;
     if let Some(path) = &args.schema {
-        std::fs::write(path, extract::schema_json()).map_err(|e| write_error(path, e))?;
+        std::fs::write(path, extract::schema_json()).map_err(|e| Error::write(path, e))?;
     }
     if !streamed.diagnostics.is_empty() {
         let summary = report::Summary::new(articles, 0, &streamed.diagnostics);
         eprint!("{}", report::human(&summary, &streamed.diagnostics, false));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Write {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    }
 }
