@@ -161,14 +161,8 @@ impl Allowance {
         }
     }
 
-    pub(crate) fn into_label(self) -> Option<Labels> {
-        match self {
-            Allowance::Quantity { label, .. }
-            | Allowance::Unlimited { label }
-            | Allowance::Money { label, .. }
-            | Allowance::Text { label } => Some(label),
-            Allowance::None => None,
-        }
+    pub(crate) fn into_label(mut self) -> Option<Labels> {
+        self.label_mut().map(std::mem::take)
     }
 
     pub(crate) fn label_mut(&mut self) -> Option<&mut Labels> {
