@@ -1,6 +1,7 @@
-//! Small readers over a segment's inline tree that the content rules share:
-//! link URLs, inline code, markup counts and a markup-aware fingerprint.
-//! Nothing here looks at Markdown text; everything walks [`Inline`]s.
+//! Small readers over a segment's inline tree: protected text, cross
+//! references and a markup-aware fingerprint (the content rules read the
+//! rest from one [`crate::check::scan`] per side). Nothing here looks at
+//! Markdown text; everything walks [`Inline`]s.
 
 use similar::{ChangeTag, TextDiff};
 
@@ -33,35 +34,10 @@ pub fn walk<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
     }
 }
 
-/// Counts bold, italic, strikethrough and code spans.
-pub fn markup(inlines: &[Inline]) -> Markup {
-    let mut m = Markup::default();
-    walk(inlines, &mut |i| match i {
-        Inline::Strong { .. } => m.strong += 1,
-        Inline::Emphasis { .. } => m.emphasis += 1,
-        Inline::Strikethrough { .. } => m.strike += 1,
-        Inline::Code { .. } => m.code += 1,
-        _ => {}
-    });
-    m
-}
-
 /// Whether a URL is a DocFX cross reference (`xref:Some.Type`).
 pub fn is_xref(url: &str) -> bool {
     url.get(..5)
         .is_some_and(|p| p.eq_ignore_ascii_case("xref:"))
-}
-
-/// Link and image URLs other than cross references, in order.
-pub fn links(inlines: &[Inline]) -> Vec<&str> {
-    let mut out = Vec::new();
-    walk(inlines, &mut |i| match i {
-        Inline::Link { url, .. } | Inline::Image { url, .. } if !is_xref(url) => {
-            out.push(url.as_str())
-        }
-        _ => {}
-    });
-    out
 }
 
 /// Protected text that must stay byte for byte: inline code, cross
@@ -97,16 +73,6 @@ pub(crate) fn placeholders<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
             rest = after;
         }
     }
-}
-
-/// Plain text outside code and link URLs, each text node passed separately
-/// (so numbers never run across node boundaries).
-pub fn texts<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a str)) {
-    walk(inlines, &mut |i| {
-        if let Inline::Text { text } = i {
-            f(text)
-        }
-    });
 }
 
 /// A markup-aware rendering used to compare sentences: text, `code`,

@@ -164,7 +164,33 @@ impl<'a> Scanned<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::inlines::{links, markup, protected};
+    use crate::check::inlines::{protected, walk};
+
+    /// The markup counts the rules read one walk each before the scan.
+    fn markup(inlines: &[Inline]) -> Markup {
+        let mut m = Markup::default();
+        walk(inlines, &mut |i| match i {
+            Inline::Strong { .. } => m.strong += 1,
+            Inline::Emphasis { .. } => m.emphasis += 1,
+            Inline::Strikethrough { .. } => m.strike += 1,
+            Inline::Code { .. } => m.code += 1,
+            _ => {}
+        });
+        m
+    }
+
+    /// Link and image URLs other than cross references, in order, as the
+    /// link rule read them before the scan.
+    fn links(inlines: &[Inline]) -> Vec<&str> {
+        let mut out = Vec::new();
+        walk(inlines, &mut |i| match i {
+            Inline::Link { url, .. } | Inline::Image { url, .. } if !is_xref(url) => {
+                out.push(url.as_str())
+            }
+            _ => {}
+        });
+        out
+    }
 
     fn text(s: &str) -> Inline {
         Inline::Text { text: s.into() }
