@@ -194,9 +194,9 @@ pub fn run(options: &Options) -> Result<Outcome> {
         }
     };
     // Nothing changed, stamps included: the previous manifest says it all.
-    let encoded = match (plan.unchanged, stored_bytes) {
-        (Some(_), Some(bytes)) if plan.stamps_trusted => bytes,
-        _ => Manifest::encode_with(
+    let encoded = match stored_bytes.filter(|_| plan.keeps_manifest()) {
+        Some(bytes) => bytes,
+        None => Manifest::encode_with(
             env!("CARGO_PKG_VERSION"),
             &global,
             build_started,
@@ -237,6 +237,9 @@ fn render_all(
         let (a, b) = (plan.jobs[a].source, plan.jobs[b].source);
         (&a.slug, &a.rel).cmp(&(&b.slug, &b.rel))
     });
+    // The manifest entries are encoded on the workers, unless the previous
+    // manifest is kept as it is.
+    let keep = plan.keeps_manifest();
     let mut results: Vec<(usize, Result<Done>, Option<Vec<u8>>)> = order
         .into_iter()
         .par_bridge()
@@ -248,9 +251,6 @@ fn render_all(
             };
             let facts = done.as_mut().ok().and_then(|d| d.extracted.take());
             assembler.add(&job.source.slug, facts);
-            // The manifest entry is encoded here, on all cores, unless the
-            // previous manifest is kept as it is.
-            let keep = plan.everything.is_some() && plan.stamps_trusted;
             let entry = match &done {
                 Ok(done) if !keep => cached(renderer, job, done).encode(),
                 _ => None,

@@ -28,7 +28,7 @@ pub(super) struct Plan<'a> {
     /// Whether every article's stamp could be trusted (none was read to be
     /// hashed). When not, even a no-change build writes a new manifest, so
     /// that a touched but unchanged file is not hashed on every build.
-    pub(super) stamps_trusted: bool,
+    stamps_trusted: bool,
     pub(super) out: &'a Path,
 }
 
@@ -39,6 +39,9 @@ pub(super) struct Job<'a> {
     pub(super) source: &'a Source,
     /// The file's stamp before it was read.
     pub(super) stamp: Option<Stamp>,
+    /// Whether the stamp is the one the previous build hashed (the file was
+    /// then not read again).
+    trusted: bool,
     pub(super) hash: String,
     pub(super) cached: Option<&'a Cached>,
 }
@@ -57,12 +60,11 @@ impl<'a> Plan<'a> {
                 // Without a previous build nothing can be reused: the file is
                 // hashed when it is read for rendering, not read twice. With
                 // one, a file whose stamp is unchanged is not read at all.
-                let hash = match previous {
-                    Some(m) => match m.unchanged(&source.rel, stamp) {
-                        Some(cached) => cached.hash.clone(),
-                        None => cache::hash_file(&source.path).unwrap_or_default(),
-                    },
-                    None => String::new(),
+                let known = previous.and_then(|m| m.unchanged(&source.rel, stamp));
+                let hash = match (previous, known) {
+                    (_, Some(cached)) => cached.hash.clone(),
+                    (Some(_), None) => cache::hash_file(&source.path).unwrap_or_default(),
+                    (None, None) => String::new(),
                 };
                 let cached = previous
                     .and_then(|m| m.articles.get(&source.rel))
@@ -71,6 +73,7 @@ impl<'a> Plan<'a> {
                 Job {
                     source,
                     stamp,
+                    trusted: known.is_some(),
                     hash,
                     cached,
                 }
@@ -80,10 +83,7 @@ impl<'a> Plan<'a> {
             .filter(|m| m.articles.len() == sources.len())
             .filter(|_| jobs.iter().all(|j| j.cached.is_some()))
             .map(|m| m.shared.as_slice());
-        let stamps_trusted = previous.is_some_and(|m| {
-            jobs.iter()
-                .all(|j| m.unchanged(&j.source.rel, j.stamp).is_some())
-        });
+        let stamps_trusted = previous.is_some() && jobs.iter().all(|j| j.trusted);
         let mut plan = Plan {
             jobs,
             everything,
@@ -113,6 +113,12 @@ impl<'a> Plan<'a> {
 }
 
 impl Plan<'_> {
+    /// Whether the previous manifest is kept as it is: nothing changed, and
+    /// no article had to be hashed again.
+    pub(super) fn keeps_manifest(&self) -> bool {
+        self.unchanged.is_some() && self.stamps_trusted
+    }
+
     /// Every file of the previous build that this one reuses.
     pub(super) fn files(&self) -> BTreeSet<&str> {
         let cached = self.jobs.iter().filter_map(|j| j.cached);
