@@ -140,7 +140,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
                 .as_ref()
                 .and_then(|(m, _)| m.unchanged(&source.rel, stamp));
             match known.and_then(|c| c.front.as_ref()) {
-                Some(front) => Some(front.entry(source)),
+                Some(front) => Some(front.clone().into_entry(source)),
                 None => front_entry(source),
             }
         })
@@ -424,21 +424,7 @@ fn front_entry(source: &Source) -> Option<Entry> {
     let front = sxs::parse(&source.rel, source.locale.clone(), &source.slug, &head)
         .article
         .front;
-    Some(Entry {
-        locale: source.locale.clone(),
-        slug: source.slug.clone(),
-        rel: source.rel.clone(),
-        path: source.path.clone(),
-        title: front
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| source.slug.clone()),
-        description: front.description.clone().unwrap_or_default(),
-        machine: front.is_machine_translated(),
-        version: front.source_version,
-        handoff: front.handoff,
-    })
+    Some(cache::Front::read(front, &source.slug).into_entry(source))
 }
 
 /// The leading `---` … `---` lines of a file (empty when it has none);

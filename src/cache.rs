@@ -7,8 +7,9 @@
 //! output never changes between Rust releases, unlike std's `DefaultHasher`,
 //! and ~10× faster than the SipHash-1-3 used before (a clean build hashes
 //! every article: 390 MB at 10k files). Not cryptographic: the cache trusts
-//! its own output directory, it does not defend against crafted collisions. A cache that is missing, unreadable, corrupt or from
-//! another version is ignored: the build is then a clean one.
+//! its own output directory, it does not defend against crafted collisions.
+//! A cache that is missing, unreadable, corrupt or from another version is
+//! ignored: the build is then a clean one.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use chrono::NaiveDate;
 
 use crate::content::Source;
 use crate::diag::{Code, Counts, Diagnostic, Severity};
+use crate::model::front::FrontMatter;
 use crate::render::{Entry, Facts};
 
 /// Name of the manifest inside the cache directory.
@@ -198,16 +200,31 @@ impl Front {
         }
     }
 
+    /// What the catalog reads of an article's parsed front matter: a blank
+    /// or missing title is the slug.
+    pub fn read(front: FrontMatter, slug: &str) -> Front {
+        Front {
+            machine: front.is_machine_translated(),
+            title: front
+                .title
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| slug.to_string()),
+            description: front.description.unwrap_or_default(),
+            version: front.source_version,
+            handoff: front.handoff,
+        }
+    }
+
     /// The catalog entry of `source` with this front matter.
-    pub fn entry(&self, source: &Source) -> Entry {
+    pub fn into_entry(self, source: &Source) -> Entry {
         Entry {
             locale: source.locale.clone(),
             slug: source.slug.clone(),
             rel: source.rel.clone(),
             path: source.path.clone(),
-            title: self.title.clone(),
-            description: self.description.clone(),
-            version: self.version.clone(),
+            title: self.title,
+            description: self.description,
+            version: self.version,
             handoff: self.handoff,
             machine: self.machine,
         }
