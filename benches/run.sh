@@ -91,8 +91,14 @@ echo "$HAS_BUILD" >"$RES/has-build"
 # measure NAME SIZE RUNS PREPARE COMMAND: hyperfine JSON + one GNU time run for
 # peak RSS (prepare runs before it too).
 # A single-run measurement (the slow tools) is that one GNU time run.
+#
+# Every run is prepared with `sync`: a build of 10,144 files leaves ~1.3 GB of
+# dirty pages, and without it the kernel's flusher writes one run's output back
+# during the next run, on the same two cores (every command, the floor's and
+# Hugo's included, gets the same treatment).
 measure() {
-  local name=$1 size=$2 runs=$3 prepare=$4 cmd=$5
+  local name=$1 size=$2 runs=$3 cmd=$5
+  local prepare="sync${4:+; $4}"
   local key=$name@$size
   log "$key: $cmd"
   if [ "$runs" -gt 1 ]; then
