@@ -91,7 +91,7 @@ impl Facts {
                 .segments
                 .iter()
                 .map(|s| SegmentFacts {
-                    id: Id::new(s.id.as_str()),
+                    id: s.id.text().clone(),
                     number: s.id.number().map(|n| (n, s.id.is_merged())),
                     source: interner.intern(fingerprint.of(&s.source)),
                     target: interner.intern(fingerprint.of(&s.target)),

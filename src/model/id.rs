@@ -122,6 +122,11 @@ impl SegmentId {
         self.raw.as_str()
     }
 
+    /// The id as written, to keep a copy of without parsing it again.
+    pub fn text(&self) -> &IdText {
+        &self.raw
+    }
+
     /// Whether the id is `<hex>-<n>` or `<hex>-p<n>`.
     pub fn is_well_formed(&self) -> bool {
         self.parts.is_some()
