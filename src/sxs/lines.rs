@@ -99,7 +99,10 @@ mod tests {
         let cached = LineIndex::new(text);
         let lines = [0, 1, 3, 3, 2, 4, 12, 11, 13, 100, 0, 5, 4, 3, 14, 15];
         for offset in lines {
-            let fresh = LineIndex::new(text).starts.partition_point(|&s| s <= offset).max(1);
+            let fresh = LineIndex::new(text)
+                .starts
+                .partition_point(|&s| s <= offset)
+                .max(1);
             assert_eq!(cached.line(offset), fresh as u32, "{offset}");
         }
     }
