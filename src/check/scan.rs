@@ -155,7 +155,11 @@ fn digits_and_braces(bytes: &[u8]) -> (bool, bool) {
 /// The last sixteen bytes of `bytes`, or all of them followed by zeros.
 fn last_block(bytes: &[u8]) -> [u8; 16] {
     let mut block = [0u8; 16];
-    match bytes.len().checked_sub(16).and_then(|from| bytes.get(from..)) {
+    match bytes
+        .len()
+        .checked_sub(16)
+        .and_then(|from| bytes.get(from..))
+    {
         Some(last) => block.copy_from_slice(last),
         None => {
             if let Some(head) = block.get_mut(..bytes.len()) {
