@@ -26,7 +26,10 @@ use walkdir::WalkDir;
 /// The allocator `locdoc` itself uses, so the ratio measures the work, not
 /// the allocator.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
+
+#[path = "../src/alloc.rs"]
+mod alloc;
 
 type Result<T> = std::result::Result<T, Box<dyn Error + Send + Sync>>;
 

@@ -4,10 +4,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod alloc;
+
 /// mimalloc instead of glibc's malloc: the parser and renderer make many
 /// small, short-lived allocations per segment, spread over worker threads.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 fn main() -> ExitCode {
     let cli = match locdoc::cli::Cli::try_parse() {

@@ -127,21 +127,47 @@ impl<'a> Scan<'a> {
 
 /// Whether `bytes` has an ASCII digit, and a `{`: one pass for both (most
 /// texts have neither), sixteen bytes at a time with no early exit, which
-/// the compiler turns into SIMD.
+/// the compiler turns into SIMD. The last, partial block is read as the
+/// last sixteen bytes (overlapping the one before: harmless for "any"), or
+/// zero-padded when the text is shorter, so no byte goes through a scalar
+/// loop (that tail was a fifth of the cost on sentence-long texts).
 fn digits_and_braces(bytes: &[u8]) -> (bool, bool) {
-    let mut chunks = bytes.chunks_exact(16);
     let (mut digit, mut brace) = (0u8, 0u8);
-    for chunk in &mut chunks {
+    let mut block = |chunk: &[u8; 16]| {
         for &b in chunk {
             digit |= u8::from(b.is_ascii_digit());
             brace |= u8::from(b == b'{');
         }
+    };
+    let chunks = bytes.chunks_exact(16);
+    let tail = chunks.remainder().len();
+    for chunk in chunks {
+        if let Ok(chunk) = <&[u8; 16]>::try_from(chunk) {
+            block(chunk);
+        }
     }
-    for &b in chunks.remainder() {
-        digit |= u8::from(b.is_ascii_digit());
-        brace |= u8::from(b == b'{');
+    if tail > 0 {
+        block(&last_block(bytes));
     }
     (digit != 0, brace != 0)
+}
+
+/// The last sixteen bytes of `bytes`, or all of them followed by zeros.
+fn last_block(bytes: &[u8]) -> [u8; 16] {
+    let mut block = [0u8; 16];
+    match bytes
+        .len()
+        .checked_sub(16)
+        .and_then(|from| bytes.get(from..))
+    {
+        Some(last) => block.copy_from_slice(last),
+        None => {
+            if let Some(head) = block.get_mut(..bytes.len()) {
+                head.copy_from_slice(bytes);
+            }
+        }
+    }
+    block
 }
 
 /// Both sides of one segment, scanned.

@@ -1,7 +1,9 @@
 //! Segment ids: `986a5-113` (one sentence) or `9d76c-p102` (several source
 //! sentences merged into one segment).
 
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use serde::{Serialize, Serializer};
 
@@ -9,8 +11,90 @@ use serde::{Serialize, Serializer};
 /// only when the id is well formed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SegmentId {
-    raw: String,
+    raw: IdText,
     parts: Option<IdParts>,
+}
+
+/// The spelling of an id, held inline when it is short (ids are about ten
+/// bytes): a segment's id costs no allocation of its own. Compares,
+/// orders, hashes and prints as the `str` it holds.
+#[derive(Clone)]
+pub struct IdText(IdRepr);
+
+#[derive(Clone)]
+enum IdRepr {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+/// Longest id held inline: with the length and the tag, as big as a `String`.
+const INLINE: usize = 22;
+
+impl IdText {
+    /// Keeps `id`.
+    pub fn new(id: &str) -> IdText {
+        let mut bytes = [0; INLINE];
+        match (bytes.get_mut(..id.len()), u8::try_from(id.len())) {
+            (Some(head), Ok(len)) => {
+                head.copy_from_slice(id.as_bytes());
+                IdText(IdRepr::Inline { len, bytes })
+            }
+            _ => IdText(IdRepr::Heap(id.into())),
+        }
+    }
+
+    /// The id.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            IdRepr::Inline { len, bytes } => {
+                let held = bytes.get(..usize::from(*len)).unwrap_or_default();
+                // SAFETY: `new` is the only writer of `Inline`: it copies
+                // a whole `str` into `bytes[..len]`, so they are UTF-8.
+                // (Checking again cost ~120 instructions per call, and ids
+                // are read many times per segment.)
+                unsafe { std::str::from_utf8_unchecked(held) }
+            }
+            IdRepr::Heap(id) => id,
+        }
+    }
+}
+
+impl PartialEq for IdText {
+    fn eq(&self, other: &IdText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for IdText {}
+
+impl PartialOrd for IdText {
+    fn partial_cmp(&self, other: &IdText) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for IdText {
+    fn cmp(&self, other: &IdText) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for IdText {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for IdText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for IdText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The well-formed parts of an id.
@@ -28,13 +112,18 @@ impl SegmentId {
     /// Parses an id; malformed ids are kept with no parts.
     pub fn parse(raw: &str) -> SegmentId {
         SegmentId {
-            raw: raw.to_string(),
+            raw: IdText::new(raw),
             parts: parse_parts(raw),
         }
     }
 
     /// The id as written.
     pub fn as_str(&self) -> &str {
+        self.raw.as_str()
+    }
+
+    /// The id as written, to keep a copy of without parsing it again.
+    pub fn text(&self) -> &IdText {
         &self.raw
     }
 
@@ -45,7 +134,8 @@ impl SegmentId {
 
     /// The hex prefix (`986a5`), for well-formed ids.
     pub fn prefix(&self) -> Option<&str> {
-        self.parts.map(|p| &self.raw[..p.prefix_len])
+        self.parts
+            .and_then(|p| self.raw.as_str().get(..p.prefix_len))
     }
 
     /// The sentence number (113 for `986a5-113`, 102 for `9d76c-p102`).
@@ -92,13 +182,13 @@ fn parse_parts(raw: &str) -> Option<IdParts> {
 
 impl fmt::Display for SegmentId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.raw)
+        f.write_str(self.raw.as_str())
     }
 }
 
 impl Serialize for SegmentId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.raw)
+        s.serialize_str(self.raw.as_str())
     }
 }
 
@@ -117,6 +207,21 @@ mod tests {
         assert!(merged.is_merged());
         assert_eq!(SegmentId::parse("0-4294967295").number(), Some(u32::MAX));
         assert_eq!(SegmentId::parse("ab-p007").number(), Some(7));
+    }
+
+    #[test]
+    fn id_texts_keep_their_spelling_and_order() {
+        let long = "a".repeat(INLINE) + "-1";
+        for id in ["", "986a5-113", "9d76c-p102", "가-1", &long, &long[2..]] {
+            assert_eq!(IdText::new(id).as_str(), id);
+            assert_eq!(IdText::new(id).to_string(), id);
+            assert_eq!(format!("{:?}", IdText::new(id)), format!("{id:?}"));
+        }
+        assert_eq!(IdText::new("a-1"), IdText::new("a-1"));
+        assert_ne!(IdText::new("a-1"), IdText::new("a-10"));
+        // Inline and heap ids order as their text.
+        assert!(IdText::new(&long) > IdText::new("a-1"));
+        assert!(IdText::new(&long) < IdText::new("b"));
     }
 
     #[test]

@@ -198,20 +198,18 @@ impl<'a> InlineBuilder<'a> {
     }
 
     pub(super) fn push(&mut self, inline: Inline) {
-        if let Some((frame, children)) = self.stack.last_mut() {
-            reserve_first(frame, children);
+        if let Some((_, children)) = self.stack.last_mut() {
             children.push(inline);
         }
     }
 
     fn push_text(&mut self, text: &str) {
-        let Some((frame, children)) = self.stack.last_mut() else {
+        let Some((_, children)) = self.stack.last_mut() else {
             return;
         };
         if let Some(Inline::Text { text: last }) = children.last_mut() {
             last.push_str(text);
         } else {
-            reserve_first(frame, children);
             children.push(Inline::Text {
                 text: text.to_string(),
             });
@@ -303,7 +301,7 @@ impl<'a> InlineBuilder<'a> {
                 open: range.start,
                 content: range.end,
             },
-            Vec::new(),
+            span_content(),
         ));
     }
 
@@ -360,7 +358,7 @@ impl<'a> InlineBuilder<'a> {
                 open: range.start,
                 content: range.end,
             },
-            Vec::new(),
+            span_content(),
         ));
     }
 
@@ -412,11 +410,9 @@ impl<'a> InlineBuilder<'a> {
     }
 }
 
-/// Makes room for the first inline of a translation or source span: nearly
-/// always its only one (a sentence of text), so one slot rather than the
-/// four a first `push` reserves. Each segment keeps two of these lists.
-fn reserve_first(frame: &Frame, children: &mut Vec<Inline>) {
-    if children.capacity() == 0 && matches!(frame, Frame::Target { .. } | Frame::Source { .. }) {
-        children.reserve_exact(1);
-    }
+/// The content list of a translation or source span: nearly always one
+/// inline (a sentence of text), so one slot rather than the four a first
+/// `push` reserves. Each segment keeps two of these lists.
+fn span_content() -> Vec<Inline> {
+    Vec::with_capacity(1)
 }

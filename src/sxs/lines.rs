@@ -10,6 +10,10 @@ pub struct LineIndex<'a> {
     /// segments are asked for in document order, many on one long line, so
     /// counting on from there keeps the column count linear in the line.
     last: Cell<(usize, usize, usize)>,
+    /// The 1-based line last found: blocks and segments are asked for in
+    /// document order, so the next one is nearly always on that line or
+    /// the next, without a binary search.
+    last_line: Cell<usize>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -23,14 +27,15 @@ impl<'a> LineIndex<'a> {
             text,
             starts,
             last: Cell::new((0, 0, 0)),
+            last_line: Cell::new(1),
         }
     }
 
     /// 1-based line and character column of a byte offset.
     pub fn position(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
+        let line = self.line_index(offset);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
         let (last_start, last_offset, last_column) = self.last.get();
         let (from, counted) = if last_start == start && last_offset <= offset {
             (last_offset, last_column)
@@ -50,7 +55,28 @@ impl<'a> LineIndex<'a> {
 
     /// 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> u32 {
-        self.starts.partition_point(|&s| s <= offset).max(1) as u32
+        self.line_index(offset) as u32
+    }
+
+    /// The 1-based line of `offset`: the number of line starts at or
+    /// before it (at least 1).
+    fn line_index(&self, offset: usize) -> usize {
+        let last = self.last_line.get();
+        // Line `n` runs from `starts[n - 1]` up to `starts[n]`.
+        let on = |n: usize| {
+            n >= 1
+                && self.starts.get(n - 1).is_some_and(|&s| s <= offset)
+                && self.starts.get(n).is_none_or(|&s| offset < s)
+        };
+        let line = if on(last) {
+            last
+        } else if on(last + 1) {
+            last + 1
+        } else {
+            self.starts.partition_point(|&s| s <= offset).max(1)
+        };
+        self.last_line.set(line);
+        line
     }
 }
 
@@ -65,6 +91,20 @@ mod tests {
         assert_eq!(idx.position(3), (2, 1));
         assert_eq!(idx.position(9), (2, 3));
         assert_eq!(idx.position(100), (3, 1));
+    }
+
+    #[test]
+    fn remembered_lines_agree_with_a_search() {
+        let text = "ab\n\n가나x\nyz\n";
+        let cached = LineIndex::new(text);
+        let lines = [0, 1, 3, 3, 2, 4, 12, 11, 13, 100, 0, 5, 4, 3, 14, 15];
+        for offset in lines {
+            let fresh = LineIndex::new(text)
+                .starts
+                .partition_point(|&s| s <= offset)
+                .max(1);
+            assert_eq!(cached.line(offset), fresh as u32, "{offset}");
+        }
     }
 
     #[test]
