@@ -33,6 +33,7 @@ mod config;
 mod json;
 mod merge;
 mod money;
+mod pretty;
 mod procedure;
 mod roles;
 mod table;
