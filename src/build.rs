@@ -94,11 +94,13 @@ struct Done {
     pages: Vec<String>,
 }
 
-/// What [`render_all`] leaves for the manifest: each article's encoded
-/// entry ([`Cached::encode`]) and the shared files.
+/// What [`render_all`] leaves for the rest of the build: each article's
+/// encoded manifest entry ([`Cached::encode`]), what the indexes need of
+/// each, and the entitlements assembled from them.
 struct Rendered {
     entries: Vec<(String, Vec<u8>)>,
-    shared: Vec<String>,
+    facts: Vec<Facts>,
+    assembler: extract::Assembler,
 }
 
 /// Builds the site.
@@ -179,42 +181,60 @@ pub fn run(options: &Options) -> Result<Outcome> {
         Some(stats) => Writer::keep(&out, stats),
         None => Writer::start(&out)?,
     };
-    let rendered = match render_all(
+    let rendered = render_all(
         &renderer,
         &checks,
         &plan,
         &writer,
         options.progress,
         &mut outcome,
-    ) {
-        Ok(done) => done,
+    );
+    // The tail after the last article: the shared files (indexes beside
+    // entitlements.json) on one side, the manifest's articles and the
+    // findings' order on the other, so that both cores have work.
+    let mut diagnostics = std::mem::take(&mut outcome.diagnostics);
+    let (rendered, entries) = match rendered {
+        Ok(r) => (Ok((r.facts, r.assembler)), r.entries),
+        Err(e) => (Err(e), Vec::new()),
+    };
+    // Nothing changed, stamps included: the previous manifest says it all.
+    let kept = stored_bytes.filter(|_| plan.keeps_manifest());
+    let (shared, articles) = rayon::join(
+        || {
+            let (facts, assembler) = rendered?;
+            match plan.everything {
+                Some(shared) => Ok(reuse_shared(shared, plan.out, &writer, &mut outcome)),
+                None => render_shared(&renderer, &facts, assembler, &writer, &mut outcome),
+            }
+        },
+        || {
+            diag::sort(&mut diagnostics);
+            diagnostics.dedup();
+            let version = env!("CARGO_PKG_VERSION");
+            kept.is_none()
+                .then(|| Manifest::encode_articles(version, &global, build_started, entries))
+        },
+    );
+    let shared = match shared {
+        Ok(shared) => shared,
         Err(e) => {
             writer.abort();
             return Err(e);
         }
     };
-    // Nothing changed, stamps included: the previous manifest says it all.
-    let encoded = match stored_bytes.filter(|_| plan.keeps_manifest()) {
+    let encoded = match kept {
         Some(bytes) => bytes,
-        None => Manifest::encode_with(
-            env!("CARGO_PKG_VERSION"),
-            &global,
-            build_started,
-            rendered.entries,
-            &rendered.shared,
-        ),
+        None => Manifest::encode_shared(articles.unwrap_or_default(), &shared),
     };
     outcome.stats = writer.finish()?;
     Manifest::save_encoded(&out, Some(encoded));
-    diag::sort(&mut outcome.diagnostics);
-    outcome.diagnostics.dedup();
+    outcome.diagnostics = diagnostics;
     outcome.elapsed = started.elapsed();
     Ok(outcome)
 }
 
-/// Renders (or reuses) every article on all cores, then the indexes and
-/// assets, sending everything to the writer; returns what the new manifest
-/// needs.
+/// Renders (or reuses) every article on all cores, sending its files to
+/// the writer; returns what the shared files and the new manifest need.
 fn render_all(
     renderer: &Renderer,
     checks: &check::Options,
@@ -275,11 +295,11 @@ fn render_all(
         add_counts(&mut outcome.content, done.content);
         count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
     }
-    let shared = match plan.everything {
-        Some(shared) => reuse_shared(shared, plan.out, writer, outcome),
-        None => render_shared(renderer, &facts, assembler, writer, outcome)?,
-    };
-    Ok(Rendered { entries, shared })
+    Ok(Rendered {
+        entries,
+        facts,
+        assembler,
+    })
 }
 
 /// What the manifest remembers of one article.
@@ -322,7 +342,7 @@ fn render_shared(
                 bytes: extract::schema_json().into_bytes(),
             });
             let document = assembler.finish();
-            writer.write_now(ENTITLEMENTS, |out| document.write_to(out));
+            writer.write_now(ENTITLEMENTS, |file| document.write_into(file).map(drop));
         },
     );
     let mut rest = rest?;

@@ -293,8 +293,20 @@ impl Manifest {
         version: &str,
         global: &str,
         started: i128,
-        mut articles: Vec<(String, Vec<u8>)>,
+        articles: Vec<(String, Vec<u8>)>,
         shared: &[String],
+    ) -> Vec<u8> {
+        let head = Self::encode_articles(version, global, started, articles);
+        Self::encode_shared(head, shared)
+    }
+
+    /// The part of [`Manifest::encode_with`] before the shared files (they
+    /// are known only at the very end of a build, the articles earlier).
+    pub fn encode_articles(
+        version: &str,
+        global: &str,
+        started: i128,
+        mut articles: Vec<(String, Vec<u8>)>,
     ) -> Vec<u8> {
         articles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let size: usize = articles.iter().map(|(r, a)| r.len() + a.len() + 4).sum();
@@ -314,6 +326,11 @@ impl Manifest {
             out.push(b':');
             out.extend_from_slice(article);
         }
+        out
+    }
+
+    /// Completes what [`Manifest::encode_articles`] began with the shared files.
+    pub fn encode_shared(mut out: Vec<u8>, shared: &[String]) -> Vec<u8> {
         out.extend_from_slice(b"},\"shared\":");
         out.extend_from_slice(&json(shared));
         out.push(b'}');

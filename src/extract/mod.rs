@@ -30,6 +30,7 @@ use crate::sxs;
 mod assemble;
 mod cell;
 mod config;
+mod document;
 mod json;
 mod merge;
 mod money;
@@ -41,8 +42,9 @@ mod text;
 mod types;
 mod view;
 
-pub use assemble::{Assembler, Document, SPILL_AFTER};
+pub use assemble::{Assembler, SPILL_AFTER};
 pub use config::{Config, Tier};
+pub use document::Document;
 pub use json::write_pretty;
 pub use merge::merge;
 pub use types::*;
