@@ -370,7 +370,9 @@ pub fn counts_from(c: [usize; 3]) -> Counts {
 impl Cached {
     /// This article's entry of the manifest (see [`Manifest::encode_with`]).
     pub fn encode(&self) -> Option<Vec<u8>> {
-        serde_json::to_vec(self).ok()
+        let mut out = Vec::new();
+        crate::extract::write_compact(self, &mut out).ok()?;
+        Some(out)
     }
 }
 

@@ -176,3 +176,18 @@ mod tests {
         );
     }
 }
+
+/// Appends `value` as compact JSON to `out`, byte for byte
+/// `serde_json::to_vec`, through [`super::pretty`]'s direct serializer
+/// (serde_json for what it leaves).
+pub fn write_compact<T: Serialize + ?Sized>(
+    value: &T,
+    out: &mut Vec<u8>,
+) -> serde_json::Result<()> {
+    let start = out.len();
+    if super::pretty::write_compact(value, out).is_ok() {
+        return Ok(());
+    }
+    out.truncate(start);
+    serde_json::to_writer(out, value)
+}

@@ -45,7 +45,7 @@ mod view;
 pub use assemble::{Assembler, SPILL_AFTER};
 pub use config::{Config, Tier};
 pub use document::Document;
-pub use json::write_pretty;
+pub use json::{write_compact, write_pretty};
 pub use merge::merge;
 pub use types::*;
 pub use view::{EntitlementTable, TableRow};

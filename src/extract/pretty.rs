@@ -5,9 +5,9 @@
 //! `entitlements.json` is strings (labels in two scripts, segment ids), so
 //! here a string is scanned eight bytes at a time and copied in runs.
 //!
-//! What the records of `entitlements.json` never hold (byte strings, 128-bit
-//! integers, non-string map keys, enum variants with data outside a tagged
-//! struct) is refused with [`Unsupported`]; [`super::json::write_pretty`]
+//! What the records of `entitlements.json` never hold (byte strings,
+//! non-string map keys, enum variants with data outside a tagged struct)
+//! is refused with [`Unsupported`]; [`super::json::write_pretty`]
 //! then writes that value through serde_json instead.
 
 use std::fmt;
@@ -42,18 +42,40 @@ const BREAK: &[u8] = b",\n                                                      
 /// deep (see [`super::json::write_pretty`]); `Err` leaves a partial value
 /// behind, for the caller to cut.
 pub fn write<T: Serialize + ?Sized>(value: &T, level: usize, out: &mut Vec<u8>) -> Result {
-    value.serialize(&mut Pretty { out, level })
+    value.serialize(&mut Pretty {
+        out,
+        level,
+        compact: false,
+    })
+}
+
+/// Appends `value` as compact JSON (serde_json's `to_vec`) to `out`;
+/// `Err` leaves a partial value behind, for the caller to cut.
+pub fn write_compact<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result {
+    value.serialize(&mut Pretty {
+        out,
+        level: 0,
+        compact: true,
+    })
 }
 
 /// The output and the depth of the value being written.
 pub struct Pretty<'a> {
     out: &'a mut Vec<u8>,
     level: usize,
+    /// No line breaks, indentation or space after colons.
+    compact: bool,
 }
 
 impl<'a> Pretty<'a> {
     /// `,\n` (or `\n` before the first element) and the indentation of `level`.
     fn line(&mut self, first: bool) {
+        if self.compact {
+            if !first {
+                self.out.push(b',');
+            }
+            return;
+        }
         let from = usize::from(first);
         let width = 2 + self.level * 2;
         match BREAK.get(from..width) {
@@ -84,6 +106,12 @@ impl<'a> Pretty<'a> {
         }
     }
 
+    /// Between a key and its value.
+    fn colon(&mut self) {
+        self.out
+            .extend_from_slice(if self.compact { b":" } else { b": " });
+    }
+
     fn integer(&mut self, v: impl decimal::Integer) -> Result {
         v.push_to(self.out);
         Ok(())
@@ -100,7 +128,7 @@ mod decimal {
         ($($t:ty),*) => {$(
             impl Integer for $t {
                 fn push_to(self, out: &mut Vec<u8>) {
-                    push_u64(out, self as u64);
+                    push_unsigned(out, self as u128);
                 }
             }
         )*};
@@ -112,23 +140,38 @@ mod decimal {
                     if self < 0 {
                         out.push(b'-');
                     }
-                    push_u64(out, (self as i64).unsigned_abs());
+                    push_unsigned(out, (self as i128).unsigned_abs());
                 }
             }
         )*};
     }
-    unsigned!(u8, u16, u32, u64);
-    signed!(i8, i16, i32, i64);
+    unsigned!(u8, u16, u32, u64, u128);
+    signed!(i8, i16, i32, i64, i128);
 
-    fn push_u64(out: &mut Vec<u8>, mut n: u64) {
-        let mut digits = [0u8; 20];
+    fn push_unsigned(out: &mut Vec<u8>, mut n: u128) {
+        const CHUNK: u128 = 10_000_000_000_000_000_000;
+        let mut digits = [0u8; 39];
         let mut start = digits.len();
+        // 128-bit division is a library call: it only peels off chunks of
+        // 19 digits, which are written with 64-bit division.
         loop {
-            start -= 1;
-            if let Some(d) = digits.get_mut(start) {
-                *d = b'0' + (n % 10) as u8;
+            let (rest, mut chunk) = match u64::try_from(n) {
+                Ok(small) => (0, small),
+                Err(_) => (n / CHUNK, (n % CHUNK) as u64),
+            };
+            let mut width = 0;
+            while start > 0 {
+                start -= 1;
+                if let Some(d) = digits.get_mut(start) {
+                    *d = b'0' + (chunk % 10) as u8;
+                }
+                chunk /= 10;
+                width += 1;
+                if chunk == 0 && (rest == 0 || width == 19) {
+                    break;
+                }
             }
-            n /= 10;
+            n = rest;
             if n == 0 || start == 0 {
                 break;
             }
@@ -224,14 +267,14 @@ impl Compound<'_, '_> {
         self.ser.line(self.first);
         self.first = false;
         push_str(self.ser.out, key);
-        self.ser.out.extend_from_slice(b": ");
+        self.ser.colon();
         value.serialize(&mut *self.ser)
     }
 
     fn close(self) -> Result {
         if let Some(close) = self.close {
             self.ser.level -= 1;
-            if !self.first {
+            if !self.first && !self.ser.compact {
                 self.ser.line(true);
             }
             self.ser.out.push(close);
@@ -286,6 +329,14 @@ impl<'s, 'a> ser::Serializer for &'s mut Pretty<'a> {
     }
 
     fn serialize_u64(self, v: u64) -> Result {
+        self.integer(v)
+    }
+
+    fn serialize_i128(self, v: i128) -> Result {
+        self.integer(v)
+    }
+
+    fn serialize_u128(self, v: u128) -> Result {
         self.integer(v)
     }
 
@@ -440,7 +491,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
         self.ser.line(self.first);
         self.first = false;
         key.serialize(Key(self.ser.out))?;
-        self.ser.out.extend_from_slice(b": ");
+        self.ser.colon();
         Ok(())
     }
 
@@ -580,9 +631,45 @@ mod tests {
             assert_eq!(direct(&n), serde_json_pretty(&n));
         }
         assert_eq!(direct(&u64::MAX), serde_json_pretty(&u64::MAX));
+        let padded = [
+            10_000_000_000_000_000_000,
+            100_000_000_000_000_000_000_000_005,
+        ];
+        for n in [i128::MIN, -1, 0, 1_795_422_726_280_717_394, i128::MAX]
+            .into_iter()
+            .chain(padded)
+        {
+            assert_eq!(direct(&n), serde_json_pretty(&n));
+        }
+        assert_eq!(direct(&u128::MAX), serde_json_pretty(&u128::MAX));
         assert_eq!(direct(&'\u{7}'), serde_json_pretty(&'\u{7}'));
         let tuple = (1u8, "a", (), Some(2i16), None::<u32>, vec![(); 0]);
         assert_eq!(direct(&tuple), serde_json_pretty(&tuple));
+    }
+
+    fn compact<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_compact(value, &mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn compact_matches_serde_json_to_vec() {
+        let deep = (0..10).fold(
+            serde_json::json!("leaf\n\"x\""),
+            |v, i| serde_json::json!({ "k": [v, i, 1.5, null, true, {}, [], {"a": []}] }),
+        );
+        assert_eq!(compact(&deep), serde_json::to_vec(&deep).unwrap());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let all = crate::extract::run(&root).unwrap();
+        assert_eq!(
+            compact(&all.entitlements),
+            serde_json::to_vec(&all.entitlements).unwrap()
+        );
+        assert_eq!(
+            compact(&all.diagnostics),
+            serde_json::to_vec(&all.diagnostics).unwrap()
+        );
     }
 
     #[test]
@@ -600,7 +687,11 @@ mod tests {
         let mut out = Vec::new();
         let keys: BTreeMap<u32, &str> = [(1, "a")].into();
         assert!(write(&keys, 0, &mut out).is_err());
-        assert!(write(&1u128, 0, &mut out).is_err());
+        #[derive(serde::Serialize)]
+        enum Variant {
+            Data(u8),
+        }
+        assert!(write(&Variant::Data(1), 0, &mut out).is_err());
         // The writer of `entitlements.json` falls back to serde_json.
         let mut out = Vec::new();
         super::super::json::write_pretty(&keys, 0, &mut out).unwrap();
@@ -621,6 +712,7 @@ mod tests {
             prop_assert_eq!(direct(&text), serde_json_pretty(&text));
             let map: BTreeMap<&str, Vec<&str>> = [(text.as_str(), vec![text.as_str(); 2])].into();
             prop_assert_eq!(direct(&map), serde_json_pretty(&map));
+            prop_assert_eq!(compact(&map), serde_json::to_vec(&map).unwrap());
         }
     }
 }
