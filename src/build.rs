@@ -407,15 +407,11 @@ fn article(
     };
     let mut extracted = extract::article(&parsed.article);
     // The pages render the article's entitlement tables from its own facts,
-    // merged as `entitlements.json` merges them; only the entitlements are
-    // read, so only they are copied.
-    let own = extract::merge(vec![extract::ArticleFacts {
-        slug: extracted.slug.clone(),
-        locale: extracted.locale.clone(),
-        entitlements: extracted.entitlements.clone(),
-        ..extract::ArticleFacts::default()
-    }]);
-    let rendered = renderer.article(entry, &parsed.article, &findings, Some(&own))?;
+    // merged as `entitlements.json` merges them (only the entitlements are
+    // read: they are lent, not copied).
+    let rendered = extract::with_own_entitlements(&mut extracted, |own| {
+        renderer.article(entry, &parsed.article, &findings, Some(own))
+    })?;
     for page in rendered.pages {
         done.pages.push(page.path.clone());
         let _ = tx.send(Item::File {

@@ -46,7 +46,7 @@ pub use assemble::{Assembler, SPILL_AFTER};
 pub use config::{Config, Tier};
 pub use document::Document;
 pub use json::{write_compact, write_pretty};
-pub use merge::merge;
+pub use merge::{merge, with_own_entitlements};
 pub use types::*;
 pub use view::{EntitlementTable, TableRow};
 
