@@ -145,6 +145,21 @@ pub fn write_pretty<T: Serialize + ?Sized>(
     value.serialize(&mut ser)
 }
 
+/// Appends `value` as compact JSON to `out`, byte for byte
+/// `serde_json::to_vec`, through [`super::pretty`]'s direct serializer
+/// (serde_json for what it leaves).
+pub fn write_compact<T: Serialize + ?Sized>(
+    value: &T,
+    out: &mut Vec<u8>,
+) -> serde_json::Result<()> {
+    let start = out.len();
+    if super::pretty::write_compact(value, out).is_ok() {
+        return Ok(());
+    }
+    out.truncate(start);
+    serde_json::to_writer(out, value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,19 +190,4 @@ mod tests {
             serde_json::to_string_pretty(&doc).unwrap()
         );
     }
-}
-
-/// Appends `value` as compact JSON to `out`, byte for byte
-/// `serde_json::to_vec`, through [`super::pretty`]'s direct serializer
-/// (serde_json for what it leaves).
-pub fn write_compact<T: Serialize + ?Sized>(
-    value: &T,
-    out: &mut Vec<u8>,
-) -> serde_json::Result<()> {
-    let start = out.len();
-    if super::pretty::write_compact(value, out).is_ok() {
-        return Ok(());
-    }
-    out.truncate(start);
-    serde_json::to_writer(out, value)
 }
