@@ -212,22 +212,33 @@ pub fn run(options: &Options) -> Result<Outcome> {
             diagnostics.dedup();
             let version = env!("CARGO_PKG_VERSION");
             kept.is_none()
-                .then(|| Manifest::encode_articles(version, &global, build_started, entries))
+                .then(|| Manifest::stage(&out, version, &global, build_started, entries))
         },
     );
-    let shared = match shared {
-        Ok(shared) => shared,
+    let finished = match shared {
+        Ok(shared) => writer.finish().map(|stats| (stats, shared)),
         Err(e) => {
             writer.abort();
+            Err(e)
+        }
+    };
+    let shared = match finished {
+        Ok((stats, shared)) => {
+            outcome.stats = stats;
+            shared
+        }
+        Err(e) => {
+            if let Some(staged) = articles {
+                staged.discard();
+            }
             return Err(e);
         }
     };
-    let encoded = match kept {
-        Some(bytes) => bytes,
-        None => Manifest::encode_shared(articles.unwrap_or_default(), &shared),
-    };
-    outcome.stats = writer.finish()?;
-    Manifest::save_encoded(&out, Some(encoded));
+    match (kept, articles) {
+        (Some(bytes), _) => Manifest::save_encoded(&out, Some(bytes)),
+        (None, Some(staged)) => staged.commit(&out, &shared),
+        (None, None) => {}
+    }
     outcome.diagnostics = diagnostics;
     outcome.elapsed = started.elapsed();
     Ok(outcome)
