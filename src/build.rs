@@ -94,11 +94,13 @@ struct Done {
     pages: Vec<String>,
 }
 
-/// What [`render_all`] leaves for the manifest: each article's encoded
-/// entry ([`Cached::encode`]) and the shared files.
+/// What [`render_all`] leaves for the rest of the build: each article's
+/// encoded manifest entry ([`Cached::encode`]), what the indexes need of
+/// each, and the entitlements assembled from them.
 struct Rendered {
     entries: Vec<(String, Vec<u8>)>,
-    shared: Vec<String>,
+    facts: Vec<Facts>,
+    assembler: extract::Assembler,
 }
 
 /// Builds the site.
@@ -179,42 +181,71 @@ pub fn run(options: &Options) -> Result<Outcome> {
         Some(stats) => Writer::keep(&out, stats),
         None => Writer::start(&out)?,
     };
-    let rendered = match render_all(
+    let rendered = render_all(
         &renderer,
         &checks,
         &plan,
         &writer,
         options.progress,
         &mut outcome,
-    ) {
-        Ok(done) => done,
+    );
+    // The tail after the last article: the shared files (indexes beside
+    // entitlements.json) on one side, the manifest's articles and the
+    // findings' order on the other, so that both cores have work.
+    let mut diagnostics = std::mem::take(&mut outcome.diagnostics);
+    let (rendered, entries) = match rendered {
+        Ok(r) => (Ok((r.facts, r.assembler)), r.entries),
+        Err(e) => (Err(e), Vec::new()),
+    };
+    // Nothing changed, stamps included: the previous manifest says it all.
+    let kept = stored_bytes.filter(|_| plan.keeps_manifest());
+    let (shared, articles) = rayon::join(
+        || {
+            let (facts, assembler) = rendered?;
+            match plan.everything {
+                Some(shared) => Ok(reuse_shared(shared, plan.out, &writer, &mut outcome)),
+                None => render_shared(&renderer, &facts, assembler, &writer, &mut outcome),
+            }
+        },
+        || {
+            diag::sort(&mut diagnostics);
+            diagnostics.dedup();
+            let version = env!("CARGO_PKG_VERSION");
+            kept.is_none()
+                .then(|| Manifest::stage(&out, version, &global, build_started, entries))
+        },
+    );
+    let finished = match shared {
+        Ok(shared) => writer.finish().map(|stats| (stats, shared)),
         Err(e) => {
             writer.abort();
+            Err(e)
+        }
+    };
+    let shared = match finished {
+        Ok((stats, shared)) => {
+            outcome.stats = stats;
+            shared
+        }
+        Err(e) => {
+            if let Some(staged) = articles {
+                staged.discard();
+            }
             return Err(e);
         }
     };
-    // Nothing changed, stamps included: the previous manifest says it all.
-    let encoded = match stored_bytes.filter(|_| plan.keeps_manifest()) {
-        Some(bytes) => bytes,
-        None => Manifest::encode_with(
-            env!("CARGO_PKG_VERSION"),
-            &global,
-            build_started,
-            rendered.entries,
-            &rendered.shared,
-        ),
-    };
-    outcome.stats = writer.finish()?;
-    Manifest::save_encoded(&out, Some(encoded));
-    diag::sort(&mut outcome.diagnostics);
-    outcome.diagnostics.dedup();
+    match (kept, articles) {
+        (Some(bytes), _) => Manifest::save_encoded(&out, Some(bytes)),
+        (None, Some(staged)) => staged.commit(&out, &shared),
+        (None, None) => {}
+    }
+    outcome.diagnostics = diagnostics;
     outcome.elapsed = started.elapsed();
     Ok(outcome)
 }
 
-/// Renders (or reuses) every article on all cores, then the indexes and
-/// assets, sending everything to the writer; returns what the new manifest
-/// needs.
+/// Renders (or reuses) every article on all cores, sending its files to
+/// the writer; returns what the shared files and the new manifest need.
 fn render_all(
     renderer: &Renderer,
     checks: &check::Options,
@@ -275,11 +306,11 @@ fn render_all(
         add_counts(&mut outcome.content, done.content);
         count_pages(&mut outcome.pages, done.pages.iter().map(String::as_str));
     }
-    let shared = match plan.everything {
-        Some(shared) => reuse_shared(shared, plan.out, writer, outcome),
-        None => render_shared(renderer, &facts, assembler, writer, outcome)?,
-    };
-    Ok(Rendered { entries, shared })
+    Ok(Rendered {
+        entries,
+        facts,
+        assembler,
+    })
 }
 
 /// What the manifest remembers of one article.
@@ -322,7 +353,7 @@ fn render_shared(
                 bytes: extract::schema_json().into_bytes(),
             });
             let document = assembler.finish();
-            writer.write_now(ENTITLEMENTS, |out| document.write_to(out));
+            writer.write_now(ENTITLEMENTS, |file| document.write_into(file).map(drop));
         },
     );
     let mut rest = rest?;
@@ -387,15 +418,11 @@ fn article(
     };
     let mut extracted = extract::article(&parsed.article);
     // The pages render the article's entitlement tables from its own facts,
-    // merged as `entitlements.json` merges them; only the entitlements are
-    // read, so only they are copied.
-    let own = extract::merge(vec![extract::ArticleFacts {
-        slug: extracted.slug.clone(),
-        locale: extracted.locale.clone(),
-        entitlements: extracted.entitlements.clone(),
-        ..extract::ArticleFacts::default()
-    }]);
-    let rendered = renderer.article(entry, &parsed.article, &findings, Some(&own))?;
+    // merged as `entitlements.json` merges them (only the entitlements are
+    // read: they are lent, not copied).
+    let rendered = extract::with_own_entitlements(&mut extracted, |own| {
+        renderer.article(entry, &parsed.article, &findings, Some(own))
+    })?;
     for page in rendered.pages {
         done.pages.push(page.path.clone());
         let _ = tx.send(Item::File {

@@ -12,6 +12,7 @@
 //! ignored: the build is then a clean one.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -293,33 +294,92 @@ impl Manifest {
         version: &str,
         global: &str,
         started: i128,
-        mut articles: Vec<(String, Vec<u8>)>,
+        articles: Vec<(String, Vec<u8>)>,
         shared: &[String],
     ) -> Vec<u8> {
-        articles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let head = Self::encode_articles(version, global, started, articles);
+        Self::encode_shared(head, shared)
+    }
+
+    /// The part of [`Manifest::encode_with`] before the shared files (they
+    /// are known only at the very end of a build, the articles earlier).
+    pub fn encode_articles(
+        version: &str,
+        global: &str,
+        started: i128,
+        articles: Vec<(String, Vec<u8>)>,
+    ) -> Vec<u8> {
         let size: usize = articles.iter().map(|(r, a)| r.len() + a.len() + 4).sum();
         let mut out = Vec::with_capacity(size + 1024);
-        out.extend_from_slice(b"{\"version\":");
-        out.extend_from_slice(&json(version));
-        out.extend_from_slice(b",\"started\":");
-        out.extend_from_slice(&json(&started));
-        out.extend_from_slice(b",\"global\":");
-        out.extend_from_slice(&json(global));
-        out.extend_from_slice(b",\"articles\":{");
+        let written = Self::write_articles(&mut out, version, global, started, articles);
+        debug_assert!(written.is_ok(), "writing into a Vec does not fail");
+        out
+    }
+
+    /// Writes what [`Manifest::encode_articles`] returns.
+    fn write_articles(
+        out: &mut impl Write,
+        version: &str,
+        global: &str,
+        started: i128,
+        mut articles: Vec<(String, Vec<u8>)>,
+    ) -> std::io::Result<()> {
+        articles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        out.write_all(b"{\"version\":")?;
+        out.write_all(&json(version))?;
+        out.write_all(b",\"started\":")?;
+        out.write_all(&json(&started))?;
+        out.write_all(b",\"global\":")?;
+        out.write_all(&json(global))?;
+        out.write_all(b",\"articles\":{")?;
         for (i, (rel, article)) in articles.iter().enumerate() {
             if i > 0 {
-                out.push(b',');
+                out.write_all(b",")?;
             }
-            out.extend_from_slice(&json(rel));
-            out.push(b':');
-            out.extend_from_slice(article);
+            out.write_all(&json(rel))?;
+            out.write_all(b":")?;
+            out.write_all(article)?;
         }
-        out.extend_from_slice(b"},\"shared\":");
+        Ok(())
+    }
+
+    /// Completes what [`Manifest::encode_articles`] began with the shared files.
+    pub fn encode_shared(mut out: Vec<u8>, shared: &[String]) -> Vec<u8> {
+        out.extend_from_slice(&Self::shared_tail(shared));
+        out
+    }
+
+    fn shared_tail(shared: &[String]) -> Vec<u8> {
+        let mut out = b"},\"shared\":".to_vec();
         out.extend_from_slice(&json(shared));
         out.push(b'}');
         out
     }
 
+    /// Starts writing the manifest of the build of `out` into a temporary
+    /// file beside it, articles first ([`Manifest::encode_articles`]), while
+    /// the build's last files are written: [`Staged::commit`] adds the shared
+    /// files and puts it in place once the build is.
+    pub fn stage(
+        out: &Path,
+        version: &str,
+        global: &str,
+        started: i128,
+        articles: Vec<(String, Vec<u8>)>,
+    ) -> Staged {
+        let dir = Self::dir(out);
+        let tmp = dir.join(format!("{MANIFEST}.tmp-{}", std::process::id()));
+        let file = std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::File::create(&tmp))
+            .ok();
+        let mut file = file.map(|f| std::io::BufWriter::with_capacity(1 << 16, f));
+        if let Some(w) = file.as_mut() {
+            if Self::write_articles(w, version, global, started, articles).is_err() {
+                file = None;
+            }
+        }
+        Staged { tmp, file }
+    }
     /// [`Manifest::save`] of a manifest encoded earlier.
     pub fn save_encoded(out: &Path, encoded: Option<Vec<u8>>) {
         let dir = Self::dir(out);
@@ -332,6 +392,35 @@ impl Manifest {
             let _ = std::fs::remove_file(&tmp);
             let _ = std::fs::remove_file(dir.join(MANIFEST));
         }
+    }
+}
+
+/// A manifest being written ([`Manifest::stage`]); not in place until
+/// [`Staged::commit`], and removed by [`Staged::discard`]. Failures are
+/// ignored, as by [`Manifest::save`]: the next build is then a clean one.
+pub struct Staged {
+    tmp: PathBuf,
+    /// `None` once a write failed.
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl Staged {
+    /// Adds the shared files and puts the manifest in place for `out`.
+    pub fn commit(self, out: &Path, shared: &[String]) {
+        let dir = Manifest::dir(out);
+        let written = self.file.is_some_and(|mut w| {
+            w.write_all(&Manifest::shared_tail(shared)).is_ok() && w.into_inner().is_ok()
+        });
+        if !written || std::fs::rename(&self.tmp, dir.join(MANIFEST)).is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+            let _ = std::fs::remove_file(dir.join(MANIFEST));
+        }
+    }
+
+    /// Abandons the manifest (the build failed).
+    pub fn discard(self) {
+        drop(self.file);
+        let _ = std::fs::remove_file(&self.tmp);
     }
 }
 
@@ -353,7 +442,9 @@ pub fn counts_from(c: [usize; 3]) -> Counts {
 impl Cached {
     /// This article's entry of the manifest (see [`Manifest::encode_with`]).
     pub fn encode(&self) -> Option<Vec<u8>> {
-        serde_json::to_vec(self).ok()
+        let mut out = Vec::new();
+        crate::extract::write_compact(self, &mut out).ok()?;
+        Some(out)
     }
 }
 

@@ -5,7 +5,6 @@
 //! build is atomic and never writes over the files of the previous one.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Mutex;
@@ -152,10 +151,11 @@ impl Writer {
     /// Writes one large file at the root of the output from the calling
     /// thread, beside the writer thread: at the end of a build the workers
     /// are idle while the writer drains its queue, and a document of many
-    /// megabytes (`entitlements.json`) would wait behind it. `write` streams
-    /// the file's bytes (buffered); `name` must be a plain file name; errors
-    /// surface in [`Writer::finish`].
-    pub fn write_now(&self, name: &str, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    /// megabytes (`entitlements.json`) would wait behind it. `write` is
+    /// given the new, empty file (to write as it likes: from several
+    /// threads at their offsets, say); `name` must be a plain file name;
+    /// errors surface in [`Writer::finish`].
+    pub fn write_now(&self, name: &str, write: impl FnOnce(&std::fs::File) -> std::io::Result<()>) {
         if self.keep || !is_safe_rel(name) || name.contains('/') {
             return;
         }
@@ -280,14 +280,13 @@ fn drain(root: &Path, receiver: Receiver<Item>) -> Result<Stats> {
     Ok(stats)
 }
 
-/// A new file at `target` with what `write` streams into it; its size.
+/// A new file at `target` with what `write` puts into it; its size.
 fn streamed(
     target: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    write: impl FnOnce(&std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<u64> {
-    let mut file = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(target)?);
-    write(&mut file)?;
-    let file = file.into_inner().map_err(|e| e.into_error())?;
+    let file = std::fs::File::create(target)?;
+    write(&file)?;
     Ok(file.metadata()?.len())
 }
 

@@ -26,11 +26,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Seek, SeekFrom, Write};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::Serialize;
 
+use super::document::Document;
 use super::json::write_pretty;
 use super::merge::merge;
 use super::types::SOURCE_LOCALE;
@@ -128,7 +129,7 @@ impl Spill {
 
 /// An article's runs: in memory, or offsets and lengths in the spill files.
 #[derive(Debug)]
-enum Stored {
+pub(super) enum Stored {
     Memory(Article),
     Spilled([(u64, u64); 4]),
 }
@@ -136,7 +137,7 @@ enum Stored {
 /// One article's records as array elements of the finished document,
 /// indented for their place and joined with `,\n` (empty when none).
 #[derive(Debug, Default)]
-struct Article {
+pub(super) struct Article {
     articles: Vec<u8>,
     entitlements: Vec<u8>,
     roles: Vec<u8>,
@@ -150,11 +151,21 @@ impl Article {
     fn len(&self) -> usize {
         self.articles.len() + self.entitlements.len() + self.roles.len() + self.procedures.len()
     }
+
+    /// The run of the document's array `k` (in [`Article::FIELDS`] order).
+    pub(super) fn run(&self, k: usize) -> &[u8] {
+        match k {
+            0 => &self.articles,
+            1 => &self.entitlements,
+            2 => &self.roles,
+            _ => &self.procedures,
+        }
+    }
 }
 
 impl Article {
     /// The document's arrays, in order.
-    const FIELDS: [(&'static str, Field); 4] = [
+    pub(super) const FIELDS: [(&'static str, Field); 4] = [
         ("articles", |a| &mut a.articles),
         ("entitlements", |a| &mut a.entitlements),
         ("roles", |a| &mut a.roles),
@@ -176,7 +187,10 @@ impl Assembler {
         Self::with(slugs, Some(SPILL_AFTER))
     }
 
-    fn with<'a>(slugs: impl IntoIterator<Item = &'a str>, budget: Option<usize>) -> Assembler {
+    pub(super) fn with<'a>(
+        slugs: impl IntoIterator<Item = &'a str>,
+        budget: Option<usize>,
+    ) -> Assembler {
         let mut state = State {
             locales: BTreeSet::from([SOURCE_LOCALE.to_string()]),
             budget,
@@ -237,11 +251,11 @@ impl Assembler {
         head.extend_from_slice(b",\n  \"locales\": ");
         let locales = state.locales.iter().map(|l| elements(&[l]));
         push_array(&mut head, locales);
-        Document {
+        Document::new(
             head,
-            articles: state.done.into_values().collect(),
-            spill: state.spill.map(|s| s.files),
-        }
+            state.done.into_values().collect(),
+            state.spill.map(|s| s.files),
+        )
     }
 
     fn finish_group(&self, group: Vec<ArticleFacts>) {
@@ -266,61 +280,6 @@ impl Assembler {
 
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-/// The assembled `entitlements.json`.
-#[derive(Debug)]
-pub struct Document {
-    /// Everything before the first array of records.
-    head: Vec<u8>,
-    /// Per article, in slug order.
-    articles: Vec<Stored>,
-    spill: Option<[File; 4]>,
-}
-
-impl Document {
-    /// How many articles (slugs) the document holds.
-    pub fn articles(&self) -> usize {
-        self.articles.len()
-    }
-
-    /// Writes the document, as [`super::to_json_bytes`] would, one
-    /// article's run at a time (spilled runs read back through one buffer).
-    pub fn write_to(mut self, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(&self.head)?;
-        let mut buffer = Vec::new();
-        for (k, (name, field)) in Article::FIELDS.iter().enumerate() {
-            write!(out, ",\n  \"{name}\": ")?;
-            let mut any = false;
-            for stored in &mut self.articles {
-                let run: &[u8] = match stored {
-                    Stored::Memory(article) => {
-                        // Freed once written.
-                        buffer = std::mem::take(field(article));
-                        &buffer
-                    }
-                    Stored::Spilled(at) => {
-                        let (offset, len) = at[k];
-                        let file = self.spill.as_ref().map(|f| &f[k]);
-                        let mut file =
-                            file.ok_or_else(|| io::Error::other("spill file missing"))?;
-                        buffer.resize(len as usize, 0);
-                        file.seek(SeekFrom::Start(offset))?;
-                        file.read_exact(&mut buffer)?;
-                        &buffer
-                    }
-                };
-                if run.is_empty() {
-                    continue;
-                }
-                out.write_all(if any { b",\n" } else { b"[\n" })?;
-                out.write_all(run)?;
-                any = true;
-            }
-            out.write_all(if any { b"\n  ]" } else { b"[]" })?;
-        }
-        out.write_all(b"\n}\n")
     }
 }
 

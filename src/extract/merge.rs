@@ -287,3 +287,62 @@ fn step(base: &mut Step, other: Step, locale: &str) {
     });
     segments(&mut base.segments, other.segments, locale);
 }
+
+/// Calls `f` with one file's entitlements as [`merge`] of that file alone
+/// would have them (one locale keeps every record; they come out stably
+/// sorted by their place in the document, none stale), then gives them
+/// back to `facts` in their own order. A page renders its tables from
+/// these; moved in and out, they are not copied.
+pub fn with_own_entitlements<R>(facts: &mut ArticleFacts, f: impl FnOnce(&Entitlements) -> R) -> R {
+    let records = std::mem::take(&mut facts.entitlements);
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by_key(|&i| records.get(i).map(|r| r.key.order));
+    let mut slots: Vec<Option<Entitlement>> = records.into_iter().map(Some).collect();
+    let sorted = order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .collect();
+    let own = Entitlements {
+        entitlements: sorted,
+        ..Entitlements::default()
+    };
+    let result = f(&own);
+    for (record, &i) in own.entitlements.into_iter().zip(&order) {
+        if let Some(slot) = slots.get_mut(i) {
+            *slot = Some(record);
+        }
+    }
+    facts.entitlements = slots.into_iter().flatten().collect();
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Locale;
+
+    #[test]
+    fn own_entitlements_are_those_of_a_merge_of_one_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let tree = crate::content::discover(&root).unwrap();
+        let mut tables = 0;
+        for s in &tree.sources {
+            let text = std::fs::read_to_string(&s.path).unwrap();
+            let locale = Locale::parse(s.locale.as_str()).unwrap();
+            let parsed = crate::sxs::parse(&s.rel, locale, &s.slug, &text);
+            let mut facts = super::super::article(&parsed.article);
+            let before = facts.entitlements.clone();
+            let merged = merge(vec![ArticleFacts {
+                slug: facts.slug.clone(),
+                locale: facts.locale.clone(),
+                entitlements: before.clone(),
+                ..ArticleFacts::default()
+            }]);
+            let own = with_own_entitlements(&mut facts, |own| own.entitlements.clone());
+            assert_eq!(own, merged.entitlements, "{}", s.rel);
+            assert_eq!(facts.entitlements, before, "{}", s.rel);
+            tables += usize::from(own.len() > 1 && own != before);
+        }
+        assert!(tables > 0, "some file's records are reordered by the merge");
+    }
+}

@@ -30,9 +30,11 @@ use crate::sxs;
 mod assemble;
 mod cell;
 mod config;
+mod document;
 mod json;
 mod merge;
 mod money;
+mod pretty;
 mod procedure;
 mod roles;
 mod table;
@@ -40,10 +42,11 @@ mod text;
 mod types;
 mod view;
 
-pub use assemble::{Assembler, Document, SPILL_AFTER};
+pub use assemble::{Assembler, SPILL_AFTER};
 pub use config::{Config, Tier};
-pub use json::write_pretty;
-pub use merge::merge;
+pub use document::Document;
+pub use json::{write_compact, write_pretty};
+pub use merge::{merge, with_own_entitlements};
 pub use types::*;
 pub use view::{EntitlementTable, TableRow};
 

@@ -59,35 +59,77 @@ fn is_space_start(b: u8) -> bool {
     )
 }
 
-/// Position of the first byte of `bytes` that [`is_space_start`], eight
-/// bytes at a time: a word of bytes is tested at once for bytes below `!`
-/// (ASCII whitespace and controls), `0xc2` and `0xe0`–`0xe3`; its lowest hit
-/// is exact (borrows only run upwards), and is then checked byte-wise.
-fn find_space_start(bytes: &[u8]) -> Option<usize> {
+/// Position of the first byte at or after `from` where a run of whitespace
+/// may start that is not one plain space between two words: ASCII
+/// whitespace other than a space, a space followed by another, a space at
+/// either end of `bytes`, or the lead byte of a Unicode space (`0xc2`,
+/// `0xe1`–`0xe3`). Eight bytes are tested at once: bytes below `0x20`,
+/// spaces, `0xc2` and `0xe0`–`0xe3` by the "has a zero byte" test (exact at
+/// its lowest hit; later hits may be false, never missed), a space pair as
+/// a space whose next byte is one too; each hit is then checked byte-wise
+/// ([`starts_run`]), and the scan goes on past the false ones.
+fn find_run_start(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = ONES * 0x80;
     let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 9) {
+        // Eight bytes and the one after, to see a space pair across words.
+        let Ok(word) = <[u8; 8]>::try_from(&chunk[..8]) else {
             break;
         };
         let x = u64::from_le_bytes(word);
-        let below = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
-        let hits =
-            below | zero_bytes(x ^ (ONES * 0xc2)) | zero_bytes((x & (ONES * 0xfc)) ^ (ONES * 0xe0));
-        if hits == 0 {
-            at += 8;
-            continue;
+        let below = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+        let spaces = zero_bytes(x ^ (ONES * 0x20));
+        let next_space = (spaces >> 8) | (u64::from(chunk[8] == b' ') << 63);
+        let leads = zero_bytes(x ^ (ONES * 0xc2)) | zero_bytes((x & (ONES * 0xfc)) ^ (ONES * 0xe0));
+        let mut hits = below | leads | (spaces & next_space);
+        if at == 0 {
+            hits |= spaces & 0x80;
         }
-        let first = at + (hits.trailing_zeros() / 8) as usize;
-        if bytes.get(first).is_some_and(|&b| is_space_start(b)) {
-            return Some(first);
+        while hits != 0 {
+            let i = at + (hits.trailing_zeros() / 8) as usize;
+            if starts_run(bytes, i) {
+                return Some(i);
+            }
+            hits &= hits - 1;
         }
-        at = first + 1;
+        at += 8;
     }
-    let rest = bytes.get(at..)?;
-    rest.iter().position(|&b| is_space_start(b)).map(|p| at + p)
+    (at..bytes.len()).find(|&i| starts_run(bytes, i))
+}
+
+/// Whether a run of whitespace that is not one plain space between two
+/// words starts at `i` (see [`find_run_start`]); a plain space before
+/// another whitespace character is not seen here but by the caller, which
+/// looks one byte back from the run it is given.
+fn starts_run(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b' ') => i == 0 || i + 1 == bytes.len() || bytes.get(i + 1) == Some(&b' '),
+        Some(&b) if is_space_start(b) => space_len(bytes, i) > 0,
+        _ => false,
+    }
+}
+
+/// The length in bytes of the whitespace character at `i` (0 for none).
+fn space_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i).copied() {
+        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => 1,
+        Some(0xc2 | 0xe1 | 0xe2 | 0xe3) => {
+            let end = bytes.len().min(i + 4);
+            let tail = bytes.get(i..end).unwrap_or_default();
+            let valid = match std::str::from_utf8(tail) {
+                Ok(t) => t,
+                Err(e) => std::str::from_utf8(&tail[..e.valid_up_to()]).unwrap_or_default(),
+            };
+            valid
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8)
+        }
+        _ => 0,
+    }
 }
 
 /// A string that collapses whitespace as it is written (one pass, one buffer).
@@ -98,41 +140,33 @@ struct Collapsed {
 }
 
 impl TextSink for Collapsed {
-    /// Appends `s`, collapsing whitespace. Scans bytes: ASCII whitespace is
-    /// recognized directly; only lead bytes of Unicode spaces (U+0085,
-    /// U+00A0, U+1680, U+2000–U+205F, U+3000) are decoded.
+    /// Appends `s`, collapsing whitespace. Words and the single spaces
+    /// between them are copied in one piece; only where a longer run of
+    /// whitespace, another whitespace character or a space at either end
+    /// is found ([`find_run_start`]) does the text break, and only lead
+    /// bytes of Unicode spaces are decoded.
     fn push_str(&mut self, s: &str) {
         let bytes = s.as_bytes();
         let mut word_start = 0;
         let mut i = 0;
-        while let Some(off) = bytes.get(i..).and_then(find_space_start) {
-            i += off;
-            let next = bytes.get(i + 1).copied();
-            let single_space = bytes.get(i) == Some(&b' ')
-                && i > word_start
-                && next.is_some_and(|n| !is_space_start(n));
-            if single_space {
-                // One space inside a run of text stays in the run: copied in one go.
-                i += 1;
-                continue;
-            }
-            let ws_len = match bytes.get(i).copied().unwrap_or_default() {
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
-                0xc2 | 0xe1 | 0xe2 | 0xe3 => s
-                    .get(i..)
-                    .and_then(|r| r.chars().next())
-                    .filter(|c| c.is_whitespace())
-                    .map_or(0, char::len_utf8),
-                _ => 0,
+        while let Some(found) = find_run_start(bytes, i) {
+            // The run takes the one plain space before it, if any.
+            let run = match found.checked_sub(1) {
+                Some(p) if p >= word_start && bytes.get(p) == Some(&b' ') => p,
+                _ => found,
             };
-            if ws_len == 0 {
-                i += 1;
-                continue;
-            }
-            self.word(s.get(word_start..i).unwrap_or_default());
+            self.word(s.get(word_start..run).unwrap_or_default());
             self.space = !self.text.is_empty();
-            i += ws_len;
-            word_start = i;
+            let mut end = run;
+            loop {
+                let len = space_len(bytes, end);
+                if len == 0 {
+                    break;
+                }
+                end += len;
+            }
+            word_start = end;
+            i = end.max(found + 1);
         }
         self.word(s.get(word_start..).unwrap_or_default());
     }
@@ -285,8 +319,26 @@ mod tests {
         assert_eq!(c.text, "Sign into x");
     }
 
+    /// Collapsing as a reader would: split on whitespace, join with one space
+    /// (what `Collapsed` computes over a sequence of pushes).
+    fn naive(parts: &[&str]) -> String {
+        parts
+            .concat()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn collapsed(parts: &[&str]) -> String {
+        let mut c = Collapsed::default();
+        for part in parts {
+            c.push_str(part);
+        }
+        c.text
+    }
+
     #[test]
-    fn finds_space_starts_like_a_byte_scan() {
+    fn finds_runs_like_a_byte_scan() {
         let pieces = [
             "a",
             " ",
@@ -307,6 +359,7 @@ mod tests {
             "\u{e000}",
             "日本",
             "abcdefghij",
+            "’",
         ];
         let mut text = String::new();
         for n in 0..400usize {
@@ -318,13 +371,24 @@ mod tests {
             }
             let bytes = text.as_bytes();
             for start in 0..bytes.len() {
-                let rest = &bytes[start..];
                 assert_eq!(
-                    find_space_start(rest),
-                    rest.iter().position(|&b| is_space_start(b)),
+                    find_run_start(bytes, start),
+                    (start..bytes.len()).find(|&i| starts_run(bytes, i)),
                     "{text:?} from {start}"
                 );
             }
+            let parts: Vec<&str> = text.split_inclusive('a').collect();
+            assert_eq!(collapsed(&parts), naive(&parts), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn collapses_like_split_whitespace(
+            parts in proptest::collection::vec("( |  |\\t|\n|\u{a0}|\u{3000}|\u{2009}|\u{1680}|\u{85}|x|yz|한국|’|\u{1}|[a-z ]{0,12}|\\PC{0,6})*", 0..4)
+        ) {
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(collapsed(&parts), naive(&parts));
         }
     }
 
