@@ -442,9 +442,7 @@ pub fn counts_from(c: [usize; 3]) -> Counts {
 impl Cached {
     /// This article's entry of the manifest (see [`Manifest::encode_with`]).
     pub fn encode(&self) -> Option<Vec<u8>> {
-        let mut out = Vec::new();
-        crate::extract::write_compact(self, &mut out).ok()?;
-        Some(out)
+        serde_json::to_vec(self).ok()
     }
 }
 

@@ -1,9 +1,8 @@
 //! The text of `entitlements.json`: serde_json's pretty printing (2-space
-//! indent), byte for byte. Values are written by [`super::pretty`]'s direct
-//! serializer; what it leaves to serde_json goes through serde_json with a
-//! formatter that writes each line break and its indentation in one go
-//! instead of one write per level (procedures nest eight levels deep, and
-//! most of the file is indentation and short strings).
+//! indent), byte for byte, through a formatter that writes each line break
+//! and its indentation in one go instead of one write per level
+//! (procedures nest eight levels deep, and most of the file is indentation
+//! and short strings).
 
 use std::io::{self, Write};
 
@@ -131,33 +130,12 @@ pub fn write_pretty<T: Serialize + ?Sized>(
     level: usize,
     out: &mut Vec<u8>,
 ) -> serde_json::Result<()> {
-    let start = out.len();
-    if super::pretty::write(value, level, out).is_ok() {
-        return Ok(());
-    }
-    // A value the direct writer leaves to serde_json: written again whole.
-    out.truncate(start);
     let formatter = Pretty {
         level,
         has_value: false,
     };
     let mut ser = serde_json::Serializer::with_formatter(Out(out), formatter);
     value.serialize(&mut ser)
-}
-
-/// Appends `value` as compact JSON to `out`, byte for byte
-/// `serde_json::to_vec`, through [`super::pretty`]'s direct serializer
-/// (serde_json for what it leaves).
-pub fn write_compact<T: Serialize + ?Sized>(
-    value: &T,
-    out: &mut Vec<u8>,
-) -> serde_json::Result<()> {
-    let start = out.len();
-    if super::pretty::write_compact(value, out).is_ok() {
-        return Ok(());
-    }
-    out.truncate(start);
-    serde_json::to_writer(out, value)
 }
 
 #[cfg(test)]
