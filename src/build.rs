@@ -236,7 +236,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
     };
     match (kept, articles) {
         (Some(bytes), _) => Manifest::save_encoded(&out, Some(bytes)),
-        (None, Some(staged)) => staged.commit(&out, &shared),
+        (None, Some(staged)) => staged.commit(&shared),
         (None, None) => {}
     }
     outcome.diagnostics = diagnostics;

@@ -278,45 +278,15 @@ impl Manifest {
             .iter()
             .map(|(rel, cached)| Some((rel.clone(), cached.encode()?)))
             .collect::<Option<Vec<_>>>()?;
-        Some(Self::encode_with(
-            &self.version,
-            &self.global,
-            self.started,
-            entries,
-            &self.shared,
-        ))
+        let mut out = Vec::new();
+        Self::write_articles(&mut out, &self.version, &self.global, self.started, entries).ok()?;
+        out.extend_from_slice(&Self::shared_tail(&self.shared));
+        Some(out)
     }
 
-    /// A manifest from articles encoded one by one (by [`Cached::encode`],
-    /// on the threads that rendered them), sorted here by path: what
-    /// [`Manifest::encode`] writes for the same content.
-    pub fn encode_with(
-        version: &str,
-        global: &str,
-        started: i128,
-        articles: Vec<(String, Vec<u8>)>,
-        shared: &[String],
-    ) -> Vec<u8> {
-        let head = Self::encode_articles(version, global, started, articles);
-        Self::encode_shared(head, shared)
-    }
-
-    /// The part of [`Manifest::encode_with`] before the shared files (they
-    /// are known only at the very end of a build, the articles earlier).
-    pub fn encode_articles(
-        version: &str,
-        global: &str,
-        started: i128,
-        articles: Vec<(String, Vec<u8>)>,
-    ) -> Vec<u8> {
-        let size: usize = articles.iter().map(|(r, a)| r.len() + a.len() + 4).sum();
-        let mut out = Vec::with_capacity(size + 1024);
-        let written = Self::write_articles(&mut out, version, global, started, articles);
-        debug_assert!(written.is_ok(), "writing into a Vec does not fail");
-        out
-    }
-
-    /// Writes what [`Manifest::encode_articles`] returns.
+    /// Writes the manifest up to its shared files, from articles encoded
+    /// one by one (by [`Cached::encode`], on the threads that rendered
+    /// them), sorted here by path; [`Manifest::shared_tail`] completes it.
     fn write_articles(
         out: &mut impl Write,
         version: &str,
@@ -343,12 +313,8 @@ impl Manifest {
         Ok(())
     }
 
-    /// Completes what [`Manifest::encode_articles`] began with the shared files.
-    pub fn encode_shared(mut out: Vec<u8>, shared: &[String]) -> Vec<u8> {
-        out.extend_from_slice(&Self::shared_tail(shared));
-        out
-    }
-
+    /// The end of the manifest after [`Manifest::write_articles`]: the
+    /// shared files (known only at the very end of a build).
     fn shared_tail(shared: &[String]) -> Vec<u8> {
         let mut out = b"},\"shared\":".to_vec();
         out.extend_from_slice(&json(shared));
@@ -356,10 +322,26 @@ impl Manifest {
         out
     }
 
+    /// The temporary file a manifest of `dir` is written into before it is
+    /// put in place.
+    fn tmp(dir: &Path) -> PathBuf {
+        dir.join(format!("{MANIFEST}.tmp-{}", std::process::id()))
+    }
+
+    /// Puts `tmp` in place as the manifest of `dir` if it was `written`;
+    /// otherwise, or if that fails, leaves no manifest at all (the next
+    /// build is then a clean one).
+    fn put_in_place(dir: &Path, tmp: &Path, written: bool) {
+        if !written || std::fs::rename(tmp, dir.join(MANIFEST)).is_err() {
+            let _ = std::fs::remove_file(tmp);
+            let _ = std::fs::remove_file(dir.join(MANIFEST));
+        }
+    }
+
     /// Starts writing the manifest of the build of `out` into a temporary
-    /// file beside it, articles first ([`Manifest::encode_articles`]), while
-    /// the build's last files are written: [`Staged::commit`] adds the shared
-    /// files and puts it in place once the build is.
+    /// file beside it, articles first, while the build's last files are
+    /// written: [`Staged::commit`] adds the shared files and puts it in
+    /// place once the build is.
     pub fn stage(
         out: &Path,
         version: &str,
@@ -368,7 +350,7 @@ impl Manifest {
         articles: Vec<(String, Vec<u8>)>,
     ) -> Staged {
         let dir = Self::dir(out);
-        let tmp = dir.join(format!("{MANIFEST}.tmp-{}", std::process::id()));
+        let tmp = Self::tmp(&dir);
         let file = std::fs::create_dir_all(&dir)
             .and_then(|()| std::fs::File::create(&tmp))
             .ok();
@@ -378,20 +360,18 @@ impl Manifest {
                 file = None;
             }
         }
-        Staged { tmp, file }
+        Staged { dir, tmp, file }
     }
+
     /// [`Manifest::save`] of a manifest encoded earlier.
     pub fn save_encoded(out: &Path, encoded: Option<Vec<u8>>) {
-        let dir = Self::dir(out);
         let Some(json) = encoded else {
             return;
         };
-        let tmp = dir.join(format!("{MANIFEST}.tmp-{}", std::process::id()));
-        let ok = std::fs::create_dir_all(&dir).is_ok() && std::fs::write(&tmp, json).is_ok();
-        if !ok || std::fs::rename(&tmp, dir.join(MANIFEST)).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-            let _ = std::fs::remove_file(dir.join(MANIFEST));
-        }
+        let dir = Self::dir(out);
+        let tmp = Self::tmp(&dir);
+        let written = std::fs::create_dir_all(&dir).is_ok() && std::fs::write(&tmp, json).is_ok();
+        Self::put_in_place(&dir, &tmp, written);
     }
 }
 
@@ -399,22 +379,19 @@ impl Manifest {
 /// [`Staged::commit`], and removed by [`Staged::discard`]. Failures are
 /// ignored, as by [`Manifest::save`]: the next build is then a clean one.
 pub struct Staged {
+    dir: PathBuf,
     tmp: PathBuf,
     /// `None` once a write failed.
     file: Option<std::io::BufWriter<std::fs::File>>,
 }
 
 impl Staged {
-    /// Adds the shared files and puts the manifest in place for `out`.
-    pub fn commit(self, out: &Path, shared: &[String]) {
-        let dir = Manifest::dir(out);
+    /// Adds the shared files and puts the manifest in place.
+    pub fn commit(self, shared: &[String]) {
         let written = self.file.is_some_and(|mut w| {
             w.write_all(&Manifest::shared_tail(shared)).is_ok() && w.into_inner().is_ok()
         });
-        if !written || std::fs::rename(&self.tmp, dir.join(MANIFEST)).is_err() {
-            let _ = std::fs::remove_file(&self.tmp);
-            let _ = std::fs::remove_file(dir.join(MANIFEST));
-        }
+        Manifest::put_in_place(&self.dir, &self.tmp, written);
     }
 
     /// Abandons the manifest (the build failed).
@@ -440,7 +417,7 @@ pub fn counts_from(c: [usize; 3]) -> Counts {
 }
 
 impl Cached {
-    /// This article's entry of the manifest (see [`Manifest::encode_with`]).
+    /// This article's entry of the manifest (see [`Manifest::stage`]).
     pub fn encode(&self) -> Option<Vec<u8>> {
         serde_json::to_vec(self).ok()
     }
