@@ -103,15 +103,25 @@ impl Document {
     /// Writes the document, as [`super::to_json_bytes`] would, a chunk at
     /// a time (spilled runs read back through one buffer).
     pub fn write_to(self, out: &mut dyn Write) -> io::Result<()> {
+        self.in_chunks(&self.pieces(), |chunk| out.write_all(chunk))
+    }
+
+    /// Hands `pieces`' bytes to `write` in order, in chunks of about
+    /// [`CHUNK`] bytes (the last one shorter, maybe empty).
+    fn in_chunks(
+        &self,
+        pieces: &[Piece<'_>],
+        mut write: impl FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
         let mut buffer = Vec::with_capacity(CHUNK);
-        for piece in &self.pieces() {
+        for piece in pieces {
             self.gather(piece, &mut buffer)?;
             if buffer.len() >= CHUNK {
-                out.write_all(&buffer)?;
+                write(&buffer)?;
                 buffer.clear();
             }
         }
-        out.write_all(&buffer)
+        write(&buffer)
     }
 
     /// Writes the document into `file` (empty) from all of rayon's
@@ -141,16 +151,11 @@ impl Document {
         shares
             .into_par_iter()
             .try_for_each(|(mut offset, pieces)| {
-                let mut buffer = Vec::with_capacity(CHUNK);
-                for piece in pieces {
-                    self.gather(piece, &mut buffer)?;
-                    if buffer.len() >= CHUNK {
-                        file.write_all_at(&buffer, offset)?;
-                        offset += buffer.len() as u64;
-                        buffer.clear();
-                    }
-                }
-                file.write_all_at(&buffer, offset)
+                self.in_chunks(pieces, |chunk| {
+                    file.write_all_at(chunk, offset)?;
+                    offset += chunk.len() as u64;
+                    Ok(())
+                })
             })?;
         Ok(total)
     }
