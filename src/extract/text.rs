@@ -68,7 +68,8 @@ fn is_space_start(b: u8) -> bool {
 /// its lowest hit; later hits may be false, never missed), a space pair as
 /// a space whose next byte is one too; each hit is then checked byte-wise
 /// ([`starts_run`]), and the scan goes on past the false ones.
-fn find_run_start(bytes: &[u8], from: usize) -> Option<usize> {
+fn find_run_start(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = ONES * 0x80;
     let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
@@ -89,45 +90,39 @@ fn find_run_start(bytes: &[u8], from: usize) -> Option<usize> {
         }
         while hits != 0 {
             let i = at + (hits.trailing_zeros() / 8) as usize;
-            if starts_run(bytes, i) {
+            if starts_run(s, i) {
                 return Some(i);
             }
             hits &= hits - 1;
         }
         at += 8;
     }
-    (at..bytes.len()).find(|&i| starts_run(bytes, i))
+    (at..bytes.len()).find(|&i| starts_run(s, i))
 }
 
 /// Whether a run of whitespace that is not one plain space between two
 /// words starts at `i` (see [`find_run_start`]); a plain space before
 /// another whitespace character is not seen here but by the caller, which
 /// looks one byte back from the run it is given.
-fn starts_run(bytes: &[u8], i: usize) -> bool {
+fn starts_run(s: &str, i: usize) -> bool {
+    let bytes = s.as_bytes();
     match bytes.get(i) {
         Some(b' ') => i == 0 || i + 1 == bytes.len() || bytes.get(i + 1) == Some(&b' '),
-        Some(&b) if is_space_start(b) => space_len(bytes, i) > 0,
+        Some(&b) if is_space_start(b) => space_len(s, i) > 0,
         _ => false,
     }
 }
 
 /// The length in bytes of the whitespace character at `i` (0 for none).
-fn space_len(bytes: &[u8], i: usize) -> usize {
-    match bytes.get(i).copied() {
+fn space_len(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i).copied() {
         Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => 1,
-        Some(0xc2 | 0xe1 | 0xe2 | 0xe3) => {
-            let end = bytes.len().min(i + 4);
-            let tail = bytes.get(i..end).unwrap_or_default();
-            let valid = match std::str::from_utf8(tail) {
-                Ok(t) => t,
-                Err(e) => std::str::from_utf8(&tail[..e.valid_up_to()]).unwrap_or_default(),
-            };
-            valid
-                .chars()
-                .next()
-                .filter(|c| c.is_whitespace())
-                .map_or(0, char::len_utf8)
-        }
+        // Lead bytes start a character: `i` is a boundary of `s`.
+        Some(0xc2 | 0xe1 | 0xe2 | 0xe3) => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
         _ => 0,
     }
 }
@@ -149,7 +144,7 @@ impl TextSink for Collapsed {
         let bytes = s.as_bytes();
         let mut word_start = 0;
         let mut i = 0;
-        while let Some(found) = find_run_start(bytes, i) {
+        while let Some(found) = find_run_start(s, i) {
             // The run takes the one plain space before it, if any.
             let run = match found.checked_sub(1) {
                 Some(p) if p >= word_start && bytes.get(p) == Some(&b' ') => p,
@@ -159,7 +154,7 @@ impl TextSink for Collapsed {
             self.space = !self.text.is_empty();
             let mut end = run;
             loop {
-                let len = space_len(bytes, end);
+                let len = space_len(s, end);
                 if len == 0 {
                     break;
                 }
@@ -372,8 +367,8 @@ mod tests {
             let bytes = text.as_bytes();
             for start in 0..bytes.len() {
                 assert_eq!(
-                    find_run_start(bytes, start),
-                    (start..bytes.len()).find(|&i| starts_run(bytes, i)),
+                    find_run_start(&text, start),
+                    (start..bytes.len()).find(|&i| starts_run(&text, i)),
                     "{text:?} from {start}"
                 );
             }
