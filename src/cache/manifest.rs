@@ -1,0 +1,204 @@
+//! The manifest of the last build (`<out>.cache/manifest.json`): read,
+//! written whole, or staged while a build's last files are written.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Cached, Stamp};
+
+/// Name of the manifest inside the cache directory.
+pub(super) const MANIFEST: &str = "manifest.json";
+
+/// The last build, as remembered.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    /// `locdoc` version that wrote it.
+    pub version: String,
+    /// When that build started, in nanoseconds since the Unix epoch: file
+    /// stamps taken then are trusted only for files last changed before.
+    pub started: i128,
+    /// Fingerprint of templates, interface text, config, content files other
+    /// than articles, and the catalog (every article's front matter).
+    pub global: String,
+    /// Per article file (path relative to the content dir).
+    pub articles: BTreeMap<String, Cached>,
+    /// Output files not owned by one article (indexes, sitemap, assets, …).
+    pub shared: Vec<String>,
+}
+
+impl Manifest {
+    /// What is stored of `rel`, if its file still has the stamp it had when
+    /// it was hashed and was not changed while that build ran.
+    pub fn unchanged(&self, rel: &str, stamp: Option<Stamp>) -> Option<&Cached> {
+        let cached = self.articles.get(rel)?;
+        let stored = cached.stamp?;
+        (Some(stored) == stamp && !stored.is_racy(self.started)).then_some(cached)
+    }
+
+    /// Where the cache of the output `out` lives: `<out>.cache/`.
+    pub fn dir(out: &Path) -> PathBuf {
+        let mut name = out.file_name().unwrap_or_default().to_os_string();
+        if name.is_empty() {
+            name.push("public");
+        }
+        name.push(".cache");
+        out.with_file_name(name)
+    }
+
+    /// The manifest of `out`'s last build and its bytes, if it is readable
+    /// and was written by this version (whatever its global fingerprint).
+    pub fn read(out: &Path) -> Option<(Manifest, Vec<u8>)> {
+        let text = std::fs::read(Self::dir(out).join(MANIFEST)).ok()?;
+        let manifest: Manifest = serde_json::from_slice(&text).ok()?;
+        (manifest.version == env!("CARGO_PKG_VERSION")).then_some((manifest, text))
+    }
+
+    /// Removes the manifest of `out`, so that a build interrupted after
+    /// changing the output is never taken for the one the manifest describes.
+    pub fn forget(out: &Path) {
+        let _ = std::fs::remove_file(Self::dir(out).join(MANIFEST));
+    }
+
+    /// Writes the manifest (through a temporary file); failures are ignored:
+    /// the next build is then a clean one.
+    pub fn save(&self, out: &Path) {
+        Self::save_encoded(out, self.encode());
+    }
+
+    /// The manifest as written by [`Manifest::save`]; `None` if it can't be.
+    pub fn encode(&self) -> Option<Vec<u8>> {
+        let entries = self
+            .articles
+            .iter()
+            .map(|(rel, cached)| Some((rel.clone(), cached.encode()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let mut out = Vec::new();
+        Self::write_articles(&mut out, &self.version, &self.global, self.started, entries).ok()?;
+        out.extend_from_slice(&Self::shared_tail(&self.shared));
+        Some(out)
+    }
+
+    /// Writes the manifest up to its shared files, from articles encoded
+    /// one by one (by [`Cached::encode`], on the threads that rendered
+    /// them), sorted here by path; [`Manifest::shared_tail`] completes it.
+    fn write_articles(
+        out: &mut impl Write,
+        version: &str,
+        global: &str,
+        started: i128,
+        mut articles: Vec<(String, Vec<u8>)>,
+    ) -> std::io::Result<()> {
+        articles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        out.write_all(b"{\"version\":")?;
+        out.write_all(&json(version))?;
+        out.write_all(b",\"started\":")?;
+        out.write_all(&json(&started))?;
+        out.write_all(b",\"global\":")?;
+        out.write_all(&json(global))?;
+        out.write_all(b",\"articles\":{")?;
+        for (i, (rel, article)) in articles.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(&json(rel))?;
+            out.write_all(b":")?;
+            out.write_all(article)?;
+        }
+        Ok(())
+    }
+
+    /// The end of the manifest after [`Manifest::write_articles`]: the
+    /// shared files (known only at the very end of a build).
+    fn shared_tail(shared: &[String]) -> Vec<u8> {
+        let mut out = b"},\"shared\":".to_vec();
+        out.extend_from_slice(&json(shared));
+        out.push(b'}');
+        out
+    }
+
+    /// The temporary file a manifest of `dir` is written into before it is
+    /// put in place.
+    fn tmp(dir: &Path) -> PathBuf {
+        dir.join(format!("{MANIFEST}.tmp-{}", std::process::id()))
+    }
+
+    /// Puts `tmp` in place as the manifest of `dir` if it was `written`;
+    /// otherwise, or if that fails, leaves no manifest at all (the next
+    /// build is then a clean one).
+    fn put_in_place(dir: &Path, tmp: &Path, written: bool) {
+        if !written || std::fs::rename(tmp, dir.join(MANIFEST)).is_err() {
+            let _ = std::fs::remove_file(tmp);
+            let _ = std::fs::remove_file(dir.join(MANIFEST));
+        }
+    }
+
+    /// Starts writing the manifest of the build of `out` into a temporary
+    /// file beside it, articles first, while the build's last files are
+    /// written: [`Staged::commit`] adds the shared files and puts it in
+    /// place once the build is.
+    pub fn stage(
+        out: &Path,
+        version: &str,
+        global: &str,
+        started: i128,
+        articles: Vec<(String, Vec<u8>)>,
+    ) -> Staged {
+        let dir = Self::dir(out);
+        let tmp = Self::tmp(&dir);
+        let file = std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::File::create(&tmp))
+            .ok();
+        let mut file = file.map(|f| std::io::BufWriter::with_capacity(1 << 16, f));
+        if let Some(w) = file.as_mut() {
+            if Self::write_articles(w, version, global, started, articles).is_err() {
+                file = None;
+            }
+        }
+        Staged { dir, tmp, file }
+    }
+
+    /// [`Manifest::save`] of a manifest encoded earlier.
+    pub fn save_encoded(out: &Path, encoded: Option<Vec<u8>>) {
+        let Some(json) = encoded else {
+            return;
+        };
+        let dir = Self::dir(out);
+        let tmp = Self::tmp(&dir);
+        let written = std::fs::create_dir_all(&dir).is_ok() && std::fs::write(&tmp, json).is_ok();
+        Self::put_in_place(&dir, &tmp, written);
+    }
+}
+
+/// A manifest being written ([`Manifest::stage`]); not in place until
+/// [`Staged::commit`], and removed by [`Staged::discard`]. Failures are
+/// ignored, as by [`Manifest::save`]: the next build is then a clean one.
+pub struct Staged {
+    dir: PathBuf,
+    tmp: PathBuf,
+    /// `None` once a write failed.
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl Staged {
+    /// Adds the shared files and puts the manifest in place.
+    pub fn commit(self, shared: &[String]) {
+        let written = self.file.is_some_and(|mut w| {
+            w.write_all(&Manifest::shared_tail(shared)).is_ok() && w.into_inner().is_ok()
+        });
+        Manifest::put_in_place(&self.dir, &self.tmp, written);
+    }
+
+    /// Abandons the manifest (the build failed).
+    pub fn discard(self) {
+        drop(self.file);
+        let _ = std::fs::remove_file(&self.tmp);
+    }
+}
+
+/// A value as compact JSON (`null` if it can't be).
+fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_else(|_| b"null".to_vec())
+}
