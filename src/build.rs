@@ -109,7 +109,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
     let root = options
         .project
         .clone()
-        .unwrap_or_else(|| project_root(&options.content));
+        .unwrap_or_else(|| config::project_root(&options.content));
     let site = config::load(&root)?;
     let config_file = root.join(config::FILE);
     let checks = if config_file.is_file() {
@@ -475,13 +475,6 @@ fn read_front(path: &Path) -> Option<String> {
         }
     }
     Some(text)
-}
-
-fn project_root(content: &Path) -> PathBuf {
-    match content.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
 
 fn progress_bar(show: bool, len: usize) -> ProgressBar {

@@ -44,6 +44,16 @@ pub struct Site {
     pub locales: BTreeMap<String, String>,
 }
 
+/// The project root of a content tree: the directory holding it, where
+/// `locdoc.toml`, `templates/` and `locales/` are looked for (`.` for a
+/// content directory given without a parent, such as the default `content`).
+pub fn project_root(content: &Path) -> PathBuf {
+    match content.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// Reads `<root>/locdoc.toml`; a missing file is the default configuration.
 pub fn load(root: &Path) -> Result<Site> {
     let path = root.join(FILE);

@@ -79,3 +79,24 @@ fn json_report_has_summary_and_sorted_diagnostics() {
     let lines: Vec<_> = diags.iter().map(|d| d["line"].as_u64().unwrap()).collect();
     assert!(lines.windows(2).all(|w| w[0] <= w[1]));
 }
+
+/// `check` reads the `locdoc.toml` beside the content directory, as `build`
+/// does, whatever the working directory.
+#[test]
+fn check_reads_the_config_beside_the_content() {
+    let project = tempfile::tempdir().unwrap();
+    let content = project.path().join("content");
+    let article = std::fs::read_to_string("content/ko-KR/manage-your-partner-network-benefits.md");
+    std::fs::create_dir_all(content.join("ko-KR")).unwrap();
+    std::fs::write(content.join("ko-KR/a.md"), article.unwrap()).unwrap();
+    let content = content.to_str().unwrap();
+    let before = locdoc(&["check", "--content", content, "--format", "json"]);
+    assert!(String::from_utf8_lossy(&before.stdout).contains("\"id-gap\""));
+    std::fs::write(
+        project.path().join("locdoc.toml"),
+        "[check]\nallow = [\"id-gap\"]\n",
+    )
+    .unwrap();
+    let after = locdoc(&["check", "--content", content, "--format", "json"]);
+    assert!(!String::from_utf8_lossy(&after.stdout).contains("\"id-gap\""));
+}

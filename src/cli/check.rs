@@ -30,7 +30,8 @@ pub struct Args {
     /// Never report these codes (added to the config file's `allow`).
     #[arg(long, value_delimiter = ',')]
     pub allow: Vec<String>,
-    /// Config file with a `[check]` table (default: `locdoc.toml` if present).
+    /// Config file with a `[check]` table (default: `locdoc.toml` beside the
+    /// content directory, the file `build` reads, if present).
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Print a table per locale (files, segments, MT/HT share, counts by code) after the
@@ -86,7 +87,7 @@ fn stdout_error(e: std::io::Error) -> Error {
 
 /// Config file first, then the command line on top.
 fn options(args: &Args) -> Result<Options> {
-    let default = PathBuf::from("locdoc.toml");
+    let default = crate::config::project_root(&args.content.content).join(crate::config::FILE);
     let mut options = match &args.config {
         Some(path) => Options::from_config(path)?,
         None if default.is_file() => Options::from_config(&default)?,
