@@ -173,14 +173,27 @@ impl I18n {
 
     /// Every en-US message resolved for `locale` (keys with `_` for `-`, as
     /// templates spell them), and a `missing-message` warning for each
-    /// message the locale lacks.
+    /// message the locale lacks, or one for the whole locale when it has no
+    /// interface text at all (a tree in thirty locales would otherwise
+    /// print every message thirty times).
     pub fn labels(&self, locale: &str) -> (Labels, Vec<Diagnostic>) {
         let mut labels = Labels::new();
         let mut diags = Vec::new();
         let tag = self.tag_for(locale);
         let own = tag.map(|t| self.ids(t)).unwrap_or_default();
+        if tag.is_none() {
+            let file = format!("locales/{locale}/site.ftl");
+            let message = format!("no interface text for `{locale}`; its pages use `{FALLBACK}`");
+            diags.push(
+                Diagnostic::new(Code::MissingMessage, &file, 0, 0, message)
+                    .with_locale(locale)
+                    .with_hint(format!(
+                        "translate `locales/{FALLBACK}/site.ftl` into `{file}`"
+                    )),
+            );
+        }
         for id in self.ids(FALLBACK) {
-            if !own.contains(&id) {
+            if tag.is_some() && !own.contains(&id) {
                 let file = format!("locales/{locale}/site.ftl");
                 let message =
                     format!("message `{id}` is missing in `{locale}`; using `{FALLBACK}`");
@@ -265,7 +278,9 @@ mod tests {
             labels.get("on_this_page").map(String::as_str),
             Some("On this page")
         );
-        assert!(!diags.is_empty() && diags.iter().all(|d| d.code == Code::MissingMessage));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].code, Code::MissingMessage);
+        assert!(diags[0].message.contains("no interface text for `ja-JP`"));
         assert!(i18n.labels("ko-KR").1.is_empty());
     }
 }
