@@ -286,6 +286,33 @@ fn odd_articles_still_build() {
         .any(|d| d.code.as_str() == "missing-asset"));
 }
 
+/// Real articles of some doc sets have no `title`: the page takes the
+/// translation of the first heading, and `check` finds nothing wrong.
+#[test]
+fn a_missing_title_comes_from_the_first_heading() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ar-SA",
+        "fifo",
+        &format!(
+            "---\nms.contentlocale: ar-SA\nms.translationtype: HT\n---\n# {}\n\n{}\n",
+            seg("4dbec-101", "السيناريو", "Scenario"),
+            seg("4dbec-102", "نص", "Text")
+        ),
+    );
+    let outcome = build_into(&content, tmp.path());
+    assert_eq!(outcome.content.errors, 0);
+    let out = tmp.path().join("public");
+    let page = std::fs::read_to_string(out.join("ar-sa/fifo/index.html")).unwrap();
+    assert!(page.contains("<title>السيناريو"), "{page}");
+    let index = std::fs::read_to_string(out.join("ar-sa/index.html")).unwrap();
+    assert!(index.contains("السيناريو"), "{index}");
+    let english = std::fs::read_to_string(out.join("en-us/fifo/index.html")).unwrap();
+    assert!(english.contains("<title>Scenario"), "{english}");
+}
+
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
     let tmp = tempfile::tempdir().unwrap();

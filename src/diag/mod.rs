@@ -79,7 +79,7 @@ codes! {
     MixedPrefix = "mixed-prefix", Warning, "ids in one file with different hex prefixes";
     IdGap = "id-gap", Warning, "ids skip numbers";
     IdOrder = "id-order", Warning, "ids not in increasing order";
-    FrontMatter = "front-matter", Error, "missing or invalid YAML front matter, or a required key missing";
+    FrontMatter = "front-matter", Error, "missing or invalid YAML front matter, or a key of the wrong form";
     LocaleMismatch = "locale-mismatch", Warning, "`ms.contentlocale` differs from the locale directory";
     Unreadable = "unreadable", Error, "a file that can't be read or isn't UTF-8";
     LostSegment = "lost-segment", Error, "a span pair the Markdown structure drops or swallows";

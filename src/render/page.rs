@@ -100,7 +100,7 @@ impl Renderer {
         let facts = Facts {
             locale: tag,
             slug: article.slug.clone(),
-            title: entry.title.clone(),
+            title: page_title(entry, article),
             description: entry.description.clone(),
             english_title,
             segments: article.segments.len(),
@@ -155,7 +155,7 @@ impl Renderer {
         let mut body = html::body(&ctx, templates::buffer());
         let (title, description) = match side {
             Side::Source => (title_of(article, side), String::new()),
-            Side::Target => (entry.title.clone(), entry.description.clone()),
+            Side::Target => (page_title(entry, article), entry.description.clone()),
         };
         let layout = self.layout(tag, &dir, &title, &description, Some(&article.slug));
         let target = side == Side::Target;
@@ -270,6 +270,16 @@ impl Renderer {
             }
         }
         out
+    }
+}
+
+/// The title of a translated page: `title` of the front matter, else (real
+/// articles of some doc sets have none) the translation of the first
+/// heading, else the slug.
+pub(super) fn page_title(entry: &Entry, article: &Article) -> String {
+    match &article.front.title {
+        Some(t) if !t.trim().is_empty() => entry.title.clone(),
+        _ => title_of(article, Side::Target),
     }
 }
 

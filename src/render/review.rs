@@ -8,6 +8,7 @@ use minijinja::{context, Value};
 use serde::Serialize;
 
 use super::catalog::{page_url, root_prefix, Entry};
+use super::page::page_title;
 use super::sanitize::push_escaped;
 use super::templates::{self, Markup};
 use super::text::Sources;
@@ -215,12 +216,11 @@ impl Renderer {
             .templates
             .uses("review.html", "page.segments")
             .then(|| rows(article, &by_segment));
-        let heading = self
-            .i18n
-            .format_with(tag, "review-title", "title", &entry.title);
+        let title = page_title(entry, article);
+        let heading = self.i18n.format_with(tag, "review-title", "title", &title);
         let view = ReviewView {
             heading: heading.clone(),
-            title: &entry.title,
+            title: &title,
             article_href: format!("{root}{page_dir}"),
             status_href: format!("{root}review/{}/", article.locale.url_segment()),
             codes: findings.iter().map(|d| d.code.as_str()).collect(),

@@ -11,9 +11,6 @@ use yaml_serde::Value;
 use crate::diag::{Code, Diagnostic};
 use crate::model::front::{FrontMatter, TranslationType};
 
-/// Keys every article must have.
-const REQUIRED: &[&str] = &["title"];
-
 /// Where the front matter and body sit in the text.
 pub struct Split<'a> {
     /// The YAML between the `---` lines, and its byte offset.
@@ -173,20 +170,6 @@ impl Reader<'_> {
     }
 
     fn front(mut self) -> FrontMatter {
-        for key in REQUIRED {
-            if !self.fields.iter().any(|(k, _)| k == key) {
-                self.diags.push(
-                    Diagnostic::new(
-                        Code::FrontMatter,
-                        self.path,
-                        self.first_line,
-                        1,
-                        format!("required key `{key}` is missing"),
-                    )
-                    .with_hint(format!("add `{key}: …` to the front matter")),
-                );
-            }
-        }
         let mut front = FrontMatter {
             title: self.string("title"),
             description: self.string("description"),
