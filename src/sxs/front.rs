@@ -233,6 +233,10 @@ impl Reader<'_> {
 
     fn date(&mut self, key: &str) -> Option<NaiveDate> {
         let raw = self.string(key)?;
+        if raw.trim().is_empty() {
+            // `ms.date: ''`, as real articles have it: no date, not a bad one.
+            return None;
+        }
         if let Some(date) = padded_date(raw.trim()) {
             return Some(date);
         }
@@ -322,5 +326,16 @@ mod tests {
             }
         }
         assert!(padded_date("03/04/2021").is_some());
+    }
+
+    #[test]
+    fn an_empty_date_is_no_date() {
+        let yaml = "title: t\nms.date: ''\nms.lasthandoff:\n";
+        let text = format!("---\n{yaml}---\n");
+        let lines = super::super::lines::LineIndex::new(&text);
+        let mut diags = Vec::new();
+        let front = read(Some((yaml, 4)), "a.md", &lines, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!((front.date, front.handoff), (None, None));
     }
 }
