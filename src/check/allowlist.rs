@@ -33,6 +33,9 @@ impl Allowlist {
     /// Whether the words of `text` that would need translating are all
     /// allowed: terms of the list, acronyms, short tokens and non-words.
     pub fn covers(&self, text: &str) -> bool {
+        if self.is_product_name(text) {
+            return true;
+        }
         let text: String = text
             .split_whitespace()
             .filter(|t| !is_name_or_address(t))
@@ -52,6 +55,38 @@ impl Allowlist {
                     .any(|o| o.to_lowercase() == w && is_acronym(o))
         });
         covered
+    }
+}
+
+impl Allowlist {
+    /// A name that starts with a term of the list and goes on in capitalized
+    /// words (`Dynamics 365 Remote Assist`, `Microsoft 365 Defender`): the
+    /// name of a product of that family, which stays English. A lowercase
+    /// word (`Azure portal settings`) makes it a phrase to translate.
+    fn is_product_name(&self, text: &str) -> bool {
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        let Some(term) = self.terms.iter().find(|t| {
+            lower.starts_with(t.as_str())
+                && lower[t.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        }) else {
+            return false;
+        };
+        // Lowercasing keeps the length of these ASCII-led terms; a term
+        // whose lowercase differs in length is not matched here.
+        let Some(rest) = text.get(term.len()..) else {
+            return false;
+        };
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
     }
 }
 
@@ -88,13 +123,17 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Tokens that are never translated: URLs, domains, paths, file names,
 /// e-mail addresses, identifiers (`aka.ms/n-1`, `Get-AzContext`,
-/// `PowerShell`, `snake_case`).
+/// `PowerShell`, `snake_case`, `float4`), command-line parameters
+/// (`-Force`) and DocFX extensions (`[!code-csharp]`).
 fn is_name_or_address(token: &str) -> bool {
     let core = token.trim_matches(|c: char| !c.is_alphanumeric());
     let inner_mark = core.contains(['/', '.', '@', '_', '\\', ':', '=', '?', '#']);
     let inner_capital =
         core.chars().skip(1).any(char::is_uppercase) && core.chars().any(char::is_lowercase);
-    inner_mark || inner_capital
+    let letters_and_digits =
+        core.chars().any(char::is_alphabetic) && core.chars().any(|c| c.is_ascii_digit());
+    let parameter = token.starts_with('-') && token[1..].starts_with(char::is_alphabetic);
+    inner_mark || inner_capital || letters_and_digits || parameter || token.starts_with("[!")
 }
 
 /// `MPN`, `TPD`: all capitals, two or more letters.
@@ -117,6 +156,14 @@ mod tests {
         assert!(list.covers("[aka.ms/partnercenter](https://aka.ms/partnercenter)"));
         assert!(list.covers("Get-AzContext, PowerShell"));
         assert!(!list.covers("See aka.ms/x for details"));
+        assert!(list.covers("Dynamics 365 Remote Assist"));
+        assert!(list.covers("Microsoft 365 Defender"));
+        assert!(!list.covers("Dynamics 365 remote assistance"));
+        assert!(!list.covers("Directory Based Edge Blocking (DBEB)"));
+        assert!(list.covers("-Force"));
+        assert!(list.covers("float4"));
+        assert!(list.covers("[!code-csharp]"));
+        assert!(!list.covers("Mail recipients"));
     }
 
     #[test]
