@@ -392,6 +392,8 @@ fn number_rules_per_locale() {
         ("ru-RU", "В 1,5 раза", "1.5 times", true),
         ("ru-RU", "В 2,5 раза", "1.5 times", false),
         ("ru-RU", "1-й шаг", "1st step", true),
+        ("sv-SE", "85–100", "85-100", true),
+        ("sv-SE", "85–99", "85-100", false),
         (
             "hu-HU",
             "Legfeljebb 6 000 incidens",

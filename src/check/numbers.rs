@@ -82,10 +82,14 @@ pub fn raw_numbers<'a>(text: &'a str, f: &mut impl FnMut(&'a str)) {
         let end = number_end(text, i);
         let before = text[..i].chars().next_back();
         let after = text[end..].chars().next();
+        // `n-1`, `v2.0/3` are identifiers; `85-100` is a range (written
+        // `85–100` in many locales), whose second number counts.
         let ident_before = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
             || (before.is_some_and(|c| matches!(c, '-' | '/' | '.')) && {
                 let prev = text[..i - 1].chars().next_back();
-                prev.is_some_and(|c| c.is_ascii_alphanumeric())
+                prev.is_some_and(|c| {
+                    c.is_ascii_alphabetic() || (c.is_ascii_digit() && before != Some('-'))
+                })
             });
         // ASCII letters only: compared without case, as lowercased.
         let rest = &text[end..];
