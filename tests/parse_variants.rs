@@ -130,3 +130,44 @@ fn a_file_without_spans_is_a_plain_article() {
     assert!(p.article.segments.is_empty());
     assert_eq!(p.article.blocks.len(), 2);
 }
+
+/// Machine translation leaves stray emphasis delimiters at the edge of a
+/// span (`\*\*_`); CommonMark pairs the `_` of the translation with the one
+/// of the source, across the span tags. The spans win: both halves are one
+/// segment, the delimiters stay as text, and nothing is reported.
+#[test]
+fn emphasis_paired_across_span_tags_gives_way_to_the_spans() {
+    let segment = |id: &str, text: &str| {
+        format!("<span data-ttu-id=\"fea45-{id}\">{text}</span><span class=\"sxs-lookup\"><span data-stu-id=\"fea45-{id}\">{text}</span></span>")
+    };
+    let text = format!(
+        "---\ntitle: t\n---\n{}\n\n# {}\n\n{} and *{}*\n",
+        segment("137", "\\*\\*_"),
+        segment("138", ".NET Core 3.0"),
+        segment("139", "_\\*\\* x **a**"),
+        segment("140", "b")
+    );
+    let p = sxs::parse("tr-TR/a.md", Locale::parse("tr-TR").unwrap(), "a", &text);
+    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    let texts: Vec<(String, String)> = p
+        .article
+        .segments
+        .iter()
+        .map(|s| (s.target_text(), s.source_text()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("**_".to_string(), "**_".to_string()),
+            (".NET Core 3.0".to_string(), ".NET Core 3.0".to_string()),
+            ("_** x a".to_string(), "_** x a".to_string()),
+            ("b".to_string(), "b".to_string()),
+        ]
+    );
+    // Emphasis that stays inside its span is still emphasis.
+    let third = &p.article.segments[2];
+    assert!(third
+        .target
+        .iter()
+        .any(|i| matches!(i, Inline::Strong { .. })));
+}

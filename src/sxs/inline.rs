@@ -22,9 +22,17 @@ use crate::model::Inline;
 /// event did (nearly always), so a span costs no allocation until it pairs.
 pub(super) enum Frame<'a> {
     Root,
-    Strong,
-    Emphasis,
-    Strike,
+    /// `**…**`, `*…*`, `~~…~~`: `at` is the element's range in the text,
+    /// delimiters included (the range of its start and end events).
+    Strong {
+        at: Range<usize>,
+    },
+    Emphasis {
+        at: Range<usize>,
+    },
+    Strike {
+        at: Range<usize>,
+    },
     Link {
         url: String,
         title: String,
@@ -84,6 +92,10 @@ pub struct InlineBuilder<'a> {
     /// Id of a pair split across cells of this row: its fragments in later
     /// cells are part of the one `lost-segment` already reported.
     pub split_id: Option<String>,
+    /// Emphasis elements taken apart because a span closed inside them
+    /// (see [`InlineBuilder::close_span`]), by range: their end events
+    /// become their closing delimiter as text.
+    pub(super) dissolved: Vec<Range<usize>>,
 }
 
 impl<'a> InlineBuilder<'a> {
@@ -95,6 +107,7 @@ impl<'a> InlineBuilder<'a> {
             pending: None,
             in_cell: false,
             split_id: None,
+            dissolved: Vec::new(),
         };
         builder.reset();
         builder
@@ -108,6 +121,7 @@ impl<'a> InlineBuilder<'a> {
         self.pending = None;
         self.in_cell = false;
         self.split_id = None;
+        self.dissolved.clear();
     }
 
     /// Depth of open Markdown containers (emphasis, links) and spans.
@@ -147,9 +161,9 @@ impl<'a> InlineBuilder<'a> {
             Event::Start(tag) => {
                 self.flush_pending(st);
                 let frame = match tag {
-                    MdTag::Strong => Frame::Strong,
-                    MdTag::Emphasis => Frame::Emphasis,
-                    MdTag::Strikethrough => Frame::Strike,
+                    MdTag::Strong => Frame::Strong { at: range },
+                    MdTag::Emphasis => Frame::Emphasis { at: range },
+                    MdTag::Strikethrough => Frame::Strike { at: range },
                     MdTag::Link {
                         link_type,
                         dest_url,
@@ -175,6 +189,13 @@ impl<'a> InlineBuilder<'a> {
             }
             Event::End(end) => {
                 self.flush_pending(st);
+                if let Some(i) = self.dissolved.iter().position(|at| *at == range) {
+                    self.dissolved.swap_remove(i);
+                    let n = delimiter_len(st.text, &range, false);
+                    let close = range.end.saturating_sub(n)..range.end;
+                    self.push_text(st.text.get(close).unwrap_or_default());
+                    return;
+                }
                 self.end(end, st);
             }
             Event::FootnoteReference(r) => self.push_text(&format!("[^{r}]")),
@@ -203,7 +224,7 @@ impl<'a> InlineBuilder<'a> {
         }
     }
 
-    fn push_text(&mut self, text: &str) {
+    pub(super) fn push_text(&mut self, text: &str) {
         let Some((_, children)) = self.stack.last_mut() else {
             return;
         };
@@ -366,9 +387,9 @@ impl<'a> InlineBuilder<'a> {
         let matches = |f: &Frame| {
             matches!(
                 (f, end),
-                (Frame::Strong, TagEnd::Strong)
-                    | (Frame::Emphasis, TagEnd::Emphasis)
-                    | (Frame::Strike, TagEnd::Strikethrough)
+                (Frame::Strong { .. }, TagEnd::Strong)
+                    | (Frame::Emphasis { .. }, TagEnd::Emphasis)
+                    | (Frame::Strike { .. }, TagEnd::Strikethrough)
                     | (Frame::Link { .. }, TagEnd::Link)
                     | (Frame::Image { .. }, TagEnd::Image)
             )
@@ -386,9 +407,9 @@ impl<'a> InlineBuilder<'a> {
             return;
         };
         let inline = match frame {
-            Frame::Strong => Inline::Strong { children },
-            Frame::Emphasis => Inline::Emphasis { children },
-            Frame::Strike => Inline::Strikethrough { children },
+            Frame::Strong { .. } => Inline::Strong { children },
+            Frame::Emphasis { .. } => Inline::Emphasis { children },
+            Frame::Strike { .. } => Inline::Strikethrough { children },
             Frame::Link {
                 url,
                 title,
@@ -415,4 +436,24 @@ impl<'a> InlineBuilder<'a> {
 /// `push` reserves. Each segment keeps two of these lists.
 fn span_content() -> Vec<Inline> {
     Vec::with_capacity(1)
+}
+
+/// Length of an emphasis element's delimiter run at its start (`open`) or
+/// end: the run of its delimiter character, at most two (`**`, `~~`; the
+/// third of `***` belongs to the element inside or around it).
+pub(super) fn delimiter_len(text: &str, at: &Range<usize>, open: bool) -> usize {
+    let Some(element) = text.get(at.clone()) else {
+        return 0;
+    };
+    let bytes = element.as_bytes();
+    let edge = if open { bytes.first() } else { bytes.last() };
+    let Some(&c) = edge.filter(|c| matches!(c, b'*' | b'_' | b'~')) else {
+        return 0;
+    };
+    let run = if open {
+        bytes.iter().take_while(|&&b| b == c).count()
+    } else {
+        bytes.iter().rev().take_while(|&&b| b == c).count()
+    };
+    run.min(2)
 }

@@ -11,6 +11,14 @@ use crate::model::{Inline, Segment, SegmentId, Side};
 
 impl<'a> InlineBuilder<'a> {
     pub(super) fn close_span(&mut self, range: Range<usize>, st: &mut State) {
+        // A span closing inside emphasis that opened after it: the
+        // delimiters paired across the span's end (`<span>**_</span>…
+        // <span>…_</span>`, machine-translated text). The spans are the
+        // article's structure, so the emphasis gives way: its delimiters
+        // become text and its content moves out.
+        while self.closes_across_emphasis() {
+            self.dissolve_top(st);
+        }
         let top = self.stack.len() - 1;
         match &self.stack[top].0 {
             Frame::Target { .. } => {
@@ -263,10 +271,57 @@ impl<'a> InlineBuilder<'a> {
                     }
                 }
             }
-            Frame::Strong | Frame::Emphasis | Frame::Strike | Frame::Span | Frame::Root => {}
+            Frame::Strong { .. }
+            | Frame::Emphasis { .. }
+            | Frame::Strike { .. }
+            | Frame::Span
+            | Frame::Root => {}
             Frame::Link { .. } | Frame::Image { .. } => {}
         }
         self.extend(children);
+    }
+
+    /// Whether the top frame is emphasis and the first frame below the
+    /// emphasis is a span, which a `</span>` now closes.
+    fn closes_across_emphasis(&self) -> bool {
+        let is_emphasis = |f: &Frame| {
+            matches!(
+                f,
+                Frame::Strong { .. } | Frame::Emphasis { .. } | Frame::Strike { .. }
+            )
+        };
+        self.stack.last().is_some_and(|(f, _)| is_emphasis(f))
+            && self
+                .stack
+                .iter()
+                .rev()
+                .find(|(f, _)| !is_emphasis(f))
+                .is_some_and(|(f, _)| {
+                    matches!(
+                        f,
+                        Frame::Target { .. }
+                            | Frame::Source { .. }
+                            | Frame::Lookup { .. }
+                            | Frame::Span
+                    )
+                })
+    }
+
+    /// Takes the top emphasis frame apart: its opening delimiter becomes
+    /// text followed by its content, and its end event, when it comes,
+    /// its closing delimiter.
+    fn dissolve_top(&mut self, st: &State) {
+        let Some((frame, children)) = self.stack.pop() else {
+            return;
+        };
+        let (Frame::Strong { at } | Frame::Emphasis { at } | Frame::Strike { at }) = frame else {
+            self.stack.push((frame, children));
+            return;
+        };
+        let n = super::inline::delimiter_len(st.text, &at, true);
+        self.push_text(st.text.get(at.start..at.start + n).unwrap_or_default());
+        self.extend(children);
+        self.dissolved.push(at);
     }
 
     pub(super) fn diag(
