@@ -158,6 +158,7 @@ mod tests {
         assert!(!list.covers("See aka.ms/x for details"));
         assert!(list.covers("Dynamics 365 Remote Assist"));
         assert!(list.covers("Microsoft 365 Defender"));
+        assert!(list.covers(".NET Core 3.0"));
         assert!(!list.covers("Dynamics 365 remote assistance"));
         assert!(!list.covers("Directory Based Edge Blocking (DBEB)"));
         assert!(list.covers("-Force"));
