@@ -393,6 +393,14 @@ fn number_rules_per_locale() {
         ("ru-RU", "В 2,5 раза", "1.5 times", false),
         ("ru-RU", "1-й шаг", "1st step", true),
         ("sv-SE", "85–100", "85-100", true),
+        (
+            "ko-KR",
+            "8월 1일 – 8월 31일의 사용 요금은 9월 청구서에 표시됩니다.",
+            "Usage for August 1 – August 31 appears on the September invoice.",
+            true,
+        ),
+        ("ja-JP", "2019年2月から", "since Feb 2019", true),
+        ("ko-KR", "7월 1일", "August 1", false),
         ("sv-SE", "85–99", "85-100", false),
         (
             "hu-HU",

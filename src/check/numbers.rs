@@ -214,11 +214,16 @@ fn integer(digits: &str) -> String {
     }
 }
 
-/// Whether `text` spells `n` (1–10) as a word in `language` (`두 개`, `two`).
+/// Whether `text` spells `n` (1–10) as a word in `language` (`두 개`, `two`),
+/// or, in English, names month `n` (1–12): `August 1` is `8월 1일` in
+/// Korean, `8月1日` in Japanese and Chinese.
 pub fn spelled(text: &str, language: &str, n: &str) -> bool {
     let Ok(n) = n.parse::<usize>() else {
         return false;
     };
+    if language == "en" && names_month(text, n) {
+        return true;
+    }
     let Some(words) = number_words(language).get(n.wrapping_sub(1)) else {
         return false;
     };
@@ -228,6 +233,30 @@ pub fn spelled(text: &str, language: &str, n: &str) -> bool {
             let w = w.to_lowercase();
             words.iter().any(|p| w.starts_with(p))
         })
+}
+
+/// Whether English `text` has the name of month `n` as a word
+/// (capitalized, as English writes month names: `may` is not May).
+fn names_month(text: &str, n: usize) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(month) = n.checked_sub(1).and_then(|i| MONTHS.get(i)) else {
+        return false;
+    };
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| w == *month || (w.len() == 3 && month.starts_with(w) && n != 5))
 }
 
 /// Word stems for 1 to 10 (cardinal and ordinal) by language.
