@@ -130,11 +130,31 @@ fn is_alphanumeric(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{0410}'..='\u{044F}') || c.is_alphanumeric()
 }
 
+/// Characters of scripts written without spaces between words (Han,
+/// kana, Thai, Lao, Khmer, Myanmar): a "word" of these is a whole phrase.
+fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+    )
+}
+
+/// The stems a translation of a term is recognized by: each word
+/// lowercased, less its last two letters when longer than four (endings of
+/// inflected languages). A word of an unspaced script is kept whole and is
+/// looked for anywhere in a word, not at its start ([`uses`]).
 fn stems(text: &str) -> Vec<String> {
     words(text)
         .map(|w| {
             let lower: Vec<char> = w.to_lowercase().chars().collect();
-            let keep = if lower.len() > 4 {
+            let keep = if lower.iter().copied().any(unspaced) {
+                lower.len()
+            } else if lower.len() > 4 {
                 lower.len() - 2
             } else {
                 lower.len()
@@ -144,14 +164,29 @@ fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether every stem of `wording` begins a word of `target`; `buffer`
-/// holds the words (reused across calls).
+/// Whether every stem of `wording` begins a word of `target` (or, for a
+/// stem of an unspaced script, occurs in one: `合作夥伴中心` in
+/// `在合作夥伴中心註冊`); `buffer` holds the words (reused across calls).
 fn uses<'t>(target: &'t str, wording: &[String], buffer: &mut Vec<&'t str>) -> bool {
     buffer.clear();
     buffer.extend(words(target));
-    wording
-        .iter()
-        .all(|stem| buffer.iter().any(|w| lower_starts_with(w, stem)))
+    wording.iter().all(|stem| {
+        if stem.chars().any(unspaced) {
+            buffer.iter().any(|w| lower_contains(w, stem))
+        } else {
+            buffer.iter().any(|w| lower_starts_with(w, stem))
+        }
+    })
+}
+
+/// `word.to_lowercase().contains(stem)`, allocating only for a word with
+/// an uppercase letter.
+fn lower_contains(word: &str, stem: &str) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        word.to_lowercase().contains(stem)
+    } else {
+        word.contains(stem)
+    }
 }
 
 /// `word.to_lowercase().starts_with(stem)`, without allocating: the
@@ -401,6 +436,20 @@ mod tests {
         let korean = stems("Microsoft 기술 지원");
         assert!(uses("Microsoft 기술 지원을", &korean, &mut buffer));
         assert!(!uses("Microsoft 제품 지원", &korean, &mut buffer));
+        let chinese = stems("合作夥伴中心");
+        assert!(uses(
+            "在合作夥伴中心註冊並註冊您的應用程式",
+            &chinese,
+            &mut buffer
+        ));
+        assert!(uses("存取合作夥伴中心 Api。", &chinese, &mut buffer));
+        assert!(!uses("在合作夥伴註冊", &chinese, &mut buffer));
+        let japanese = stems("パートナー センター");
+        assert!(uses(
+            "パートナー センターでアプリを登録します",
+            &japanese,
+            &mut buffer
+        ));
     }
 
     #[test]
