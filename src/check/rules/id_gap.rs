@@ -49,12 +49,15 @@ pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
                     "a source sentence may have been left out of the translation"
                 } else {
                     let lines: Vec<String> = between.iter().map(u32::to_string).collect();
+                    let (images, at, have) = if between.len() == 1 {
+                        ("image", "line", "has")
+                    } else {
+                        ("images", "lines", "have")
+                    };
                     let _ = write!(
                         message,
-                        "; the image{} at line {} between them {} alt text outside the spans",
-                        if between.len() == 1 { "" } else { "s" },
+                        "; the {images} at {at} {} between them {have} alt text outside the spans",
                         lines.join(", "),
-                        if between.len() == 1 { "has" } else { "have" },
                     );
                     "alt text is translated without its English source: compare it with the English article"
                 };
@@ -182,6 +185,22 @@ mod tests {
                 "ids skip from `abcde-110` to `abcde-112` (1 missing); the image at line 6 \
                  between them has alt text outside the spans",
                 "ids skip from `abcde-112` to `abcde-114` (1 missing)",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_images_are_named_by_their_lines() {
+        let body = format!(
+            "{}\n\n![a](a.png)\n\n![b](b.png)\n\n{}\n",
+            seg("101"),
+            seg("104")
+        );
+        assert_eq!(
+            messages(&body),
+            [
+                "ids skip from `abcde-101` to `abcde-104` (2 missing); the images at lines 6, 8 \
+              between them have alt text outside the spans"
             ]
         );
     }
