@@ -451,7 +451,7 @@ fn front_entry(source: &Source) -> Option<Entry> {
     let front = sxs::parse(&source.rel, source.locale.clone(), &source.slug, &head)
         .article
         .front;
-    Some(cache::Front::read(front, &source.slug).into_entry(source))
+    Some(cache::Front::read(front).into_entry(source))
 }
 
 /// The leading `---` … `---` lines of a file (empty when it has none);

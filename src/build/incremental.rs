@@ -202,9 +202,10 @@ pub(super) fn fingerprint(root: &Path, content: &Path, tree: &Tree, entries: &[E
     }
     for e in entries {
         let handoff = e.handoff.map(|d| d.to_string()).unwrap_or_default();
-        for field in [&e.rel, &e.title, &e.description, &handoff] {
+        for field in [&e.rel, &e.description, &handoff] {
             f.add(field.as_bytes());
         }
+        f.add(e.title.as_deref().unwrap_or("\u{0}none").as_bytes());
         f.add(e.version.as_deref().unwrap_or("\u{0}none").as_bytes());
         f.add(&[u8::from(e.machine)]);
     }

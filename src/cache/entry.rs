@@ -42,7 +42,7 @@ impl Cached {
 /// what its path says).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Front {
-    title: String,
+    title: Option<String>,
     description: String,
     version: Option<String>,
     handoff: Option<NaiveDate>,
@@ -62,14 +62,11 @@ impl Front {
     }
 
     /// What the catalog reads of an article's parsed front matter: a blank
-    /// or missing title is the slug.
-    pub fn read(front: FrontMatter, slug: &str) -> Front {
+    /// title is none.
+    pub fn read(front: FrontMatter) -> Front {
         Front {
             machine: front.is_machine_translated(),
-            title: front
-                .title
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| slug.to_string()),
+            title: front.title.filter(|t| !t.trim().is_empty()),
             description: front.description.unwrap_or_default(),
             version: front.source_version,
             handoff: front.handoff,

@@ -23,8 +23,9 @@ pub struct Entry {
     pub rel: String,
     /// Full path on disk.
     pub path: PathBuf,
-    /// `title` (falls back to the slug).
-    pub title: String,
+    /// `title`, when given and not blank (pages without one take the first
+    /// heading: [`super::page::page_title`]).
+    pub title: Option<String>,
     /// `description`.
     pub description: String,
     /// `ms.openlocfilehash`.

@@ -277,10 +277,10 @@ impl Renderer {
 /// articles of some doc sets have none) the translation of the first
 /// heading, else the slug.
 pub(super) fn page_title(entry: &Entry, article: &Article) -> String {
-    match &article.front.title {
-        Some(t) if !t.trim().is_empty() => entry.title.clone(),
-        _ => title_of(article, Side::Target),
-    }
+    entry
+        .title
+        .clone()
+        .unwrap_or_else(|| title_of(article, Side::Target))
 }
 
 /// The article's title on `side`: the first heading's text, else the slug.
