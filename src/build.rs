@@ -179,7 +179,10 @@ pub fn run(options: &Options) -> Result<Outcome> {
     Manifest::forget(&out);
     let writer = match plan.unchanged {
         Some(stats) => Writer::keep(&out, stats),
-        None => Writer::start(&out)?,
+        None => {
+            cache::output::forget(&out);
+            Writer::start(&out)?
+        }
     };
     let rendered = render_all(
         &renderer,
@@ -203,7 +206,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
         || {
             let (facts, assembler) = rendered?;
             match plan.everything {
-                Some(shared) => Ok(reuse_shared(shared, plan.out, &writer, &mut outcome)),
+                Some(shared) => Ok(reuse_shared(shared, &mut outcome)),
                 None => render_shared(&renderer, &facts, assembler, &writer, &mut outcome),
             }
         },

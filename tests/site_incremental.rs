@@ -84,6 +84,9 @@ fn a_rebuild_without_changes_reuses_everything() {
     assert_eq!(second.diagnostics, first.diagnostics);
     assert_eq!(tree(&tmp.path().join("public")), before);
     assert!(tmp.path().join("public.cache/manifest.json").is_file());
+    // The output was listed once and its directories stamped.
+    let stamps = tmp.path().join("public.cache/output.json");
+    assert!(stamps.is_file());
     // A file the build did not write is not kept as part of "unchanged".
     let stray = tmp.path().join("public/ko-kr/stray.html");
     std::fs::write(&stray, "x").unwrap();
@@ -91,6 +94,11 @@ fn a_rebuild_without_changes_reuses_everything() {
     assert!(!third.reuse.everything);
     assert!(!stray.exists());
     assert_eq!(tree(&tmp.path().join("public")), before);
+    // A new output: the stamps of the old one are gone with it.
+    assert!(!stamps.exists());
+    let fourth = build(tmp.path(), true);
+    assert!(fourth.reuse.everything);
+    assert_eq!(fourth.stats, first.stats);
 }
 
 #[test]

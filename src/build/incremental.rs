@@ -12,10 +12,11 @@ use super::{count_pages, Done, Outcome};
 use crate::cache::{self, Cached, Fingerprint, Manifest, Stamp};
 use crate::config;
 use crate::content::{self, Source, Tree};
+use crate::diag::Diagnostic;
 use crate::extract;
 use crate::render::Entry;
 use crate::sxs;
-use crate::write::{self, Item, Stats, Writer};
+use crate::write::{Item, Stats};
 
 /// Which articles to render and which to reuse from the previous build.
 pub(super) struct Plan<'a> {
@@ -44,6 +45,9 @@ pub(super) struct Job<'a> {
     trusted: bool,
     pub(super) hash: String,
     pub(super) cached: Option<&'a Cached>,
+    /// The findings of `cached`, restored (a cached entry whose findings
+    /// can't be restored is not reused).
+    restored: Vec<Diagnostic>,
 }
 
 impl<'a> Plan<'a> {
@@ -66,16 +70,21 @@ impl<'a> Plan<'a> {
                     (Some(_), None) => cache::hash_file(&source.path).unwrap_or_default(),
                     (None, None) => String::new(),
                 };
-                let cached = previous
+                let reusable = previous
                     .and_then(|m| m.articles.get(&source.rel))
                     .filter(|c| !hash.is_empty() && c.hash == hash)
-                    .filter(|c| cache::restore_all(&c.diagnostics).is_some());
+                    .and_then(|c| Some((c, cache::restore_all(&c.diagnostics)?)));
+                let (cached, restored) = match reusable {
+                    Some((c, restored)) => (Some(c), restored),
+                    None => (None, Vec::new()),
+                };
                 Job {
                     source,
                     stamp,
                     trusted: known.is_some(),
                     hash,
                     cached,
+                    restored,
                 }
             })
             .collect();
@@ -95,7 +104,7 @@ impl<'a> Plan<'a> {
         // exactly the previous build's files. Otherwise each reused article's
         // files must still be there.
         if plan.everything.is_some() {
-            plan.unchanged = write::unchanged(out, &plan.files());
+            plan.unchanged = cache::output::verify(out, &plan.files()).map(|v| v.stats);
         }
         if plan.unchanged.is_none() {
             plan.everything = None;
@@ -132,33 +141,23 @@ fn all_exist<'s>(out: &Path, mut files: impl Iterator<Item = &'s String>) -> boo
     files.all(|f| out.join(f).is_file())
 }
 
-/// Nothing changed: links the previous indexes, sitemap and entitlements.
-pub(super) fn reuse_shared(
-    shared: &[String],
-    out: &Path,
-    writer: &Writer,
-    outcome: &mut Outcome,
-) -> Vec<String> {
+/// Nothing changed: the previous indexes, sitemap and entitlements stay
+/// where they are (the output is kept as it is).
+pub(super) fn reuse_shared(shared: &[String], outcome: &mut Outcome) -> Vec<String> {
     outcome.reuse.everything = true;
     let html = shared
         .iter()
         .map(String::as_str)
         .filter(|p| p.ends_with(".html"));
     count_pages(&mut outcome.pages, html);
-    let tx = writer.sender();
-    for path in shared {
-        let _ = tx.send(Item::Link {
-            from: out.join(path),
-            path: path.clone(),
-        });
-    }
     shared.to_vec()
 }
 
 /// An unchanged article: its files are linked from the previous output and
 /// its findings and facts come from the cache. Unless nothing changed at
-/// all, it is parsed again for its entitlements (which `entitlements.json`
-/// merges across articles).
+/// all (the output is then kept as it is: nothing to link, nothing to
+/// merge), it is parsed again for its entitlements (which
+/// `entitlements.json` merges across articles).
 pub(super) fn reuse(job: &Job, cached: &Cached, plan: &Plan, tx: &mut SyncSender<Item>) -> Done {
     let source = job.source;
     let extracted = if plan.everything.is_some() || cached.facts.is_none() {
@@ -169,11 +168,13 @@ pub(super) fn reuse(job: &Job, cached: &Cached, plan: &Plan, tx: &mut SyncSender
             extract::article(&parsed.article)
         })
     };
-    for path in cached.pages.iter().chain(&cached.assets) {
-        let _ = tx.send(Item::Link {
-            from: plan.out.join(path),
-            path: path.clone(),
-        });
+    if plan.everything.is_none() {
+        for path in cached.pages.iter().chain(&cached.assets) {
+            let _ = tx.send(Item::Link {
+                from: plan.out.join(path),
+                path: path.clone(),
+            });
+        }
     }
     Done {
         rel: source.rel.clone(),
@@ -182,7 +183,7 @@ pub(super) fn reuse(job: &Job, cached: &Cached, plan: &Plan, tx: &mut SyncSender
         reused: true,
         facts: cached.facts.clone(),
         extracted,
-        diagnostics: cache::restore_all(&cached.diagnostics).unwrap_or_default(),
+        diagnostics: job.restored.clone(),
         content: cache::counts_from(cached.content),
         pages: cached.pages.clone(),
     }

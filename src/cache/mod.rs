@@ -12,7 +12,8 @@
 //! ignored: the build is then a clean one.
 //!
 //! Here: content hashes and file stamps; `manifest.rs` reads and writes the
-//! manifest, `entry.rs` is what it remembers of each article.
+//! manifest, `entry.rs` is what it remembers of each article, `output.rs`
+//! the stamps of the output's directories.
 
 use std::path::Path;
 
@@ -21,6 +22,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 mod entry;
 mod manifest;
+pub mod output;
 
 pub use entry::{counts_from, counts_to, restore_all, store_all, Cached, CachedDiagnostic, Front};
 pub use manifest::{Manifest, Staged};
