@@ -103,7 +103,11 @@ pub struct Stamp {
 impl Stamp {
     /// The stamp of the file at `path`; `None` when it can't be stat'ed.
     pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
+        Stamp::from_metadata(&std::fs::metadata(path).ok()?)
+    }
+
+    /// The stamp of a file whose metadata was read.
+    pub fn from_metadata(meta: &std::fs::Metadata) -> Option<Stamp> {
         let modified = nanos(meta.modified().ok()?);
         #[cfg(unix)]
         let (changed, inode) = {

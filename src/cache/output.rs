@@ -24,7 +24,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{hash, nanos, Manifest};
+use super::{hash, nanos, Manifest, Stamp};
 use crate::write::{self, Stats};
 
 /// Name of the stamps file inside the cache directory.
@@ -43,8 +43,8 @@ struct Stamps {
     /// Their bytes.
     bytes: u64,
     /// Every directory (root-relative, `""` for the output itself) with its
-    /// modification time and inode.
-    dirs: Vec<(String, i128, u64)>,
+    /// stamp (size, modification and change times, inode).
+    dirs: Vec<(String, Stamp)>,
 }
 
 /// How a [`verify`] went: the output's totals, and how many directories
@@ -88,23 +88,18 @@ pub fn verify(out: &Path, expected: &BTreeSet<&str>) -> Option<Verified> {
             listed: dirs.len(),
         });
     };
-    let known: BTreeMap<&str, (i128, u64)> = stored
-        .dirs
-        .iter()
-        .map(|(d, m, i)| (d.as_str(), (*m, *i)))
-        .collect();
+    let known: BTreeMap<&str, Stamp> = stored.dirs.iter().map(|(d, s)| (d.as_str(), *s)).collect();
     let children = children_of(expected, &dirs);
-    let checked: Vec<((String, i128, u64), bool)> = dirs
+    let checked: Vec<((String, Stamp), bool)> = dirs
         .par_iter()
         .map(|&dir| {
-            let (modified, inode) = stamp(&out.join(dir))?;
-            let trusted =
-                known.get(dir) == Some(&(modified, inode)) && !is_racy(modified, stored.stamped);
+            let now = stamp(&out.join(dir))?;
+            let trusted = known.get(dir) == Some(&now) && !is_racy(&now, stored.stamped);
             let listed = !trusted;
             if listed && !holds(out, dir, expected, &dirs, &children) {
                 return None;
             }
-            Some(((dir.to_string(), modified, inode), listed))
+            Some(((dir.to_string(), now), listed))
         })
         .collect::<Option<_>>()?;
     let listed = checked.iter().filter(|(_, l)| *l).count();
@@ -129,15 +124,20 @@ pub fn forget(out: &Path) {
     let _ = std::fs::remove_file(Manifest::dir(out).join(OUTPUT));
 }
 
-/// Whether a directory last changed at `modified` may have changed again
-/// within the same tick of the file system's clock after being stamped at
+/// Whether a directory with this stamp may have changed again within the
+/// same tick of the file system's clock after being stamped at `stamped`.
+fn is_racy(dir: &Stamp, stamped: i128) -> bool {
+    changed_too_late(dir.modified, stamped) || changed_too_late(dir.changed, stamped)
+}
+
+/// Whether `time` is within a tick of the file system's clock of
 /// `stamped`. File times lag the clock by up to a tick (a few ms on ext4,
 /// whose times have nanoseconds); times in whole seconds come from a file
 /// system that keeps only those (ext4 with small inodes, FAT: 2 s).
-fn is_racy(modified: i128, stamped: i128) -> bool {
+fn changed_too_late(time: i128, stamped: i128) -> bool {
     const NS: i128 = 1_000_000_000;
-    let margin = if modified % NS == 0 { 2 * NS } else { NS / 20 };
-    modified + margin > stamped
+    let margin = if time % NS == 0 { 2 * NS } else { NS / 20 };
+    time + margin > stamped
 }
 
 /// Every directory holding an expected file, with its ancestors; `""` is
@@ -210,35 +210,22 @@ fn holds(
 }
 
 /// The stamps of every directory; `None` if one can't be taken.
-fn stamp_all(out: &Path, dirs: &BTreeSet<&str>) -> Option<Vec<(String, i128, u64)>> {
+fn stamp_all(out: &Path, dirs: &BTreeSet<&str>) -> Option<Vec<(String, Stamp)>> {
     dirs.par_iter()
-        .map(|&dir| stamp(&out.join(dir)).map(|(m, i)| (dir.to_string(), m, i)))
+        .map(|&dir| stamp(&out.join(dir)).map(|s| (dir.to_string(), s)))
         .collect()
 }
 
-/// A directory's modification time and inode (not following links);
-/// `None` if it is not a directory.
-fn stamp(path: &Path) -> Option<(i128, u64)> {
+/// A directory's stamp (not following links); `None` if it is not a
+/// directory.
+fn stamp(path: &Path) -> Option<Stamp> {
     let meta = std::fs::symlink_metadata(path).ok()?;
-    if !meta.is_dir() {
-        return None;
-    }
-    #[cfg(unix)]
-    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-    #[cfg(not(unix))]
-    let inode = 0;
-    Some((nanos(meta.modified().ok()?), inode))
+    meta.is_dir().then(|| Stamp::from_metadata(&meta)).flatten()
 }
 
 /// Writes the stamps (through a temporary file); failures are ignored: the
 /// next build then lists every directory.
-fn save(
-    path: &Path,
-    files_hash: &str,
-    stamped: i128,
-    stats: Stats,
-    dirs: Vec<(String, i128, u64)>,
-) {
+fn save(path: &Path, files_hash: &str, stamped: i128, stats: Stats, dirs: Vec<(String, Stamp)>) {
     let stamps = Stamps {
         files_hash: files_hash.to_string(),
         stamped,
@@ -263,8 +250,7 @@ fn save(
 mod tests {
     use super::*;
 
-    /// An output of three pages, its directories dated an hour back (as
-    /// after any build that is not the last few milliseconds' one).
+    /// An output of three pages, written a moment ago.
     fn site() -> (tempfile::TempDir, std::path::PathBuf, Vec<&'static str>) {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
@@ -278,11 +264,16 @@ mod tests {
         (tmp, out, files)
     }
 
+    /// Waits until the directories' last changes are a tick of the file
+    /// system's clock in the past (as after any build but the last few
+    /// milliseconds' one).
     fn age(out: &Path) {
-        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        for dir in ["", "ko-kr", "ko-kr/a", "ko-kr/b"] {
-            let d = std::fs::File::open(out.join(dir)).unwrap();
-            d.set_modified(hour_ago).unwrap();
+        let dirs = ["", "ko-kr", "ko-kr/a", "ko-kr/b"].map(|d| stamp(&out.join(d)).unwrap());
+        while dirs
+            .iter()
+            .any(|d| is_racy(d, nanos(std::time::SystemTime::now())))
+        {
+            std::thread::sleep(std::time::Duration::from_millis(10));
         }
     }
 
@@ -338,11 +329,11 @@ mod tests {
     #[test]
     fn recent_changes_are_racy() {
         let now = nanos(std::time::SystemTime::now());
-        assert!(is_racy(now - 1_000_000, now));
-        assert!(!is_racy(now - 1_000_000_000, now));
+        assert!(changed_too_late(now - 1_000_000, now));
+        assert!(!changed_too_late(now - 1_000_000_000, now));
         // Whole seconds: a coarse file system.
         let second = now - now % 1_000_000_000 - 1_000_000_000;
-        assert!(is_racy(second, second + 1_500_000_000));
-        assert!(!is_racy(second, second + 3_000_000_000));
+        assert!(changed_too_late(second, second + 1_500_000_000));
+        assert!(!changed_too_late(second, second + 3_000_000_000));
     }
 }
