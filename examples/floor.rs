@@ -48,6 +48,7 @@ struct Args {
 }
 
 fn main() {
+    alloc::configure();
     if let Err(e) = run() {
         eprintln!("error: {e}");
         std::process::exit(2);

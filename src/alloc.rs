@@ -16,6 +16,21 @@ use libmimalloc_sys as mi;
 /// Alignment that every mimalloc block has (`MI_INTPTR_SIZE`).
 const WORD: usize = std::mem::size_of::<usize>();
 
+/// `mi_option_purge_delay` in mimalloc v3's `mi_option_t`
+/// (`include/mimalloc.h`; the bindings name only the v2 options).
+const PURGE_DELAY: mi::mi_option_t = 15;
+
+/// Tunes mimalloc for a batch run, before the work starts: freed memory is
+/// kept for reuse rather than handed back to the OS after a delay. A run
+/// frees and allocates again all the time (one article after another);
+/// each purged 2 MiB region (transparent huge pages) was faulted in and
+/// zeroed anew: `check` of 10,144 files took 2,267 page faults and 0.7 s of
+/// system time, 459 and 0.5 s without purging, for the same peak RSS.
+pub fn configure() {
+    // SAFETY: sets an option value; valid at any time, from any thread.
+    unsafe { mi::mi_option_set(PURGE_DELAY, -1) }
+}
+
 /// mimalloc, with the plain (unaligned) calls where they suffice.
 pub struct Allocator;
 
@@ -65,5 +80,23 @@ unsafe impl GlobalAlloc for Allocator {
                 mi::mi_realloc_aligned(ptr.cast::<c_void>(), new_size, layout.align()).cast()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The option index is mimalloc v3's purge delay: its default in
+    /// `src/options.c` (1000 ms) and its neighbour's (16, the NUMA node
+    /// count: 0 = all).
+    #[test]
+    fn purge_delay_is_the_option_set() {
+        // SAFETY: reads option values.
+        let (before, numa) = unsafe { (mi::mi_option_get(PURGE_DELAY), mi::mi_option_get(16)) };
+        assert_eq!((before, numa), (1000, 0));
+        configure();
+        // SAFETY: as above.
+        assert_eq!(unsafe { mi::mi_option_get(PURGE_DELAY) }, -1);
     }
 }

@@ -12,6 +12,7 @@ mod alloc;
 static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 fn main() -> ExitCode {
+    alloc::configure();
     let cli = match locdoc::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
