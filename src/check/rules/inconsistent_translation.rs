@@ -36,12 +36,18 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
     let found: Vec<(Vec<Diagnostic>, Vec<Diagnostic>)> = by_locale
         .par_iter()
         .map(|(locale, files)| {
-            let sentences = sentences(locale, files);
-            let terms = terms::inconsistencies(files)
-                .iter()
-                .map(|found| term_report(locale, found))
-                .collect();
-            (sentences, terms)
+            // Sentences and terms are independent: two tasks, so that the
+            // other rules' threads are not left idle behind the largest
+            // locale.
+            rayon::join(
+                || sentences(locale, files),
+                || {
+                    terms::inconsistencies(files)
+                        .iter()
+                        .map(|found| term_report(locale, found))
+                        .collect()
+                },
+            )
         })
         .collect();
     let (sentences, terms): (Vec<_>, Vec<_>) = found.into_iter().unzip();
