@@ -149,22 +149,6 @@ impl Manifest {
         out
     }
 
-    /// The temporary file a manifest of `dir` is written into before it is
-    /// put in place.
-    fn tmp(dir: &Path) -> PathBuf {
-        dir.join(format!("{MANIFEST}.tmp-{}", std::process::id()))
-    }
-
-    /// Puts `tmp` in place as the manifest of `dir` if it was `written`;
-    /// otherwise, or if that fails, leaves no manifest at all (the next
-    /// build is then a clean one).
-    fn put_in_place(dir: &Path, tmp: &Path, written: bool) {
-        if !written || std::fs::rename(tmp, dir.join(MANIFEST)).is_err() {
-            let _ = std::fs::remove_file(tmp);
-            let _ = std::fs::remove_file(dir.join(MANIFEST));
-        }
-    }
-
     /// Starts writing the manifest of the build of `out` into a temporary
     /// file beside it, articles first, while the build's last files are
     /// written: [`Staged::commit`] adds the shared files and puts it in
@@ -177,7 +161,7 @@ impl Manifest {
         articles: Vec<(String, Vec<u8>)>,
     ) -> Staged {
         let dir = Self::dir(out);
-        let tmp = Self::tmp(&dir);
+        let tmp = super::tmp_path(&dir, MANIFEST);
         let file = std::fs::create_dir_all(&dir)
             .and_then(|()| std::fs::File::create(&tmp))
             .ok();
@@ -195,10 +179,7 @@ impl Manifest {
         let Some(json) = encoded else {
             return;
         };
-        let dir = Self::dir(out);
-        let tmp = Self::tmp(&dir);
-        let written = std::fs::create_dir_all(&dir).is_ok() && std::fs::write(&tmp, json).is_ok();
-        Self::put_in_place(&dir, &tmp, written);
+        super::replace(&Self::dir(out), MANIFEST, &json);
     }
 }
 
@@ -218,7 +199,7 @@ impl Staged {
         let written = self.file.is_some_and(|mut w| {
             w.write_all(&Manifest::shared_tail(shared)).is_ok() && w.into_inner().is_ok()
         });
-        Manifest::put_in_place(&self.dir, &self.tmp, written);
+        super::put_in_place(&self.dir, MANIFEST, &self.tmp, written);
     }
 
     /// Abandons the manifest (the build failed).

@@ -15,7 +15,7 @@
 //! manifest, `entry.rs` is what it remembers of each article, `output.rs`
 //! the stamps of the output's directories.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
@@ -26,6 +26,29 @@ pub mod output;
 
 pub use entry::{counts_from, counts_to, restore_all, store_all, Cached, CachedDiagnostic, Front};
 pub use manifest::{Manifest, Staged};
+
+/// Writes `bytes` as `dir/name` through a temporary file beside it, so
+/// that a reader never sees half a file. On failure neither is left: a
+/// missing cache file means starting afresh.
+fn replace(dir: &Path, name: &str, bytes: &[u8]) {
+    let tmp = tmp_path(dir, name);
+    let written = std::fs::create_dir_all(dir).is_ok() && std::fs::write(&tmp, bytes).is_ok();
+    put_in_place(dir, name, &tmp, written);
+}
+
+/// The temporary file `dir/name` is written into before it is put in place.
+fn tmp_path(dir: &Path, name: &str) -> PathBuf {
+    dir.join(format!("{name}.tmp-{}", std::process::id()))
+}
+
+/// Puts `tmp` in place as `dir/name` if it was `written`; otherwise, or if
+/// that fails, leaves neither.
+fn put_in_place(dir: &Path, name: &str, tmp: &Path, written: bool) {
+    if !written || std::fs::rename(tmp, dir.join(name)).is_err() {
+        let _ = std::fs::remove_file(tmp);
+        let _ = std::fs::remove_file(dir.join(name));
+    }
+}
 
 /// A stable 128-bit hash of byte strings, each length-prefixed.
 #[derive(Default)]

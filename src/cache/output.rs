@@ -24,7 +24,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{hash, nanos, Manifest, Stamp};
+use super::{hash, nanos, replace, Manifest, Stamp};
 use crate::write::{self, Stats};
 
 /// Name of the stamps file inside the cache directory.
@@ -69,8 +69,7 @@ pub fn verify(out: &Path, expected: &BTreeSet<&str>) -> Option<Verified> {
             .join("\n")
             .as_bytes(),
     );
-    let path = Manifest::dir(out).join(OUTPUT);
-    let stored = std::fs::read(&path)
+    let stored = std::fs::read(Manifest::dir(out).join(OUTPUT))
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Stamps>(&bytes).ok())
         .filter(|s| s.files_hash == files_hash && s.dirs.len() == dirs.len());
@@ -81,7 +80,7 @@ pub fn verify(out: &Path, expected: &BTreeSet<&str>) -> Option<Verified> {
         let stamps = stamp_all(out, &dirs);
         let stats = write::unchanged(out, expected)?;
         if let Some(dirs) = stamps {
-            save(&path, &files_hash, stamped, stats, dirs);
+            save(out, &files_hash, stamped, stats, dirs);
         }
         return Some(Verified {
             stats,
@@ -109,7 +108,7 @@ pub fn verify(out: &Path, expected: &BTreeSet<&str>) -> Option<Verified> {
     };
     if listed > 0 {
         save(
-            &path,
+            out,
             &files_hash,
             stamped,
             stats,
@@ -223,9 +222,9 @@ fn stamp(path: &Path) -> Option<Stamp> {
     meta.is_dir().then(|| Stamp::from_metadata(&meta)).flatten()
 }
 
-/// Writes the stamps (through a temporary file); failures are ignored: the
-/// next build then lists every directory.
-fn save(path: &Path, files_hash: &str, stamped: i128, stats: Stats, dirs: Vec<(String, Stamp)>) {
+/// Writes the stamps; failures are ignored: the next build then lists
+/// every directory.
+fn save(out: &Path, files_hash: &str, stamped: i128, stats: Stats, dirs: Vec<(String, Stamp)>) {
     let stamps = Stamps {
         files_hash: files_hash.to_string(),
         stamped,
@@ -233,16 +232,8 @@ fn save(path: &Path, files_hash: &str, stamped: i128, stats: Stats, dirs: Vec<(S
         bytes: stats.bytes,
         dirs,
     };
-    let Ok(json) = serde_json::to_vec(&stamps) else {
-        return;
-    };
-    let tmp = path.with_extension(format!("json.tmp-{}", std::process::id()));
-    let written = path
-        .parent()
-        .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
-        && std::fs::write(&tmp, json).is_ok();
-    if !written || std::fs::rename(&tmp, path).is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if let Ok(json) = serde_json::to_vec(&stamps) {
+        replace(&Manifest::dir(out), OUTPUT, &json);
     }
 }
 
