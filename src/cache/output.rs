@@ -24,7 +24,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{hash, nanos, replace, Manifest, Stamp};
+use super::{nanos, replace, Fingerprint, Manifest, Stamp};
 use crate::write::{self, Stats};
 
 /// Name of the stamps file inside the cache directory.
@@ -33,7 +33,8 @@ const OUTPUT: &str = "output.json";
 /// The stamps of the output's directories and what the output held.
 #[derive(Debug, Serialize, Deserialize)]
 struct Stamps {
-    /// Hash of the file list the stamps vouch for (sorted, `\n`-joined).
+    /// Hash of the file list the stamps vouch for (sorted, as a
+    /// [`Fingerprint`] of the paths).
     files_hash: String,
     /// When the stamps were taken (before the first `stat`), in
     /// nanoseconds since the Unix epoch.
@@ -61,14 +62,9 @@ pub struct Verified {
 /// trusted and refreshes them when it had to list directories.
 pub fn verify(out: &Path, expected: &BTreeSet<&str>) -> Option<Verified> {
     let dirs = dirs_of(expected);
-    let files_hash = hash(
-        expected
-            .iter()
-            .copied()
-            .collect::<Vec<_>>()
-            .join("\n")
-            .as_bytes(),
-    );
+    let mut list = Fingerprint::default();
+    expected.iter().for_each(|file| list.add(file.as_bytes()));
+    let files_hash = list.hex();
     let stored = std::fs::read(Manifest::dir(out).join(OUTPUT))
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Stamps>(&bytes).ok())
