@@ -8,13 +8,13 @@
 //! carries its hash, so the cross-file rules group and compare texts
 //! without hashing or reading them again.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
+use triomphe::ThinArc;
 
 use super::hash::{self, PrehashedState};
 use super::inlines::Fingerprinter;
@@ -109,29 +109,40 @@ pub type Id = crate::model::id::IdText;
 
 /// A shared text with its [`hash::text`]: equal texts compare by hash
 /// and pointer first, and tables can group texts without hashing them again.
-#[derive(Clone, Eq)]
-pub struct Text {
-    hash: u64,
-    text: Arc<str>,
-}
+///
+/// One thin pointer (8 bytes, where an `Arc<str>` and its hash took 24):
+/// the hash, the length and the bytes share one allocation. A corpus of
+/// 10k files holds two of these per segment, over a million segments.
+#[derive(Clone)]
+pub struct Text(ThinArc<u64, u8>);
 
 impl Text {
     /// A text of its own (not shared with equal ones).
     pub fn new(text: &str) -> Text {
-        Text {
-            hash: hash::text(text),
-            text: Arc::from(text),
-        }
+        Text::hashed(text, hash::text(text))
+    }
+
+    /// The only constructor: the bytes are those of a `str`.
+    fn hashed(text: &str, hash: u64) -> Text {
+        Text(ThinArc::from_header_and_slice(hash, text.as_bytes()))
     }
 
     /// The text's [`hash::text`].
     pub fn hash(&self) -> u64 {
-        self.hash
+        self.0.header.header
     }
 
     /// The text.
     pub fn as_str(&self) -> &str {
-        &self.text
+        // SAFETY: `hashed`, the only constructor, copies the bytes of a
+        // `str`, and a `ThinArc` never hands out its slice mutably once
+        // shared, so they are still valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(&self.0.slice) }
+    }
+
+    /// Whether both are the same shared copy.
+    fn same(&self, other: &Text) -> bool {
+        self.0.ptr() == other.0.ptr()
     }
 }
 
@@ -139,15 +150,17 @@ impl Deref for Text {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
-        self.hash == other.hash && (Arc::ptr_eq(&self.text, &other.text) || self.text == other.text)
+        self.same(other) || (self.hash() == other.hash() && self.as_str() == other.as_str())
     }
 }
+
+impl Eq for Text {}
 
 impl Ord for Text {
     fn cmp(&self, other: &Text) -> std::cmp::Ordering {
@@ -163,19 +176,19 @@ impl PartialOrd for Text {
 
 impl Hash for Text {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
+        state.write_u64(Text::hash(self));
     }
 }
 
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.text, f)
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
@@ -190,8 +203,8 @@ pub struct Interner {
 /// of the shard already has.
 #[derive(Debug, Default)]
 struct Shard {
-    by_hash: std::collections::HashMap<u64, Arc<str>, PrehashedState>,
-    collided: HashSet<Arc<str>>,
+    by_hash: std::collections::HashMap<u64, Text, PrehashedState>,
+    collided: Vec<Text>,
 }
 
 impl Default for Interner {
@@ -219,23 +232,22 @@ impl Interner {
         // A poisoned shard only means another thread panicked mid-insert;
         // the set itself is still valid.
         let mut shard = lock.lock().unwrap_or_else(|e| e.into_inner());
-        let text = match shard.by_hash.get(&hash) {
-            Some(found) if **found == *text => Arc::clone(found),
-            Some(_) => match shard.collided.get(text) {
-                Some(found) => Arc::clone(found),
+        match shard.by_hash.get(&hash) {
+            Some(found) if found.as_str() == text => found.clone(),
+            Some(_) => match shard.collided.iter().find(|t| t.as_str() == text) {
+                Some(found) => found.clone(),
                 None => {
-                    let shared: Arc<str> = Arc::from(text);
-                    shard.collided.insert(Arc::clone(&shared));
+                    let shared = Text::hashed(text, hash);
+                    shard.collided.push(shared.clone());
                     shared
                 }
             },
             None => {
-                let shared: Arc<str> = Arc::from(text);
-                shard.by_hash.insert(hash, Arc::clone(&shared));
+                let shared = Text::hashed(text, hash);
+                shard.by_hash.insert(hash, shared.clone());
                 shared
             }
-        };
-        Text { hash, text }
+        }
     }
 }
 
@@ -254,11 +266,18 @@ mod tests {
         let a = interner.intern("Sign in to Partner Center.");
         let b = interner.intern("Sign in to Partner Center.");
         let c = interner.intern("Select Settings.");
-        assert!(Arc::ptr_eq(&a.text, &b.text));
+        assert!(a.same(&b));
         assert_eq!(&*c, "Select Settings.");
-        assert!(!Arc::ptr_eq(&a.text, &c.text));
+        assert!(!a.same(&c));
         assert_eq!(a, Text::new("Sign in to Partner Center."));
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn a_segment_keeps_its_texts_behind_thin_pointers() {
+        // Over a million segments at 10k files: every word counts.
+        assert_eq!(std::mem::size_of::<Text>(), 8);
+        assert!(std::mem::size_of::<SegmentFacts>() <= 56);
     }
 
     #[test]
@@ -268,7 +287,7 @@ mod tests {
         let b = interner.intern_hashed("two", 7);
         let c = interner.intern_hashed("two", 7);
         assert_eq!((&*a, &*b), ("one", "two"));
-        assert!(Arc::ptr_eq(&b.text, &c.text));
+        assert!(b.same(&c));
         assert_ne!(a, b);
     }
 }

@@ -235,7 +235,7 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
         let others: Vec<(&str, &SegmentFacts)> = index
             .candidates(term)
             .iter()
-            .filter_map(|&i| segments.get(i).copied())
+            .filter_map(|&i| segments.get(i as usize).copied())
             .filter(|(_, s)| {
                 let key = (s.source.hash(), s.target.hash());
                 match answers.get(&key) {
@@ -269,7 +269,7 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
 /// (every term has two). Other words are not indexed: any word's list holds
 /// every segment containing the term, and the exact test comes after.
 struct WordIndex<'a> {
-    postings: FastMap<&'a str, Vec<usize>>,
+    postings: FastMap<&'a str, Vec<u32>>,
 }
 
 /// Bit `min(len, 63)` set for the length of every word in `words`: a
@@ -283,7 +283,7 @@ impl<'a> WordIndex<'a> {
         segments: &[(&'a str, &'a SegmentFacts)],
         terms: impl Iterator<Item = &'a str>,
     ) -> WordIndex<'a> {
-        let mut postings: FastMap<&str, Vec<usize>> = terms
+        let mut postings: FastMap<&str, Vec<u32>> = terms
             .flat_map(|t| t.split(' '))
             .filter(|w| capitalized(w))
             .map(|w| (w, Vec::new()))
@@ -293,36 +293,39 @@ impl<'a> WordIndex<'a> {
         }
         let lengths = length_mask(postings.keys().copied());
         // Sentences recur (boilerplate, the same English in many files):
-        // each text is read once; a repeat reuses the words found.
-        // The words found in each text read, by the text's hash (a text
-        // whose hash another text already has is read every time).
-        let mut read: FastMap<u64, (&str, usize)> = FastMap::default();
-        let mut lists: Vec<Vec<&str>> = Vec::new();
+        // each text is read once; a repeat reuses the words found. By the
+        // text's hash: the segment that first had it, and where its words
+        // are in `found` (a text whose hash another text already has is
+        // read every time). Indexes, not references: a locale of a 10k-file
+        // corpus reads half a million texts, most of them unique.
+        let mut read: FastMap<u64, (u32, u32, u32)> = FastMap::default();
+        let mut found: Vec<&str> = Vec::new();
+        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let text_of = |i: u32| segments.get(i as usize).map(|(_, s)| &*s.source);
         for (i, (_, seg)) in segments.iter().enumerate() {
             let text: &'a str = &seg.source;
-            let list = match read.get(&seg.source.hash()) {
-                Some(&(seen, list)) if seen == text => list,
+            let (start, end) = match read.get(&seg.source.hash()) {
+                Some(&(first, start, end)) if text_of(first) == Some(text) => (start, end),
                 seen => {
-                    let mut found = Vec::new();
+                    let start = found.len();
                     capitalized_words(text, |word| {
                         if lengths & 1 << word.len().min(63) != 0
                             && postings.contains_key(word)
-                            && !found.contains(&word)
+                            && !found.get(start..).unwrap_or_default().contains(&word)
                         {
                             found.push(word);
                         }
                     });
-                    let list = lists.len();
+                    let span = (index(start), index(found.len()));
                     if seen.is_none() {
-                        read.insert(seg.source.hash(), (text, list));
+                        read.insert(seg.source.hash(), (index(i), span.0, span.1));
                     }
-                    lists.push(found);
-                    list
+                    span
                 }
             };
-            for &word in lists.get(list).map_or(&[][..], Vec::as_slice) {
+            for &word in found.get(start as usize..end as usize).unwrap_or_default() {
                 if let Some(list) = postings.get_mut(word) {
-                    list.push(i);
+                    list.push(index(i));
                 }
             }
         }
@@ -330,7 +333,7 @@ impl<'a> WordIndex<'a> {
     }
 
     /// Segments (in order) that contain the rarest word of `term`.
-    fn candidates(&self, term: &str) -> &[usize] {
+    fn candidates(&self, term: &str) -> &[u32] {
         term.split(' ')
             .filter(|w| capitalized(w))
             .map(|w| self.postings.get(w).map_or(&[][..], Vec::as_slice))
