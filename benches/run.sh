@@ -130,6 +130,18 @@ for N in $SIZES; do
   measure floor-one-writer "$N" "$RUNS" "$(aside $SITE)" "$BIN/examples/floor $C --mode one-writer --threads $THREADS --out $SITE"
   measure floor-all-writers "$N" "$RUNS" "$(aside $SITE)" "$BIN/examples/floor $C --mode all-writers --threads $THREADS --out $SITE"
   measure check "$N" "$RUNS" "" "$LOCDOC check --content $C --format json"
+  # The large corpus again with every copy's wording its own (gen_corpus
+  # --unique): what check keeps of every text when few texts repeat.
+  if [ "$N" -gt 1000 ]; then
+    U=$C-unique
+    if [ ! -f "$U/.complete" ]; then
+      log "generating $N files, unique wording"
+      rm -rf "$U"
+      "$BIN/examples/gen_corpus" "$ROOT/content" "$U" --files "$N" --unique
+      touch "$U/.complete"
+    fi
+    measure check-unique "$N" "$RUNS" "" "$LOCDOC check --content $U --format json"
+  fi
   if [ $HAS_BUILD = 1 ]; then
     measure build "$N" "$RUNS" "$(aside $SITE); $(aside $SITE.cache)" "$LOCDOC build --content $C $OUTFLAG $SITE"
     find "$SITE" -type f -name '*.html' | wc -l >"$RES/pages@$N"

@@ -19,6 +19,7 @@ ROWS = [
     ("floor-one-writer", "floor: same, one writer thread, fresh dir"),
     ("floor-all-writers", "floor: same, every worker writes"),
     ("check", "`locdoc check --format json`"),
+    ("check-unique", "same, every article's wording unique (`gen_corpus --unique`)"),
     ("build", "`locdoc build` (clean, fresh dir)"),
     ("build-nochange", "`locdoc build` again, nothing changed"),
     ("hugo", "Hugo (raw HTML on, minimal layout)"),
@@ -154,7 +155,7 @@ def targets(res, sizes, data):
                     r = b[k] / a[k] if a[k] else 0.0
                     ok = abs(r / files - 1) <= 0.10
                     rows.append(f"| `{key}` scales linearly, {what} (ratio within 10 % of {files:.1f}) | {r:.1f} | {verdict(ok)} |")
-    for key in ("check", "build"):
+    for key in ("check", "check-unique", "build"):
         d = data[(key, big)]
         if d and d["rss_mib"] is not None:
             rows.append(f"| `{key}` peak RSS ≤ 300 MiB ({big} files) | {fmt_rss(d['rss_mib'])} | {verdict(d['rss_mib'] <= 300)} |")

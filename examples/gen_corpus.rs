@@ -14,6 +14,13 @@
 //! article with the same copy number (or copy 0 when that one was not
 //! generated), so the link graph is the original one, replicated. Same input,
 //! same bytes out.
+//!
+//! With `--unique`, every copy but copy 0 also gets its own wording: each
+//! translation and source span starts with a word made of the copy number
+//! (`Qbaa `), the same in every locale of the copy. A replicated corpus
+//! repeats every sentence in every copy, so tables keyed by text stay
+//! small; a real docs set of 10k articles has little such repetition, and
+//! this corpus measures what `check` keeps of every text.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
@@ -31,6 +38,13 @@ enum Size {
     Total(usize),
 }
 
+/// What to generate.
+struct Plan {
+    size: Size,
+    /// Give every copy its own wording (`--unique`).
+    unique: bool,
+}
+
 /// One article of the source tree.
 struct Original {
     slug: String,
@@ -46,8 +60,8 @@ fn main() {
 
 fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (src, out, size) = parse_args(&args)?;
-    let (files, bytes) = generate(&src, &out, &size)?;
+    let (src, out, plan) = parse_args(&args)?;
+    let (files, bytes) = generate(&src, &out, &plan)?;
     eprintln!(
         "wrote {files} files, {:.1} MB, under `{}`",
         bytes as f64 / 1e6,
@@ -57,23 +71,27 @@ fn run() -> Result<()> {
 }
 
 /// Writes the corpus; returns how many files and bytes it wrote.
-fn generate(src: &Path, out: &Path, size: &Size) -> Result<(usize, usize)> {
+fn generate(src: &Path, out: &Path, plan: &Plan) -> Result<(usize, usize)> {
     if out.exists() && std::fs::read_dir(out)?.next().is_some() {
         return Err(format!("`{}` is not empty; remove it first", out.display()).into());
     }
     let tree = read_tree(src)?;
-    let counts = spread(&tree, size);
+    let counts = spread(&tree, &plan.size);
     let mut file_number = 0usize;
     let mut bytes = 0usize;
     for ((locale, originals), count) in tree.iter().zip(counts) {
         let dir = out.join(locale);
         std::fs::create_dir_all(&dir)?;
         for k in 0..count {
-            let text = replicate(originals, k, count, file_number);
+            let mut text = replicate(originals, k, count, file_number);
             let Some(original) = originals.get(k % originals.len()) else {
                 continue;
             };
-            let name = format!("{}-{:05}.md", original.slug, k / originals.len());
+            let copy = k / originals.len();
+            if plan.unique && copy > 0 {
+                text = mark_spans(&text, &word(copy));
+            }
+            let name = format!("{}-{copy:05}.md", original.slug);
             std::fs::write(dir.join(name), &text)?;
             bytes += text.len();
             file_number += 1;
@@ -82,8 +100,12 @@ fn generate(src: &Path, out: &Path, size: &Size) -> Result<(usize, usize)> {
     Ok((file_number, bytes))
 }
 
-fn parse_args(args: &[String]) -> Result<(PathBuf, PathBuf, Size)> {
-    let usage = "usage: gen_corpus <content-dir> <out-dir> (--per-locale N | --files N)";
+fn parse_args(args: &[String]) -> Result<(PathBuf, PathBuf, Plan)> {
+    let usage = "usage: gen_corpus <content-dir> <out-dir> (--per-locale N | --files N) [--unique]";
+    let (args, unique) = match args {
+        [rest @ .., last] if last == "--unique" => (rest, true),
+        _ => (args, false),
+    };
     let [src, out, flag, n] = args else {
         return Err(usage.into());
     };
@@ -95,7 +117,11 @@ fn parse_args(args: &[String]) -> Result<(PathBuf, PathBuf, Size)> {
         "--files" => Size::Total(n),
         _ => return Err(usage.into()),
     };
-    Ok((PathBuf::from(src), PathBuf::from(out), size))
+    Ok((
+        PathBuf::from(src),
+        PathBuf::from(out),
+        Plan { size, unique },
+    ))
 }
 
 /// Top-level `.md` files of every locale dir, sorted by locale and slug.
@@ -207,6 +233,41 @@ fn rewrite_ids(text: &str, new_prefix: &str) -> String {
     out
 }
 
+/// A capitalized word of letters only for copy `copy` (`Qbaa`), so that
+/// names stay names (`Qbaa Microsoft Product Support`) and no number is
+/// added for `number-mismatch` to compare.
+fn word(copy: usize) -> String {
+    let mut word = String::from("Q");
+    let mut x = copy;
+    for _ in 0..4 {
+        word.push(char::from(b'a' + (x % 26) as u8));
+        x /= 26;
+    }
+    word
+}
+
+/// Starts every `data-ttu-id` and `data-stu-id` span's content with `word`.
+fn mark_spans(text: &str, word: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut pos = 0;
+    for hit in memmem::find_iter(text.as_bytes(), "-id=") {
+        let key = text.get(hit.saturating_sub(8)..hit).unwrap_or("");
+        if hit < pos || (key != "data-ttu" && key != "data-stu") {
+            continue;
+        }
+        let Some(end) = text.get(hit..).and_then(|s| s.find('>')) else {
+            continue;
+        };
+        let content = hit + end + 1;
+        out.push_str(text.get(pos..content).unwrap_or(""));
+        out.push_str(word);
+        out.push(' ');
+        pos = content;
+    }
+    out.push_str(text.get(pos..).unwrap_or(""));
+    out
+}
+
 /// Points `](slug.md…)` links at the copy `link_copy(slug)` of that article.
 fn rewrite_links(text: &str, slugs: &BTreeSet<&str>, link_copy: impl Fn(&str) -> usize) -> String {
     let mut out = String::with_capacity(text.len() + 64);
@@ -261,8 +322,12 @@ mod tests {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let dir = tempfile::tempdir().unwrap();
         let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-        let (files, _) = generate(&content, &a, &Size::PerLocale(5)).unwrap();
-        generate(&content, &b, &Size::PerLocale(5)).unwrap();
+        let plan = Plan {
+            size: Size::PerLocale(5),
+            unique: false,
+        };
+        let (files, _) = generate(&content, &a, &plan).unwrap();
+        generate(&content, &b, &plan).unwrap();
         assert_eq!(files, 15);
         let original: BTreeMap<String, Vec<&str>> = codes(&content).into_iter().collect();
         for (file, found) in codes(&a) {
@@ -276,6 +341,50 @@ mod tests {
         let ko = std::fs::read_to_string(a.join("ko-KR/mpn-benefits-technical-support-00001.md"))
             .unwrap();
         assert!(ko.contains("](manage-your-partner-network-benefits-00001.md)"));
+    }
+
+    #[test]
+    fn unique_copies_check_like_their_originals_with_their_own_words() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let dir = tempfile::tempdir().unwrap();
+        let plan = Plan {
+            size: Size::PerLocale(5),
+            unique: true,
+        };
+        generate(&content, dir.path(), &plan).unwrap();
+        // A name left in English (`Action Pack`) is no longer only a known
+        // name once the copy's word precedes it: `untranslated` may differ.
+        let per_file = |root: &Path| -> BTreeMap<String, Vec<&str>> {
+            let kept = |(file, codes): (String, Vec<&'static str>)| {
+                (
+                    file,
+                    codes.into_iter().filter(|c| *c != "untranslated").collect(),
+                )
+            };
+            codes(root).into_iter().map(kept).collect()
+        };
+        let original = per_file(&content);
+        for (file, found) in per_file(dir.path()) {
+            let (base, _) = file.rsplit_once('-').unwrap();
+            assert_eq!(Some(&found), original.get(&format!("{base}.md")), "{file}");
+        }
+        let ko = |copy: &str| {
+            let path = format!("ko-KR/mpn-benefits-technical-support-{copy}.md");
+            let text = std::fs::read_to_string(dir.path().join(path)).unwrap();
+            locdoc::sxs::parse(
+                "a.md",
+                locdoc::model::Locale::parse("ko-KR").unwrap(),
+                "a",
+                &text,
+            )
+            .article
+        };
+        let (first, second) = (ko("00000"), ko("00001"));
+        assert_eq!(first.segments.len(), second.segments.len());
+        for (a, b) in first.segments.iter().zip(&second.segments) {
+            assert_eq!(format!("Qbaaa {}", a.source_text()), b.source_text());
+            assert!(b.target_text().starts_with("Qbaaa "), "{}", b.target_text());
+        }
     }
 
     #[test]
