@@ -230,6 +230,8 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
         if wording.is_empty() {
             continue;
         }
+        // One searcher per term, not one per candidate sentence.
+        let finder = memchr::memmem::Finder::new(term);
         // Equal sentences give equal answers: each is tested once.
         let mut answers: FastMap<(u64, u64), (&SegmentFacts, bool)> = FastMap::default();
         let others: Vec<(&str, &SegmentFacts)> = index
@@ -244,7 +246,7 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
                     }
                     _ => {
                         let answer = &*s.source != term
-                            && contains_term(&s.source, term)
+                            && contains_term(&s.source, &finder)
                             && !uses(&s.target, &wording, &mut buffer);
                         answers.entry(key).or_insert((s, answer));
                         answer
@@ -403,16 +405,19 @@ fn capitalized(word: &str) -> bool {
     }
 }
 
-/// Whole-word, case-sensitive containment.
-fn contains_term(text: &str, term: &str) -> bool {
-    text.match_indices(term).any(|(at, _)| {
-        let before = text[..at]
-            .chars()
-            .next_back()
+/// Whole-word, case-sensitive containment of the term `finder` looks for.
+fn contains_term(text: &str, finder: &memchr::memmem::Finder) -> bool {
+    let len = finder.needle().len();
+    finder.find_iter(text.as_bytes()).any(|at| {
+        // A match of a whole `str` in a `str` starts and ends on char
+        // boundaries, so both slices exist.
+        let before = text
+            .get(..at)
+            .and_then(|t| t.chars().next_back())
             .is_none_or(|c| !c.is_alphanumeric());
-        let after = text[at + term.len()..]
-            .chars()
-            .next()
+        let after = text
+            .get(at + len..)
+            .and_then(|t| t.chars().next())
             .is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
@@ -421,6 +426,23 @@ fn contains_term(text: &str, term: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_are_found_as_whole_words() {
+        let finder = memchr::memmem::Finder::new("Partner Center");
+        assert!(contains_term("Sign in to Partner Center.", &finder));
+        assert!(contains_term("Partner Center", &finder));
+        assert!(!contains_term(
+            "Partner Centers and Partner Centerz",
+            &finder
+        ));
+        assert!(contains_term(
+            "ÉPartner Center no, (Partner Center) yes",
+            &finder
+        ));
+        assert!(!contains_term("ÉPartner Center", &finder));
+        assert!(!contains_term("partner center", &finder));
+    }
 
     #[test]
     fn recognizes_names() {

@@ -70,10 +70,12 @@ fn sentences(locale: &str, files: &[&Facts]) -> Vec<Diagnostic> {
 /// English sentences that occur more than once (with a translation), each
 /// with its occurrences in file order, sorted by sentence.
 fn repeated<'a>(files: &[&'a Facts]) -> Vec<(&'a str, Vec<Occurrence<'a>>)> {
+    // Only the English is read here: most sentences occur once, and their
+    // translations (each text behind its own pointer) are never touched.
     let occurrences: Vec<Occurrence> = files
         .iter()
         .flat_map(|f| f.segments.iter().map(move |seg| (f.path.as_str(), seg)))
-        .filter(|(_, seg)| !seg.target.is_empty() && seg.source.chars().any(char::is_alphabetic))
+        .filter(|(_, seg)| seg.source.chars().any(char::is_alphabetic))
         .collect();
     // Equal sentences have equal hashes (computed once, when interned):
     // sorting by hash, then position, lines repeats up in file order.
@@ -88,9 +90,11 @@ fn repeated<'a>(files: &[&'a Facts]) -> Vec<(&'a str, Vec<Occurrence<'a>>)> {
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() > 1)
     {
+        // A sentence repeats if it has two translations that are not empty.
         let mut rest: Vec<Occurrence> = run
             .iter()
             .filter_map(|&(_, i)| occurrences.get(i).copied())
+            .filter(|(_, seg)| !seg.target.is_empty())
             .collect();
         // Texts whose hashes collide share a run: split it by text.
         while let Some(&(_, first)) = rest.first() {
