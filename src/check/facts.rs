@@ -135,8 +135,8 @@ impl Text {
     /// The text.
     pub fn as_str(&self) -> &str {
         // SAFETY: `hashed`, the only constructor, copies the bytes of a
-        // `str`, and a `ThinArc` never hands out its slice mutably once
-        // shared, so they are still valid UTF-8.
+        // `str`; the `ThinArc` is private to `Text` and nothing here
+        // mutates it, so they are still valid UTF-8.
         unsafe { std::str::from_utf8_unchecked(&self.0.slice) }
     }
 
