@@ -10,6 +10,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::facts::{Facts, SegmentFacts};
 use super::hash::FastMap;
 
@@ -223,47 +225,62 @@ pub fn inconsistencies<'a>(facts: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
         .flat_map(|f| f.segments.iter().map(move |s| (f.path.as_str(), s)))
         .collect();
     let index = WordIndex::new(&segments, terms.keys().copied());
-    let mut out = Vec::new();
-    let mut buffer = Vec::new();
-    for (term, (path, defining)) in terms {
-        let wording = stems(&defining.target);
-        if wording.is_empty() {
-            continue;
-        }
-        // One searcher per term, not one per candidate sentence.
-        let finder = memchr::memmem::Finder::new(term);
-        // Equal sentences give equal answers: each is tested once.
-        let mut answers: FastMap<(u64, u64), (&SegmentFacts, bool)> = FastMap::default();
-        let others: Vec<(&str, &SegmentFacts)> = index
-            .candidates(term)
-            .iter()
-            .filter_map(|&i| segments.get(i as usize).copied())
-            .filter(|(_, s)| {
-                let key = (s.source.hash(), s.target.hash());
-                match answers.get(&key) {
-                    Some((seen, answer)) if seen.source == s.source && seen.target == s.target => {
-                        *answer
-                    }
-                    _ => {
-                        let answer = &*s.source != term
-                            && contains_term(&s.source, &finder)
-                            && !uses(&s.target, &wording, &mut buffer);
-                        answers.entry(key).or_insert((s, answer));
-                        answer
-                    }
-                }
-            })
-            .collect();
-        if !others.is_empty() {
-            out.push(Inconsistency {
-                term,
-                translation: &defining.target,
-                defined: (path, defining),
-                others,
-            });
-        }
+    // Terms are searched independently, on all cores; reported in term
+    // order. A corpus without repeats has thousands of terms per locale.
+    let terms: Vec<(&str, (&str, &SegmentFacts))> = terms.into_iter().collect();
+    let found: Vec<Option<Inconsistency>> = terms
+        .par_iter()
+        .map_init(Vec::new, |buffer, &(term, defined)| {
+            search(term, defined, &index, &segments, buffer)
+        })
+        .collect();
+    found.into_iter().flatten().collect()
+}
+
+/// The sentences of the locale that contain `term` but not the wording of
+/// its translation where it stands alone (`defined`).
+fn search<'a>(
+    term: &'a str,
+    defined: (&'a str, &'a SegmentFacts),
+    index: &WordIndex,
+    segments: &[(&'a str, &'a SegmentFacts)],
+    buffer: &mut Vec<&'a str>,
+) -> Option<Inconsistency<'a>> {
+    let defining = defined.1;
+    let wording = stems(&defining.target);
+    if wording.is_empty() {
+        return None;
     }
-    out
+    // One searcher per term, not one per candidate sentence.
+    let finder = memchr::memmem::Finder::new(term);
+    // Equal sentences give equal answers: each is tested once.
+    let mut answers: FastMap<(u64, u64), (&SegmentFacts, bool)> = FastMap::default();
+    let others: Vec<(&str, &SegmentFacts)> = index
+        .candidates(term)
+        .iter()
+        .filter_map(|&i| segments.get(i as usize).copied())
+        .filter(|(_, s)| {
+            let key = (s.source.hash(), s.target.hash());
+            match answers.get(&key) {
+                Some((seen, answer)) if seen.source == s.source && seen.target == s.target => {
+                    *answer
+                }
+                _ => {
+                    let answer = &*s.source != term
+                        && contains_term(&s.source, &finder)
+                        && !uses(&s.target, &wording, buffer);
+                    answers.entry(key).or_insert((s, answer));
+                    answer
+                }
+            }
+        })
+        .collect();
+    (!others.is_empty()).then(|| Inconsistency {
+        term,
+        translation: &defining.target,
+        defined,
+        others,
+    })
 }
 
 /// Which segments' English contains each capitalized word of a term, so a
