@@ -1,0 +1,128 @@
+//! How a term's translation is recognized in a sentence: by the stems of
+//! its words, so that inflection and attached particles still match.
+
+use super::words::words;
+
+/// Characters of scripts written without spaces between words (Han,
+/// kana, Thai, Lao, Khmer, Myanmar): a "word" of these is a whole phrase.
+fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+    )
+}
+
+/// The stems a translation of a term is recognized by: each word
+/// lowercased, less its last two letters when longer than four (endings of
+/// inflected languages). A word of an unspaced script is kept whole and is
+/// looked for anywhere in a word, not at its start ([`uses`]).
+pub(super) fn stems(text: &str) -> Vec<String> {
+    words(text)
+        .map(|w| {
+            let lower: Vec<char> = w.to_lowercase().chars().collect();
+            let keep = if lower.iter().copied().any(unspaced) {
+                lower.len()
+            } else if lower.len() > 4 {
+                lower.len() - 2
+            } else {
+                lower.len()
+            };
+            lower[..keep].iter().collect()
+        })
+        .collect()
+}
+
+/// Whether every stem of `wording` begins a word of `target` (or, for a
+/// stem of an unspaced script, occurs in one: `合作夥伴中心` in
+/// `在合作夥伴中心註冊`); `buffer` holds the words (reused across calls).
+pub(super) fn uses<'t>(target: &'t str, wording: &[String], buffer: &mut Vec<&'t str>) -> bool {
+    buffer.clear();
+    buffer.extend(words(target));
+    wording.iter().all(|stem| {
+        if stem.chars().any(unspaced) {
+            buffer.iter().any(|w| lower_contains(w, stem))
+        } else {
+            buffer.iter().any(|w| lower_starts_with(w, stem))
+        }
+    })
+}
+
+/// `word.to_lowercase().contains(stem)`, allocating only for a word with
+/// an uppercase letter.
+fn lower_contains(word: &str, stem: &str) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        word.to_lowercase().contains(stem)
+    } else {
+        word.contains(stem)
+    }
+}
+
+/// `word.to_lowercase().starts_with(stem)`, without allocating: the
+/// lowercase of a string is that of its characters except for a final
+/// sigma, so only words with `Σ` take the allocating path.
+fn lower_starts_with(word: &str, stem: &str) -> bool {
+    if word.is_ascii() {
+        return word
+            .get(..stem.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(stem));
+    }
+    if word.contains('Σ') {
+        return word.to_lowercase().starts_with(stem);
+    }
+    let mut lower = word.chars().flat_map(char::to_lowercase);
+    stem.chars().all(|c| lower.next() == Some(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_absorb_inflection_and_particles() {
+        let wording = stems("Поддержка продуктов");
+        let mut buffer = Vec::new();
+        assert!(uses("нужна поддержку продукта", &wording, &mut buffer));
+        let korean = stems("Microsoft 기술 지원");
+        assert!(uses("Microsoft 기술 지원을", &korean, &mut buffer));
+        assert!(!uses("Microsoft 제품 지원", &korean, &mut buffer));
+        let chinese = stems("合作夥伴中心");
+        assert!(uses(
+            "在合作夥伴中心註冊並註冊您的應用程式",
+            &chinese,
+            &mut buffer
+        ));
+        assert!(uses("存取合作夥伴中心 Api。", &chinese, &mut buffer));
+        assert!(!uses("在合作夥伴註冊", &chinese, &mut buffer));
+        let japanese = stems("パートナー センター");
+        assert!(uses(
+            "パートナー センターでアプリを登録します",
+            &japanese,
+            &mut buffer
+        ));
+    }
+
+    #[test]
+    fn lowercase_prefix_matches_to_lowercase() {
+        for word in [
+            "Поддержку",
+            "SUPPORT",
+            "Ünterstützung",
+            "ΟΔΟΣ",
+            "지원을",
+            "İstanbul",
+            "ǅemal",
+        ] {
+            let lower = word.to_lowercase();
+            for end in (0..=lower.len()).filter(|&i| lower.is_char_boundary(i)) {
+                let stem = &lower[..end];
+                assert!(lower_starts_with(word, stem), "{word} / {stem}");
+            }
+            assert!(!lower_starts_with(word, "zzz"));
+        }
+    }
+}
