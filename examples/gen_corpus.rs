@@ -200,19 +200,21 @@ fn prefix(n: usize) -> String {
     format!("{x:05x}")
 }
 
+/// Where the `-id=` of every `data-ttu-id` and `data-stu-id` attribute is.
+fn alignment_ids(text: &str) -> impl Iterator<Item = usize> + '_ {
+    memmem::find_iter(text.as_bytes(), "-id=").filter(|&hit| {
+        let key = text.get(hit.saturating_sub(8)..hit).unwrap_or("");
+        key == "data-ttu" || key == "data-stu"
+    })
+}
+
 /// Replaces the prefix of every `data-ttu-id` / `data-stu-id` that uses the
 /// file's first prefix; any other prefix is left alone.
 fn rewrite_ids(text: &str, new_prefix: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut first: Option<&str> = None;
     let mut pos = 0;
-    let finder = memmem::Finder::new("-id=");
-    for hit in finder.find_iter(text.as_bytes()) {
-        let key_start = hit.saturating_sub(8);
-        let key = text.get(key_start..hit).unwrap_or("");
-        if key != "data-ttu" && key != "data-stu" {
-            continue;
-        }
+    for hit in alignment_ids(text) {
         let value = hit + 4;
         let quote = usize::from(matches!(text.as_bytes().get(value), Some(b'"' | b'\'')));
         let start = value + quote;
@@ -250,9 +252,8 @@ fn word(copy: usize) -> String {
 fn mark_spans(text: &str, word: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut pos = 0;
-    for hit in memmem::find_iter(text.as_bytes(), "-id=") {
-        let key = text.get(hit.saturating_sub(8)..hit).unwrap_or("");
-        if hit < pos || (key != "data-ttu" && key != "data-stu") {
+    for hit in alignment_ids(text) {
+        if hit < pos {
             continue;
         }
         let Some(end) = text.get(hit..).and_then(|s| s.find('>')) else {
