@@ -211,6 +211,15 @@ pub fn unchanged(out: &Path, expected: &BTreeSet<&str>) -> Option<Stats> {
     (stats.files == expected.len()).then_some(stats)
 }
 
+/// The root-relative path of entry `name` of the directory at `rel` (`""`
+/// for the root).
+pub(crate) fn child(rel: &str, name: &str) -> String {
+    match rel {
+        "" => name.to_string(),
+        _ => format!("{rel}/{name}"),
+    }
+}
+
 /// The files and bytes under `dir` (at `rel` in the tree) if every file is
 /// expected; `None` at the first one that is not, or an unreadable entry.
 fn listed(dir: &Path, rel: &str, expected: &BTreeSet<&str>) -> Option<Stats> {
@@ -223,10 +232,7 @@ fn listed(dir: &Path, rel: &str, expected: &BTreeSet<&str>) -> Option<Stats> {
         .map(|entry| {
             let name = entry.file_name();
             let name = name.to_str()?;
-            let rel = match rel {
-                "" => name.to_string(),
-                _ => format!("{rel}/{name}"),
-            };
+            let rel = child(rel, name);
             let kind = entry.file_type().ok()?;
             if kind.is_dir() {
                 return listed(&entry.path(), &rel, expected);

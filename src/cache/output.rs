@@ -186,10 +186,7 @@ fn holds(
         let Some(name) = name.to_str() else {
             return false;
         };
-        let rel = match dir {
-            "" => name.to_string(),
-            _ => format!("{dir}/{name}"),
-        };
+        let rel = write::child(dir, name);
         let kind = entry.file_type().ok();
         let known = match kind {
             Some(k) if k.is_dir() => dirs.contains(rel.as_str()),
