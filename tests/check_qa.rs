@@ -479,3 +479,55 @@ proptest::proptest! {
         let _ = check::numbers::spelled(&text, "ko", "2");
     }
 }
+
+/// Copies of an article have identical texts, which the cross-file rules
+/// read once (they share one compressed block); each copy is still
+/// reported in its own right.
+#[test]
+fn copies_of_an_article_get_the_findings_of_the_original() {
+    let dir = planted(&[]);
+    for file in walkdir(dir.path()) {
+        let copy = file.with_file_name(format!(
+            "{}-copy.md",
+            file.file_stem().unwrap().to_str().unwrap()
+        ));
+        std::fs::copy(&file, copy).unwrap();
+    }
+    let base = check::run(&content()).unwrap().diagnostics;
+    let both = check::run(dir.path()).unwrap().diagnostics;
+    let drift: Vec<&Diagnostic> = base
+        .iter()
+        .filter(|d| d.code == Code::SourceDrift)
+        .collect();
+    assert!(drift.len() >= 4);
+    for d in drift {
+        for file in [d.file.clone(), d.file.replace(".md", "-copy.md")] {
+            assert!(
+                both.iter().any(|e| e.code == d.code
+                    && e.file == file
+                    && (e.line, e.column) == (d.line, d.column)
+                    && e.message == d.message),
+                "{file}: {}",
+                d.message
+            );
+        }
+    }
+    // A term's finding lists the segments lacking its wording in both
+    // (the standalone name in the other copy is the term itself, not a
+    // sentence containing it).
+    let terms: Vec<&Diagnostic> = base
+        .iter()
+        .filter(|d| d.message.contains(" here but not in "))
+        .collect();
+    assert!(!terms.is_empty());
+    for d in terms {
+        let (term, rest) = d.message.split_once(" here but not in ").unwrap();
+        let count: usize = rest.split(' ').next().unwrap().parse().unwrap();
+        let expected = format!("{term} here but not in {} other", 2 * count);
+        assert!(
+            both.iter().any(|e| e.message.starts_with(&expected)
+                && e.message.contains(&d.file.replace(".md", "-copy.md"))),
+            "{expected}"
+        );
+    }
+}

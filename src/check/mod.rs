@@ -27,10 +27,11 @@ pub mod numbers;
 pub mod rules;
 pub mod scan;
 pub mod terms;
+pub mod texts;
 
 pub use config::Options;
 pub use facts::Facts;
-use facts::Interner;
+use texts::Store;
 
 /// What checking a tree found.
 #[derive(Debug, Clone)]
@@ -69,13 +70,13 @@ pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
     let mut diagnostics = tree.diagnostics;
     let mut stats: BTreeMap<String, LocaleStats> = BTreeMap::new();
     let mut all_facts = Vec::with_capacity(tree.sources.len());
-    let interner = Interner::default();
+    let store = Store::default();
     // Batches keep path order; each report is folded in as soon as its
     // batch is done, so only compact facts outlive it.
     for batch in tree.sources.chunks(BATCH) {
         let reports: Vec<FileReport> = batch
             .par_iter()
-            .map(|s| file_interned(s, options, &interner))
+            .map(|s| file_stored(s, options, &store))
             .collect();
         for (source, report) in batch.iter().zip(reports) {
             let row = stats
@@ -86,7 +87,7 @@ pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
             all_facts.extend(report.facts);
         }
     }
-    drop(interner);
+    drop(store);
     let first_corpus = diagnostics.len();
     let found: Vec<Vec<Diagnostic>> = rules::CORPUS
         .par_iter()
@@ -97,12 +98,8 @@ pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
         })
         .collect();
     diagnostics.extend(found.into_iter().flatten());
-    // Freeing two texts per segment (a million segments at 10k files) is
-    // memory-bound and the snippets wait on file reads: side by side.
-    rayon::join(
-        || drop(all_facts),
-        || corpus_snippets(root, &mut diagnostics[first_corpus..]),
-    );
+    drop(all_facts);
+    corpus_snippets(root, &mut diagnostics[first_corpus..]);
     diagnostics.retain(|d| options.keeps(d));
     diag::sort(&mut diagnostics);
     let locales = locale_rows(stats, options, &diagnostics);
@@ -180,10 +177,10 @@ pub fn file(source: &Source) -> FileReport {
 }
 
 fn file_with(source: &Source, options: &Options) -> FileReport {
-    file_interned(source, options, &Interner::default())
+    file_stored(source, options, &Store::default())
 }
 
-fn file_interned(source: &Source, options: &Options, interner: &Interner) -> FileReport {
+fn file_stored(source: &Source, options: &Options, store: &Store) -> FileReport {
     let text = match content::read(source) {
         Ok(text) => text,
         Err(d) => {
@@ -195,7 +192,7 @@ fn file_interned(source: &Source, options: &Options, interner: &Interner) -> Fil
             };
         }
     };
-    text_report_interned(source, &text, options, interner)
+    text_report_stored(source, &text, options, store)
 }
 
 /// Parses and checks one file's text with default options.
@@ -204,15 +201,10 @@ pub fn text_report(source: &Source, text: &str) -> FileReport {
 }
 
 fn text_report_with(source: &Source, text: &str, options: &Options) -> FileReport {
-    text_report_interned(source, text, options, &Interner::default())
+    text_report_stored(source, text, options, &Store::default())
 }
 
-fn text_report_interned(
-    source: &Source,
-    text: &str,
-    options: &Options,
-    interner: &Interner,
-) -> FileReport {
+fn text_report_stored(source: &Source, text: &str, options: &Options, store: &Store) -> FileReport {
     let parsed = sxs::parse(&source.rel, source.locale.clone(), &source.slug, text);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(article_with(&parsed.article, options));
@@ -224,7 +216,7 @@ fn text_report_interned(
     FileReport {
         segments: parsed.article.segments.len(),
         diagnostics,
-        facts: Some(Facts::of_interned(&parsed.article, interner)),
+        facts: Some(Facts::of_stored(&parsed.article, store)),
     }
 }
 

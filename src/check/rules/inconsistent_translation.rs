@@ -17,12 +17,35 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::check::facts::{Facts, SegmentFacts, Text};
+use crate::check::facts::{Facts, SegmentFacts};
 use crate::check::terms::{self, Inconsistency};
+use crate::check::texts::Unpacked;
 use crate::diag::{Code, Diagnostic};
 
-/// Where one variant occurs: file, segment.
-type Occurrence<'a> = (&'a str, &'a SegmentFacts);
+/// Where one occurrence is: the file (its index among the locale's files)
+/// and the segment (its index in the file). Eight bytes: a locale of a
+/// 10k-file corpus has half a million.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Occurrence {
+    file: u32,
+    index: u32,
+}
+
+impl Occurrence {
+    fn new(file: usize, index: usize) -> Occurrence {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Occurrence {
+            file: narrow(file),
+            index: narrow(index),
+        }
+    }
+
+    /// The file's path and the segment.
+    fn at<'a>(self, files: &[&'a Facts]) -> Option<(&'a str, &'a SegmentFacts)> {
+        let f = files.get(self.file as usize)?;
+        Some((f.path.as_str(), f.segments.get(self.index as usize)?))
+    }
+}
 
 /// Groups segments by (locale, source) and reports sources with several
 /// translations. Locales are independent and run in parallel; findings come
@@ -57,87 +80,110 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
 
 /// Sentences of one locale translated several ways, sorted by source.
 fn sentences(locale: &str, files: &[&Facts]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (source, occurrences) in repeated(files) {
-        let variants = variants(occurrences);
-        if variants.len() > 1 {
-            out.push(report(locale, source, &variants));
-        }
+    let groups: Vec<Vec<Vec<Occurrence>>> = repeated(files)
+        .into_iter()
+        .map(|occurrences| variants(files, occurrences))
+        .filter(|v| v.len() > 1)
+        .collect();
+    // The texts of the findings, read back file by file: each sentence and
+    // the first occurrence of each of its translations.
+    let wanted = groups.iter().flatten().filter_map(|v| v.first().copied());
+    let texts = read_back(files, wanted);
+    let text = |o: &Occurrence| {
+        texts
+            .get(o)
+            .map_or(("", ""), |(s, t)| (s.as_str(), t.as_str()))
+    };
+    let mut out: Vec<(&str, Diagnostic)> = groups
+        .iter()
+        .filter_map(|variants| {
+            let source = text(variants.first()?.first()?).0;
+            Some((
+                source,
+                report(locale, files, source, variants, |o| text(o).1),
+            ))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(b.0));
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The source and target texts of `wanted` occurrences, each file
+/// decompressed once (files in parallel).
+fn read_back(
+    files: &[&Facts],
+    wanted: impl Iterator<Item = Occurrence>,
+) -> BTreeMap<Occurrence, (String, String)> {
+    let mut by_file: BTreeMap<u32, Vec<Occurrence>> = BTreeMap::new();
+    for o in wanted {
+        by_file.entry(o.file).or_default().push(o);
     }
-    out
+    let by_file: Vec<(u32, Vec<Occurrence>)> = by_file.into_iter().collect();
+    by_file
+        .par_iter()
+        .flat_map_iter(|(file, wanted)| {
+            let texts = files
+                .get(*file as usize)
+                .map(|f| f.texts())
+                .unwrap_or_default();
+            wanted
+                .iter()
+                .map(|&o| (o, pair(&texts, o.index as usize)))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn pair(texts: &Unpacked, i: usize) -> (String, String) {
+    (texts.source(i).to_string(), texts.target(i).to_string())
 }
 
 /// English sentences that occur more than once (with a translation), each
-/// with its occurrences in file order, sorted by sentence.
-fn repeated<'a>(files: &[&'a Facts]) -> Vec<(&'a str, Vec<Occurrence<'a>>)> {
-    // Only the English is read here: most sentences occur once, and their
-    // translations (each text behind its own pointer) are never touched.
-    let occurrences: Vec<Occurrence> = files
-        .iter()
-        .flat_map(|f| f.segments.iter().map(move |seg| (f.path.as_str(), seg)))
-        .filter(|(_, seg)| seg.source.chars().any(char::is_alphabetic))
-        .collect();
-    // Equal sentences have equal hashes (computed once, when interned):
-    // sorting by hash, then position, lines repeats up in file order.
-    let mut order: Vec<(u64, usize)> = occurrences
+/// with its occurrences in file order. Sentences are told apart by hash.
+fn repeated(files: &[&Facts]) -> Vec<Vec<Occurrence>> {
+    // Sorting by hash, then position, lines repeats up in file order.
+    let mut order: Vec<(u64, Occurrence)> = files
         .iter()
         .enumerate()
-        .map(|(i, (_, seg))| (seg.source.hash(), i))
+        .flat_map(|(file, f)| {
+            f.segments
+                .iter()
+                .enumerate()
+                .filter(|(_, seg)| seg.worded())
+                .map(move |(index, seg)| (seg.source, Occurrence::new(file, index)))
+        })
         .collect();
     order.sort_unstable();
-    let mut out = Vec::new();
-    for run in order
+    order
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() > 1)
-    {
-        // A sentence repeats if it has two translations that are not empty.
-        let mut rest: Vec<Occurrence> = run
-            .iter()
-            .filter_map(|&(_, i)| occurrences.get(i).copied())
-            .filter(|(_, seg)| !seg.target.is_empty())
-            .collect();
-        // Texts whose hashes collide share a run: split it by text.
-        while let Some(&(_, first)) = rest.first() {
-            let (same, other): (Vec<Occurrence>, Vec<Occurrence>) =
-                rest.iter().partition(|(_, seg)| seg.source == first.source);
-            if same.len() > 1 {
-                out.push((first.source.as_str(), same));
-            }
-            rest = other;
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(b.0));
-    out
+        .filter_map(|run| {
+            // A sentence repeats if it has two translations that are not
+            // empty.
+            let same: Vec<Occurrence> = run
+                .iter()
+                .map(|&(_, o)| o)
+                .filter(|o| o.at(files).is_some_and(|(_, seg)| seg.translated()))
+                .collect();
+            (same.len() > 1).then_some(same)
+        })
+        .collect()
 }
 
 /// The occurrences of one sentence grouped by their normalized
-/// translation, sorted by it.
-fn variants(occurrences: Vec<Occurrence>) -> Vec<(String, Vec<Occurrence>)> {
-    let mut variants: Vec<(String, Vec<Occurrence>)> = Vec::new();
-    // Equal targets are often one shared text: normalize it once.
-    let mut last: Option<(&Text, usize)> = None;
+/// translation (by its hash), in order of first occurrence.
+fn variants(files: &[&Facts], occurrences: Vec<Occurrence>) -> Vec<Vec<Occurrence>> {
+    let mut variants: Vec<(u64, Vec<Occurrence>)> = Vec::new();
     for occ in occurrences {
-        let target = &occ.1.target;
-        let slot = match last {
-            Some((t, slot)) if t == target => slot,
-            _ => {
-                let key = normalize(target);
-                match variants.iter().position(|(k, _)| *k == key) {
-                    Some(slot) => slot,
-                    None => {
-                        variants.push((key, Vec::new()));
-                        variants.len() - 1
-                    }
-                }
-            }
+        let Some((_, seg)) = occ.at(files) else {
+            continue;
         };
-        last = Some((target, slot));
-        if let Some((_, list)) = variants.get_mut(slot) {
-            list.push(occ);
+        match variants.iter_mut().find(|(k, _)| *k == seg.target) {
+            Some((_, list)) => list.push(occ),
+            None => variants.push((seg.target, vec![occ])),
         }
     }
-    variants.sort_by(|a, b| a.0.cmp(&b.0));
-    variants
+    variants.into_iter().map(|(_, list)| list).collect()
 }
 
 fn term_report(locale: &str, found: &Inconsistency) -> Diagnostic {
@@ -145,7 +191,7 @@ fn term_report(locale: &str, found: &Inconsistency) -> Diagnostic {
     let places: Vec<String> = found
         .others
         .iter()
-        .map(|(p, s)| format!("`{}` ({p}:{})", s.target, s.line))
+        .map(|(p, s, target)| format!("`{target}` ({p}:{})", s.line))
         .collect();
     Diagnostic::new(
         Code::InconsistentTranslation,
@@ -165,29 +211,36 @@ fn term_report(locale: &str, found: &Inconsistency) -> Diagnostic {
     .with_hint("use one translation for the same term")
 }
 
-fn report(locale: &str, source: &str, variants: &[(String, Vec<Occurrence>)]) -> Diagnostic {
-    let mut listed: Vec<(&Occurrence, String)> = variants
+fn report<'t>(
+    locale: &str,
+    files: &[&Facts],
+    source: &str,
+    variants: &[Vec<Occurrence>],
+    target: impl Fn(&Occurrence) -> &'t str,
+) -> Diagnostic {
+    let mut listed: Vec<((&str, &SegmentFacts), String)> = variants
         .iter()
-        .filter_map(|(_, occ)| {
+        .filter_map(|occ| {
             let first = occ.first()?;
             let places: Vec<String> = occ
                 .iter()
+                .filter_map(|o| o.at(files))
                 .map(|(path, seg)| format!("{path}:{}", seg.line))
                 .collect();
             Some((
-                first,
-                format!("`{}` ({})", first.1.target, places.join(", ")),
+                first.at(files)?,
+                format!("`{}` ({})", target(first), places.join(", ")),
             ))
         })
         .collect();
     listed.sort_by(|a, b| (a.0 .0, a.0 .1.line).cmp(&(b.0 .0, b.0 .1.line)));
-    let (path, seg) = listed.first().map_or(("", None), |(o, _)| (o.0, Some(o.1)));
+    let first = listed.first().map(|(o, _)| *o);
     let text: Vec<&str> = listed.iter().map(|(_, s)| s.as_str()).collect();
     let mut d = Diagnostic::new(
         Code::InconsistentTranslation,
-        path,
-        seg.map_or(0, |s| s.line),
-        seg.map_or(0, |s| s.column),
+        first.map_or("", |o| o.0),
+        first.map_or(0, |o| o.1.line),
+        first.map_or(0, |o| o.1.column),
         format!(
             "`{source}` is translated {} ways in `{locale}`: {}",
             listed.len(),
@@ -196,18 +249,8 @@ fn report(locale: &str, source: &str, variants: &[(String, Vec<Occurrence>)]) ->
     )
     .with_locale(locale)
     .with_hint("use one translation for the same source sentence");
-    if let Some(s) = seg {
-        d = d.with_segment(s.id.as_str());
+    if let Some((_, seg)) = first {
+        d = d.with_segment(seg.id.as_str());
     }
     d
-}
-
-/// Ignores differences translators don't mean: trailing punctuation and
-/// spacing (`필요합니다` and `필요 합니다` are one wording).
-fn normalize(target: &str) -> String {
-    target
-        .trim_end_matches(['.', '。', ':', '：', '!', ' '])
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
 }

@@ -13,11 +13,22 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use crate::check::facts::{short, Facts, Text};
+use crate::check::facts::{short, Facts};
+use crate::check::hash::FastMap;
 use crate::check::inlines::word_diff;
+use crate::check::texts::Unpacked;
 use crate::diag::{Code, Diagnostic};
+
+/// The English changes of a stale file: the index of the stale segment to
+/// report at, and the message.
+type Changes = Vec<(usize, String)>;
+
+/// The newest file of a slug and the stale files compared with it, each
+/// with the slot of its pair.
+type Group<'a> = (&'a Facts, Vec<(usize, &'a Facts)>);
 
 /// Finds the newest source of every slug and compares the older ones with it.
 pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
@@ -25,6 +36,8 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
     for f in facts.iter().filter(|f| f.source_version.is_some()) {
         by_slug.entry(f.slug.as_str()).or_default().push(f);
     }
+    // (stale, newest) in slug order.
+    let mut pairs: Vec<(&Facts, &Facts)> = Vec::new();
     for files in by_slug.values() {
         // Latest hand-off, then version, then path wins; ties stay stable.
         let Some(newest) = files.iter().max_by(|a, b| {
@@ -34,29 +47,109 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
         }) else {
             continue;
         };
-        for stale in files
-            .iter()
-            .filter(|f| f.source_version != newest.source_version)
-        {
-            compare(stale, newest, out);
+        pairs.extend(
+            files
+                .iter()
+                .filter(|f| f.source_version != newest.source_version)
+                .map(|stale| (*stale, *newest)),
+        );
+    }
+    // Files with identical texts (copies of an article) change the same
+    // way: each distinct pair is compared once, grouped by the newest file
+    // so that its texts are read once, groups in parallel.
+    let mut slots: FastMap<(usize, usize, Option<&str>), usize> = FastMap::default();
+    let mut by_newest: BTreeMap<usize, Group> = BTreeMap::new();
+    let slot_of: Vec<usize> = pairs
+        .iter()
+        .map(|&(stale, newest)| {
+            let key = (
+                stale.texts_key(),
+                newest.texts_key(),
+                newest.source_version.as_deref(),
+            );
+            let count = slots.len();
+            *slots.entry(key).or_insert_with(|| {
+                by_newest
+                    .entry(newest.texts_key())
+                    .or_insert_with(|| (newest, Vec::new()))
+                    .1
+                    .push((count, stale));
+                count
+            })
+        })
+        .collect();
+    let groups: Vec<&Group> = by_newest.values().collect();
+    let mut changes: Vec<Changes> = vec![Vec::new(); slots.len()];
+    let found: Vec<Vec<(usize, Changes)>> = groups
+        .par_iter()
+        .map(|(newest, stales)| {
+            let mut newest_texts = None;
+            stales
+                .iter()
+                .map(|&(slot, stale)| (slot, compare(stale, newest, &mut newest_texts)))
+                .collect()
+        })
+        .collect();
+    for (slot, list) in found.into_iter().flatten() {
+        if let Some(c) = changes.get_mut(slot) {
+            *c = list;
+        }
+    }
+    for (&(stale, newest), slot) in pairs.iter().zip(slot_of) {
+        let Some(list) = changes.get(slot).filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        let hint = hint(stale, newest);
+        for (at, message) in list {
+            let Some(seg) = stale.segments.get(*at) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::SourceDrift,
+                    &stale.path,
+                    seg.line,
+                    seg.column,
+                    message.clone(),
+                )
+                .with_segment(seg.id.as_str())
+                .with_locale(stale.locale.as_str())
+                .with_hint(hint.clone()),
+            );
         }
     }
 }
 
-/// Reports every English change between `stale`'s source and `newest`'s.
-fn compare(stale: &Facts, newest: &Facts, out: &mut Vec<Diagnostic>) {
-    let old: Vec<&str> = stale.segments.iter().map(|s| &*s.source).collect();
-    let new: Vec<&str> = newest.segments.iter().map(|s| &*s.source).collect();
+/// Every English change between `stale`'s source and `newest`'s (whose
+/// texts, once read, stay in `newest_texts`): the index of the stale
+/// segment to report at, and the message.
+fn compare(
+    stale: &Facts,
+    newest: &Facts,
+    newest_texts: &mut Option<Unpacked>,
+) -> Changes {
+    // Sentences are diffed by hash; texts are read only for a change.
+    let old_hashes: Vec<u64> = stale.segments.iter().map(|s| s.source).collect();
+    let new_hashes: Vec<u64> = newest.segments.iter().map(|s| s.source).collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &old_hashes, &new_hashes);
+    if ops.iter().all(|op| matches!(op, DiffOp::Equal { .. })) {
+        return Vec::new();
+    }
+    let stale_texts = stale.texts();
+    let newest_texts = newest_texts.get_or_insert_with(|| newest.texts());
+    let old: Vec<&str> = (0..stale.segments.len())
+        .map(|i| stale_texts.source(i))
+        .collect();
+    let new: Vec<&str> = (0..newest.segments.len())
+        .map(|i| newest_texts.source(i))
+        .collect();
     let version = newest
         .source_version
         .as_deref()
         .map(short)
         .unwrap_or_default();
-    let hint = hint(stale, newest);
-    // Diff the shared texts: equal ones compare by hash and pointer.
-    let old_texts: Vec<&Text> = stale.segments.iter().map(|s| &s.source).collect();
-    let new_texts: Vec<&Text> = newest.segments.iter().map(|s| &s.source).collect();
-    for op in capture_diff_slices(Algorithm::Myers, &old_texts, &new_texts) {
+    let mut out = Vec::new();
+    for op in ops {
         if let DiffOp::Equal { .. } = op {
             continue;
         }
@@ -84,22 +177,9 @@ fn compare(stale: &Facts, newest: &Facts, out: &mut Vec<Diagnostic>) {
                 ),
             ),
         };
-        let Some(seg) = stale.segments.get(at) else {
-            continue;
-        };
-        out.push(
-            Diagnostic::new(
-                Code::SourceDrift,
-                &stale.path,
-                seg.line,
-                seg.column,
-                message,
-            )
-            .with_segment(seg.id.as_str())
-            .with_locale(stale.locale.as_str())
-            .with_hint(hint.clone()),
-        );
+        out.push((at, message));
     }
+    out
 }
 
 fn hint(stale: &Facts, newest: &Facts) -> String {

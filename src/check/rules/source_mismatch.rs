@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::check::facts::{short, Facts};
+use crate::check::facts::{short, Facts, SegmentFacts};
 use crate::diag::{Code, Diagnostic};
 
 /// Compares every file with the first one (by path) of its (slug, version).
@@ -29,19 +29,26 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
         let Some((reference, others)) = files.split_first() else {
             continue;
         };
-        let by_number: BTreeMap<(u32, bool), &crate::check::facts::SegmentFacts> = reference
+        let by_number: BTreeMap<(u32, bool), (usize, &SegmentFacts)> = reference
             .segments
             .iter()
-            .filter_map(|s| Some((s.number?, s)))
+            .enumerate()
+            .filter_map(|(i, s)| Some((s.number()?, (i, s))))
             .collect();
+        // Texts are read only for a file that differs.
+        let mut reference_texts = None;
         for f in others {
-            for seg in &f.segments {
-                let Some(theirs) = seg.number.and_then(|n| by_number.get(&n)) else {
+            let mut texts = None;
+            for (i, seg) in f.segments.iter().enumerate() {
+                let Some(&(at, theirs)) = seg.number().and_then(|n| by_number.get(&n)) else {
                     continue;
                 };
                 if theirs.source == seg.source {
                     continue;
                 }
+                let ours = texts.get_or_insert_with(|| f.texts()).source(i).to_string();
+                let reference_texts = reference_texts.get_or_insert_with(|| reference.texts());
+                let theirs_text = reference_texts.source(at);
                 out.push(
                     Diagnostic::new(
                         Code::SourceMismatch,
@@ -54,8 +61,8 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
                             reference.path,
                             theirs.line,
                             short(version),
-                            seg.source,
-                            theirs.source
+                            ours,
+                            theirs_text
                         ),
                     )
                     .with_segment(seg.id.as_str())
