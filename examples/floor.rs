@@ -19,6 +19,7 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use locdoc::alloc;
 use pulldown_cmark::{html, Parser};
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -27,9 +28,6 @@ use walkdir::WalkDir;
 /// the allocator.
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator;
-
-#[path = "../src/alloc.rs"]
-mod alloc;
 
 type Result<T> = std::result::Result<T, Box<dyn Error + Send + Sync>>;
 

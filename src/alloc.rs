@@ -6,7 +6,8 @@
 //! and checks make several small allocations per segment. Every mimalloc
 //! block is aligned to at least a machine word, so up to that alignment the
 //! plain calls are the same allocation. Shared with `examples/floor.rs`, so
-//! that the floor pays for its allocations what `locdoc` does.
+//! that the floor pays for its allocations what `locdoc` does. The library
+//! itself allocates through whatever allocator its user sets.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
@@ -29,6 +30,26 @@ const PURGE_DELAY: mi::mi_option_t = 15;
 pub fn configure() {
     // SAFETY: sets an option value; valid at any time, from any thread.
     unsafe { mi::mi_option_set(PURGE_DELAY, -1) }
+}
+
+/// Hands the memory freed so far back to the OS, from every thread of the
+/// pool, and from here on each page as soon as it is free: for the end of
+/// a run that keeps what it allocates, after a phase that allocated and
+/// freed a lot on all threads. [`configure`] has each thread keep the pages
+/// it freed for its own reuse; the next phase neither runs on the same
+/// threads nor in the same sizes. `check` of 10,144 files whose sentences
+/// do not repeat, after its per-file pass: peak RSS 363–376 → 295–298 MiB
+/// (2 runs each), for the same time. Harmless when mimalloc is not the
+/// global allocator (its heaps are then empty).
+pub fn release_freed() {
+    // SAFETY: sets an option value and collects the calling thread's heap;
+    // valid at any time, from any thread.
+    unsafe {
+        mi::mi_option_set(PURGE_DELAY, 0);
+        mi::mi_collect(true);
+    }
+    // SAFETY: as above, on each thread of the pool.
+    rayon::broadcast(|_| unsafe { mi::mi_collect(true) });
 }
 
 /// mimalloc, with the plain (unaligned) calls where they suffice.

@@ -9,7 +9,8 @@
 //! - [`extract`] turns entitlement tables, roles and procedures into JSON;
 //! - [`render`] turns articles into pages, [`write`] writes them and
 //!   [`build`] runs the two over a tree;
-//! - [`cli`] maps command lines onto these stages.
+//! - [`cli`] maps command lines onto these stages; [`alloc`] is the
+//!   binaries' allocator.
 //!
 //! ```
 //! use locdoc::model::Locale;
@@ -20,6 +21,7 @@
 //! assert!(parsed.diagnostics.is_empty());
 //! ```
 
+pub mod alloc;
 pub mod build;
 pub mod cache;
 pub mod check;

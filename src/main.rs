@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-mod alloc;
+use locdoc::alloc;
 
 /// mimalloc instead of glibc's malloc: the parser and renderer make many
 /// small, short-lived allocations per segment, spread over worker threads.

@@ -88,6 +88,8 @@ pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
         }
     }
     drop(store);
+    // What the per-file pass freed is of no use to the cross-file rules.
+    crate::alloc::release_freed();
     let first_corpus = diagnostics.len();
     let found: Vec<Vec<Diagnostic>> = rules::CORPUS
         .par_iter()
