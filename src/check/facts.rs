@@ -39,8 +39,10 @@ pub struct Facts {
     /// Segments whose English is a name ([`is_term`]) translated
     /// otherwise: they fix how the locale translates the name.
     pub names: Vec<Name>,
-    /// Each segment's source and target fingerprint, compressed.
-    texts: Packed,
+    /// Each segment's source fingerprint, compressed.
+    sources: Packed,
+    /// Each segment's target fingerprint, compressed.
+    targets: Packed,
 }
 
 /// A segment that is a name, and its translation.
@@ -109,7 +111,8 @@ impl Facts {
     pub fn of_stored(article: &Article, store: &Store) -> Facts {
         let front = &article.front;
         let mut fingerprint = Fingerprinter::default();
-        let mut packer = Packer::default();
+        let mut sources = Packer::default();
+        let mut targets = Packer::default();
         let mut normal = String::new();
         let translation = front
             .translation_type
@@ -129,7 +132,7 @@ impl Facts {
                 }
                 // A name (rare) is kept to compare with its translation.
                 let name = is_term(source).then(|| source.to_string());
-                packer.push(source);
+                sources.push(source);
                 let target = fingerprint.of(&s.target);
                 if !target.is_empty() {
                     flags |= TRANSLATED;
@@ -141,7 +144,7 @@ impl Facts {
                         translation: target.to_string(),
                     });
                 }
-                packer.push(target);
+                targets.push(target);
                 normalize_into(target, &mut normal);
                 let number = s.id.number();
                 if number.is_some() {
@@ -176,20 +179,38 @@ impl Facts {
             human: translation.as_deref() == Some("HT"),
             segments,
             names,
-            texts: store.pack(&packer),
+            sources: store.pack(&sources),
+            targets: store.pack(&targets),
         }
     }
 
     /// The texts of the segments, decompressed: [`Unpacked::source`] and
     /// [`Unpacked::target`] of segment `i`.
     pub fn texts(&self) -> Unpacked {
-        self.texts.unpack()
+        Unpacked {
+            sources: self.sources.unpack(),
+            targets: self.targets.unpack(),
+        }
+    }
+
+    /// The sources of the segments, decompressed (the targets read "").
+    pub fn sources(&self) -> Unpacked {
+        Unpacked {
+            sources: self.sources.unpack(),
+            targets: Default::default(),
+        }
     }
 
     /// Equal for files whose texts are identical (copies of an article),
     /// which give the same answers to any question about their texts.
-    pub fn texts_key(&self) -> usize {
-        self.texts.key()
+    pub fn texts_key(&self) -> (usize, usize) {
+        (self.sources.key(), self.targets.key())
+    }
+
+    /// Equal for files whose sources are identical (the locales of an
+    /// article that translate the same version, and their copies).
+    pub fn sources_key(&self) -> usize {
+        self.sources.key()
     }
 }
 
@@ -228,6 +249,32 @@ mod tests {
     fn a_segment_keeps_hashes_not_texts() {
         // Over a million segments at 10k files: every word counts.
         assert!(std::mem::size_of::<SegmentFacts>() <= 56);
+    }
+
+    fn facts(locale: &str, store: &Store, target: &str) -> Facts {
+        let text = format!(
+            "<span data-ttu-id=\"986a5-103\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"986a5-103\">Sign in to Partner Center.</span></span>\n"
+        );
+        let locale = crate::model::Locale::parse(locale).unwrap();
+        let parsed = crate::sxs::parse("x/a.md", locale, "a", &text);
+        Facts::of_stored(&parsed.article, store)
+    }
+
+    #[test]
+    fn locales_of_one_english_share_its_block() {
+        let store = Store::default();
+        let ko = facts("ko-KR", &store, "파트너 센터에 로그인합니다.");
+        let ru = facts("ru-RU", &store, "Войдите в Центр партнеров.");
+        assert_eq!(ko.sources_key(), ru.sources_key());
+        assert_ne!(ko.texts_key(), ru.texts_key());
+        let texts = ru.texts();
+        assert_eq!(texts.source(0), "Sign in to Partner Center.");
+        assert_eq!(texts.target(0), "Войдите в Центр партнеров.");
+        assert_eq!(ko.sources().target(0), "");
+        assert_eq!(
+            ko.segments[0].source,
+            hash::text("Sign in to Partner Center.")
+        );
     }
 
     #[test]

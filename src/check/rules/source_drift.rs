@@ -54,7 +54,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
                 .map(|stale| (*stale, *newest)),
         );
     }
-    // Files with identical texts (copies of an article) change the same
+    // Files with identical English (copies of an article) change the same
     // way: each distinct pair is compared once, grouped by the newest file
     // so that its texts are read once, groups in parallel.
     let mut slots: FastMap<(usize, usize, Option<&str>), usize> = FastMap::default();
@@ -63,14 +63,14 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|&(stale, newest)| {
             let key = (
-                stale.texts_key(),
-                newest.texts_key(),
+                stale.sources_key(),
+                newest.sources_key(),
                 newest.source_version.as_deref(),
             );
             let count = slots.len();
             *slots.entry(key).or_insert_with(|| {
                 by_newest
-                    .entry(newest.texts_key())
+                    .entry(newest.sources_key())
                     .or_insert_with(|| (newest, Vec::new()))
                     .1
                     .push((count, stale));
@@ -123,11 +123,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
 /// Every English change between `stale`'s source and `newest`'s (whose
 /// texts, once read, stay in `newest_texts`): the index of the stale
 /// segment to report at, and the message.
-fn compare(
-    stale: &Facts,
-    newest: &Facts,
-    newest_texts: &mut Option<Unpacked>,
-) -> Changes {
+fn compare(stale: &Facts, newest: &Facts, newest_texts: &mut Option<Unpacked>) -> Changes {
     // Sentences are diffed by hash; texts are read only for a change.
     let old_hashes: Vec<u64> = stale.segments.iter().map(|s| s.source).collect();
     let new_hashes: Vec<u64> = newest.segments.iter().map(|s| s.source).collect();
@@ -135,8 +131,8 @@ fn compare(
     if ops.iter().all(|op| matches!(op, DiffOp::Equal { .. })) {
         return Vec::new();
     }
-    let stale_texts = stale.texts();
-    let newest_texts = newest_texts.get_or_insert_with(|| newest.texts());
+    let stale_texts = stale.sources();
+    let newest_texts = newest_texts.get_or_insert_with(|| newest.sources());
     let old: Vec<&str> = (0..stale.segments.len())
         .map(|i| stale_texts.source(i))
         .collect();

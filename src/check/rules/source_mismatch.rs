@@ -46,8 +46,11 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
                 if theirs.source == seg.source {
                     continue;
                 }
-                let ours = texts.get_or_insert_with(|| f.texts()).source(i).to_string();
-                let reference_texts = reference_texts.get_or_insert_with(|| reference.texts());
+                let ours = texts
+                    .get_or_insert_with(|| f.sources())
+                    .source(i)
+                    .to_string();
+                let reference_texts = reference_texts.get_or_insert_with(|| reference.sources());
                 let theirs_text = reference_texts.source(at);
                 out.push(
                     Diagnostic::new(

@@ -154,7 +154,7 @@ struct Blocks {
 
 impl Blocks {
     fn of(files: &[&Facts]) -> Blocks {
-        let mut slots: FastMap<usize, usize> = FastMap::default();
+        let mut slots: FastMap<(usize, usize), usize> = FastMap::default();
         let mut first = Vec::new();
         let of_file = files
             .iter()
