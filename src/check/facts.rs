@@ -228,12 +228,32 @@ pub fn normalize(target: &str) -> String {
 
 fn normalize_into(target: &str, out: &mut String) {
     out.clear();
-    out.extend(
-        target
-            .trim_end_matches(['.', '。', ':', '：', '!', ' '])
-            .chars()
-            .filter(|c| !c.is_whitespace()),
-    );
+    let text = target.trim_end_matches(['.', '。', ':', '：', '!', ' ']);
+    // Runs between whitespace are copied whole: every segment's target
+    // comes here, and pushing it char by char was 6 % of `check`.
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while let Some(&b) = bytes.get(at) {
+        let (space, len) = match b {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, 1),
+            0..=0x7F => (false, 1),
+            // The lead bytes of the other whitespace (U+0085, U+00A0,
+            // U+1680, U+2000–U+205F, U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+                .get(at..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        };
+        if space {
+            out.push_str(text.get(start..at).unwrap_or_default());
+            start = at + len;
+        }
+        at += len;
+    }
+    out.push_str(text.get(start..).unwrap_or_default());
 }
 
 /// A short form of a source version hash for messages.
@@ -282,5 +302,26 @@ mod tests {
         assert_eq!(normalize("필요 합니다."), "필요합니다");
         assert_eq!(normalize("Готово!  "), "Готово");
         assert_eq!(normalize("a.b"), "a.b");
+        let reference = |t: &str| -> String {
+            t.trim_end_matches(['.', '。', ':', '：', '!', ' '])
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        };
+        let spaces: Vec<char> = ('\0'..='\u{3000}').filter(|c| c.is_whitespace()).collect();
+        for c in spaces
+            .iter()
+            .copied()
+            .chain(['a', 'é', '가', '€', '𝔘', '\u{1F}'])
+        {
+            for text in [
+                format!("x{c}y"),
+                format!("{c}"),
+                format!("가{c}{c}나 。"),
+                format!("{c}."),
+            ] {
+                assert_eq!(normalize(&text), reference(&text), "{text:?}");
+            }
+        }
     }
 }
