@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::hash;
 use super::inlines::Fingerprinter;
 use super::terms::is_term;
-use super::texts::{Packed, Packer, Store, Unpacked};
+use super::texts::{List, Packed, Packer, Store, Unpacked};
 use crate::model::Article;
 
 /// What the cross-file checks need to know about one article.
@@ -43,6 +43,8 @@ pub struct Facts {
     sources: Packed,
     /// Each segment's target fingerprint, compressed.
     targets: Packed,
+    /// Each segment's id as written, compressed (only findings name it).
+    ids: Packed,
 }
 
 /// A segment that is a name, and its translation.
@@ -50,17 +52,18 @@ pub struct Facts {
 pub struct Name {
     /// Index of the segment.
     pub segment: usize,
+    /// The segment's id.
+    pub id: String,
     /// The English name.
     pub name: String,
     /// Its translation.
     pub translation: String,
 }
 
-/// One segment, reduced to what cross-file checks compare.
+/// One segment, reduced to what cross-file checks compare; its id is
+/// with the file's texts ([`Facts::ids`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SegmentFacts {
-    /// The id as written.
-    pub id: Id,
     /// [`hash::text`] of the source fingerprint (text with code, emphasis
     /// and link targets).
     pub source: u64,
@@ -113,6 +116,7 @@ impl Facts {
         let mut fingerprint = Fingerprinter::default();
         let mut sources = Packer::default();
         let mut targets = Packer::default();
+        let mut ids = Packer::default();
         let mut normal = String::new();
         let translation = front
             .translation_type
@@ -140,6 +144,7 @@ impl Facts {
                 if let Some(name) = name.filter(|name| name != target) {
                     names.push(Name {
                         segment: i,
+                        id: s.id.as_str().to_string(),
                         name,
                         translation: target.to_string(),
                     });
@@ -153,8 +158,8 @@ impl Facts {
                 if s.id.is_merged() {
                     flags |= MERGED;
                 }
+                ids.push(s.id.as_str());
                 SegmentFacts {
-                    id: s.id.text().clone(),
                     source: source_hash,
                     target: hash::text(&normal),
                     line: s.line,
@@ -181,6 +186,7 @@ impl Facts {
             names,
             sources: store.pack(&sources),
             targets: store.pack(&targets),
+            ids: store.pack(&ids),
         }
     }
 
@@ -201,6 +207,12 @@ impl Facts {
         }
     }
 
+    /// The ids of the segments as written, decompressed: [`List::get`] of
+    /// segment `i`.
+    pub fn ids(&self) -> List {
+        self.ids.unpack()
+    }
+
     /// Equal for files whose texts are identical (copies of an article),
     /// which give the same answers to any question about their texts.
     pub fn texts_key(&self) -> (usize, usize) {
@@ -213,10 +225,6 @@ impl Facts {
         self.sources.key()
     }
 }
-
-/// A segment id as written, held inline when it is short: facts allocate
-/// nothing per segment for it.
-pub type Id = crate::model::id::IdText;
 
 /// Ignores differences translators don't mean: trailing punctuation and
 /// spacing (`필요합니다` and `필요 합니다` are one wording).
@@ -268,7 +276,7 @@ mod tests {
     #[test]
     fn a_segment_keeps_hashes_not_texts() {
         // Over a million segments at 10k files: every word counts.
-        assert!(std::mem::size_of::<SegmentFacts>() <= 56);
+        assert!(std::mem::size_of::<SegmentFacts>() <= 32);
     }
 
     fn facts(locale: &str, store: &Store, target: &str) -> Facts {
@@ -291,6 +299,7 @@ mod tests {
         assert_eq!(texts.source(0), "Sign in to Partner Center.");
         assert_eq!(texts.target(0), "Войдите в Центр партнеров.");
         assert_eq!(ko.sources().target(0), "");
+        assert_eq!(ko.ids().get(0), "986a5-103");
         assert_eq!(
             ko.segments[0].source,
             hash::text("Sign in to Partner Center.")

@@ -19,7 +19,6 @@ use rayon::prelude::*;
 
 use crate::check::facts::{Facts, SegmentFacts};
 use crate::check::terms::{self, Inconsistency};
-use crate::check::texts::Unpacked;
 use crate::diag::{Code, Diagnostic};
 
 /// Where one occurrence is: the file (its index among the locale's files)
@@ -90,9 +89,9 @@ fn sentences(locale: &str, files: &[&Facts]) -> Vec<Diagnostic> {
     let wanted = groups.iter().flatten().filter_map(|v| v.first().copied());
     let texts = read_back(files, wanted);
     let text = |o: &Occurrence| {
-        texts
-            .get(o)
-            .map_or(("", ""), |(s, t)| (s.as_str(), t.as_str()))
+        texts.get(o).map_or(("", "", ""), |(s, t, id)| {
+            (s.as_str(), t.as_str(), id.as_str())
+        })
     };
     let mut out: Vec<(&str, Diagnostic)> = groups
         .iter()
@@ -100,7 +99,7 @@ fn sentences(locale: &str, files: &[&Facts]) -> Vec<Diagnostic> {
             let source = text(variants.first()?.first()?).0;
             Some((
                 source,
-                report(locale, files, source, variants, |o| text(o).1),
+                report(locale, files, source, variants, |o| (text(o).1, text(o).2)),
             ))
         })
         .collect();
@@ -108,12 +107,12 @@ fn sentences(locale: &str, files: &[&Facts]) -> Vec<Diagnostic> {
     out.into_iter().map(|(_, d)| d).collect()
 }
 
-/// The source and target texts of `wanted` occurrences, each file
-/// decompressed once (files in parallel).
+/// The source and target texts and the id of `wanted` occurrences, each
+/// file decompressed once (files in parallel).
 fn read_back(
     files: &[&Facts],
     wanted: impl Iterator<Item = Occurrence>,
-) -> BTreeMap<Occurrence, (String, String)> {
+) -> BTreeMap<Occurrence, (String, String, String)> {
     let mut by_file: BTreeMap<u32, Vec<Occurrence>> = BTreeMap::new();
     for o in wanted {
         by_file.entry(o.file).or_default().push(o);
@@ -122,20 +121,27 @@ fn read_back(
     by_file
         .par_iter()
         .flat_map_iter(|(file, wanted)| {
-            let texts = files
+            let (texts, ids) = files
                 .get(*file as usize)
-                .map(|f| f.texts())
+                .map(|f| (f.texts(), f.ids()))
                 .unwrap_or_default();
             wanted
                 .iter()
-                .map(|&o| (o, pair(&texts, o.index as usize)))
+                .map(|&o| {
+                    let i = o.index as usize;
+                    let (source, target) = (texts.source(i), texts.target(i));
+                    (
+                        o,
+                        (
+                            source.to_string(),
+                            target.to_string(),
+                            ids.get(i).to_string(),
+                        ),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
         .collect()
-}
-
-fn pair(texts: &Unpacked, i: usize) -> (String, String) {
-    (texts.source(i).to_string(), texts.target(i).to_string())
 }
 
 /// English sentences that occur more than once (with a translation), each
@@ -206,7 +212,7 @@ fn term_report(locale: &str, found: &Inconsistency) -> Diagnostic {
             places.join("; ")
         ),
     )
-    .with_segment(seg.id.as_str())
+    .with_segment(&found.id)
     .with_locale(locale)
     .with_hint("use one translation for the same term")
 }
@@ -216,9 +222,9 @@ fn report<'t>(
     files: &[&Facts],
     source: &str,
     variants: &[Vec<Occurrence>],
-    target: impl Fn(&Occurrence) -> &'t str,
+    read: impl Fn(&Occurrence) -> (&'t str, &'t str),
 ) -> Diagnostic {
-    let mut listed: Vec<((&str, &SegmentFacts), String)> = variants
+    let mut listed: Vec<((&str, &SegmentFacts), &str, String)> = variants
         .iter()
         .filter_map(|occ| {
             let first = occ.first()?;
@@ -227,20 +233,22 @@ fn report<'t>(
                 .filter_map(|o| o.at(files))
                 .map(|(path, seg)| format!("{path}:{}", seg.line))
                 .collect();
+            let (target, id) = read(first);
             Some((
                 first.at(files)?,
-                format!("`{}` ({})", target(first), places.join(", ")),
+                id,
+                format!("`{target}` ({})", places.join(", ")),
             ))
         })
         .collect();
     listed.sort_by(|a, b| (a.0 .0, a.0 .1.line).cmp(&(b.0 .0, b.0 .1.line)));
-    let first = listed.first().map(|(o, _)| *o);
-    let text: Vec<&str> = listed.iter().map(|(_, s)| s.as_str()).collect();
+    let first = listed.first().map(|(o, id, _)| (*o, *id));
+    let text: Vec<&str> = listed.iter().map(|(_, _, s)| s.as_str()).collect();
     let mut d = Diagnostic::new(
         Code::InconsistentTranslation,
-        first.map_or("", |o| o.0),
-        first.map_or(0, |o| o.1.line),
-        first.map_or(0, |o| o.1.column),
+        first.map_or("", |(o, _)| o.0),
+        first.map_or(0, |(o, _)| o.1.line),
+        first.map_or(0, |(o, _)| o.1.column),
         format!(
             "`{source}` is translated {} ways in `{locale}`: {}",
             listed.len(),
@@ -249,8 +257,8 @@ fn report<'t>(
     )
     .with_locale(locale)
     .with_hint("use one translation for the same source sentence");
-    if let Some((_, seg)) = first {
-        d = d.with_segment(seg.id.as_str());
+    if let Some((_, id)) = first {
+        d = d.with_segment(id);
     }
     d
 }

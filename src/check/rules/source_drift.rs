@@ -100,6 +100,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
             continue;
         };
         let hint = hint(stale, newest);
+        let ids = stale.ids();
         for (at, message) in list {
             let Some(seg) = stale.segments.get(*at) else {
                 continue;
@@ -112,7 +113,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
                     seg.column,
                     message.clone(),
                 )
-                .with_segment(seg.id.as_str())
+                .with_segment(ids.get(*at))
                 .with_locale(stale.locale.as_str())
                 .with_hint(hint.clone()),
             );

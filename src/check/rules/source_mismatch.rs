@@ -39,6 +39,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
         let mut reference_texts = None;
         for f in others {
             let mut texts = None;
+            let mut ids = None;
             for (i, seg) in f.segments.iter().enumerate() {
                 let Some(&(at, theirs)) = seg.number().and_then(|n| by_number.get(&n)) else {
                     continue;
@@ -52,6 +53,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
                     .to_string();
                 let reference_texts = reference_texts.get_or_insert_with(|| reference.sources());
                 let theirs_text = reference_texts.source(at);
+                let id = ids.get_or_insert_with(|| f.ids()).get(i);
                 out.push(
                     Diagnostic::new(
                         Code::SourceMismatch,
@@ -60,7 +62,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
                         seg.column,
                         format!(
                             "english of segment `{}` differs from `{}:{}` although both translate source `{}`: `{}` vs `{}`",
-                            seg.id,
+                            id,
                             reference.path,
                             theirs.line,
                             short(version),
@@ -68,7 +70,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
                             theirs_text
                         ),
                     )
-                    .with_segment(seg.id.as_str())
+                    .with_segment(id)
                     .with_locale(f.locale.as_str())
                     .with_hint("re-export the file from the source version it names"),
                 );

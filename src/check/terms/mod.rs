@@ -30,6 +30,8 @@ pub struct Inconsistency<'a> {
     pub translation: String,
     /// The defining segment (path, segment).
     pub defined: (&'a str, &'a SegmentFacts),
+    /// The defining segment's id.
+    pub id: String,
     /// Segments containing the term without the translation: path,
     /// segment and its translation.
     pub others: Vec<(&'a str, &'a SegmentFacts, String)>,
@@ -40,6 +42,7 @@ struct Term<'a> {
     term: String,
     translation: String,
     defined: (&'a str, &'a SegmentFacts),
+    id: String,
     wording: Vec<String>,
 }
 
@@ -139,6 +142,7 @@ pub fn inconsistencies<'a>(files: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
             term: t.term,
             translation: t.translation,
             defined: t.defined,
+            id: t.id,
             others,
         })
         .collect()
@@ -212,6 +216,7 @@ fn defined<'a>(files: &[&'a Facts]) -> Vec<Term<'a>> {
                 wording: stems(&name.translation),
                 translation: name.translation.clone(),
                 defined: (f.path.as_str(), seg),
+                id: name.id.clone(),
             });
         }
     }
