@@ -531,3 +531,32 @@ fn copies_of_an_article_get_the_findings_of_the_original() {
         );
     }
 }
+
+/// A copy whose newest locale has the same English under another version
+/// hash: its drift findings name that version, not the original's.
+#[test]
+fn drift_names_each_copys_own_newest_version() {
+    let dir = planted(&[]);
+    for file in walkdir(dir.path()) {
+        let copy = file.with_file_name(format!(
+            "{}-copy.md",
+            file.file_stem().unwrap().to_str().unwrap()
+        ));
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(copy, text.replace("eeeb628690848c", "fedcba98765432")).unwrap();
+    }
+    let found = check::run(dir.path()).unwrap().diagnostics;
+    let drift = |file: &str| -> Vec<&Diagnostic> {
+        found
+            .iter()
+            .filter(|d| d.code == Code::SourceDrift && d.file == file)
+            .collect()
+    };
+    let (original, copy) = (drift(KO), drift(&KO.replace(".md", "-copy.md")));
+    assert!(!original.is_empty());
+    assert_eq!(original.len(), copy.len());
+    for (o, c) in original.iter().zip(&copy) {
+        assert!(o.message.contains("`eeeb628`"), "{}", o.message);
+        assert_eq!(c.message, o.message.replace("`eeeb628`", "`fedcba9`"));
+    }
+}

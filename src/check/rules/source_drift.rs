@@ -56,26 +56,25 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
     }
     // Files with identical English (copies of an article) change the same
     // way: each distinct pair is compared once, grouped by the newest file
-    // so that its texts are read once, groups in parallel.
-    let mut slots: FastMap<(usize, usize, Option<&str>), usize> = FastMap::default();
-    let mut by_newest: BTreeMap<usize, Group> = BTreeMap::new();
+    // so that its texts are read once, groups in parallel. A newest file
+    // is told by its English and its version, which the messages name.
+    let mut slots: FastMap<(usize, (usize, Option<&str>)), usize> = FastMap::default();
+    let mut by_newest: BTreeMap<(usize, Option<&str>), Group> = BTreeMap::new();
     let slot_of: Vec<usize> = pairs
         .iter()
         .map(|&(stale, newest)| {
-            let key = (
-                stale.sources_key(),
-                newest.sources_key(),
-                newest.source_version.as_deref(),
-            );
+            let newest_key = (newest.sources_key(), newest.source_version.as_deref());
             let count = slots.len();
-            *slots.entry(key).or_insert_with(|| {
-                by_newest
-                    .entry(newest.sources_key())
-                    .or_insert_with(|| (newest, Vec::new()))
-                    .1
-                    .push((count, stale));
-                count
-            })
+            *slots
+                .entry((stale.sources_key(), newest_key))
+                .or_insert_with(|| {
+                    by_newest
+                        .entry(newest_key)
+                        .or_insert_with(|| (newest, Vec::new()))
+                        .1
+                        .push((count, stale));
+                    count
+                })
         })
         .collect();
     let groups: Vec<&Group> = by_newest.values().collect();
