@@ -67,7 +67,8 @@ pub struct SegmentFacts {
     /// [`hash::text`] of the source fingerprint (text with code, emphasis
     /// and link targets).
     pub source: u64,
-    /// [`hash::text`] of the target fingerprint as [`normalize`]d.
+    /// [`hash::text`] of the target fingerprint without trailing
+    /// punctuation and spacing ([`normalize_into`]).
     pub target: u64,
     /// 1-based line of the segment.
     pub line: u32,
@@ -226,14 +227,9 @@ impl Facts {
     }
 }
 
-/// Ignores differences translators don't mean: trailing punctuation and
-/// spacing (`필요합니다` and `필요 합니다` are one wording).
-pub fn normalize(target: &str) -> String {
-    let mut out = String::new();
-    normalize_into(target, &mut out);
-    out
-}
-
+/// Writes `target` into `out` without the differences translators don't
+/// mean: trailing punctuation and spacing (`필요합니다` and `필요 합니다`
+/// are one wording).
 fn normalize_into(target: &str, out: &mut String) {
     out.clear();
     let text = target.trim_end_matches(['.', '。', ':', '：', '!', ' ']);
@@ -272,6 +268,12 @@ pub fn short(version: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn normalize(target: &str) -> String {
+        let mut out = String::new();
+        normalize_into(target, &mut out);
+        out
+    }
 
     #[test]
     fn a_segment_keeps_hashes_not_texts() {

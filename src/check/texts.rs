@@ -168,8 +168,9 @@ impl Packed {
         Arc::as_ptr(&self.bytes).cast::<u8>() as usize
     }
 
-    /// Bytes held (for tests and measurements).
-    pub fn compressed_len(&self) -> usize {
+    /// Bytes held.
+    #[cfg(test)]
+    fn compressed_len(&self) -> usize {
         self.bytes.len()
     }
 }

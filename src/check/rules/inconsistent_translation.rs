@@ -99,7 +99,10 @@ fn sentences(locale: &str, files: &[&Facts]) -> Vec<Diagnostic> {
             let source = text(variants.first()?.first()?).0;
             Some((
                 source,
-                report(locale, files, source, variants, |o| (text(o).1, text(o).2)),
+                report(locale, files, source, variants, |o| {
+                    let (_, target, id) = text(o);
+                    (target, id)
+                }),
             ))
         })
         .collect();
