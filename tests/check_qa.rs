@@ -480,19 +480,27 @@ proptest::proptest! {
     }
 }
 
-/// Copies of an article have identical texts, which the cross-file rules
-/// read once (they share one compressed block); each copy is still
-/// reported in its own right.
-#[test]
-fn copies_of_an_article_get_the_findings_of_the_original() {
+/// A copy of `content/` where every article also has a copy, its slug
+/// ending in `-copy`, with its text passed through `edit`.
+fn with_copies(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
     let dir = planted(&[]);
     for file in walkdir(dir.path()) {
         let copy = file.with_file_name(format!(
             "{}-copy.md",
             file.file_stem().unwrap().to_str().unwrap()
         ));
-        std::fs::copy(&file, copy).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(copy, edit(&text)).unwrap();
     }
+    dir
+}
+
+/// Copies of an article have identical texts, which the cross-file rules
+/// read once (they share one compressed block); each copy is still
+/// reported in its own right.
+#[test]
+fn copies_of_an_article_get_the_findings_of_the_original() {
+    let dir = with_copies(|text| text.to_string());
     let base = check::run(&content()).unwrap().diagnostics;
     let both = check::run(dir.path()).unwrap().diagnostics;
     let drift: Vec<&Diagnostic> = base
@@ -536,15 +544,7 @@ fn copies_of_an_article_get_the_findings_of_the_original() {
 /// hash: its drift findings name that version, not the original's.
 #[test]
 fn drift_names_each_copys_own_newest_version() {
-    let dir = planted(&[]);
-    for file in walkdir(dir.path()) {
-        let copy = file.with_file_name(format!(
-            "{}-copy.md",
-            file.file_stem().unwrap().to_str().unwrap()
-        ));
-        let text = std::fs::read_to_string(&file).unwrap();
-        std::fs::write(copy, text.replace("eeeb628690848c", "fedcba98765432")).unwrap();
-    }
+    let dir = with_copies(|text| text.replace("eeeb628690848c", "fedcba98765432"));
     let found = check::run(dir.path()).unwrap().diagnostics;
     let drift = |file: &str| -> Vec<&Diagnostic> {
         found
