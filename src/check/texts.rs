@@ -57,6 +57,14 @@ impl Packer {
             .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
     }
 
+    /// The texts as they are, uncompressed.
+    pub fn into_list(self) -> List {
+        List {
+            ends: self.ends,
+            text: self.text,
+        }
+    }
+
     /// The layout compressed: the count of texts, their ends (`u32`, little
     /// endian), then the bytes.
     fn layout(&self) -> Vec<u8> {

@@ -68,6 +68,17 @@ impl SegmentId {
     pub fn is_merged(&self) -> bool {
         self.parts.is_some_and(|p| p.merged)
     }
+
+    /// Whether the id is well formed and spelled as its parts spell it:
+    /// `prefix-number` or `prefix-pnumber`, the number without leading
+    /// zeros (`ab-7`, not `ab-007`).
+    pub fn is_canonical(&self) -> bool {
+        self.parts.is_some_and(|p| {
+            let digits = p.prefix_len + 1 + usize::from(p.merged);
+            let raw = self.raw.as_bytes();
+            raw.get(digits) != Some(&b'0') || raw.len() == digits + 1
+        })
+    }
 }
 
 fn parse_parts(raw: &str) -> Option<IdParts> {
@@ -128,6 +139,12 @@ mod tests {
         assert!(merged.is_merged());
         assert_eq!(SegmentId::parse("0-4294967295").number(), Some(u32::MAX));
         assert_eq!(SegmentId::parse("ab-p007").number(), Some(7));
+        assert!(id.is_canonical() && merged.is_canonical());
+        assert!(SegmentId::parse("ab-0").is_canonical());
+        assert!(SegmentId::parse("ab-p0").is_canonical());
+        assert!(!SegmentId::parse("ab-p007").is_canonical());
+        assert!(!SegmentId::parse("ab-01").is_canonical());
+        assert!(!SegmentId::parse("ab-x1").is_canonical());
     }
 
     #[test]
