@@ -282,23 +282,22 @@ impl Facts {
 fn normalize_into(target: &str, out: &mut String) {
     out.clear();
     let text = target.trim_end_matches(['.', '。', ':', '：', '!', ' ']);
-    // Runs between whitespace are copied whole: every segment's target
-    // comes here, and pushing it char by char was 6 % of `check`.
+    // Runs between whitespace are copied whole, and only the bytes that
+    // may start a whitespace character are looked at: every segment's
+    // target comes here (char by char, this was 6 % of `check`).
     let bytes = text.as_bytes();
     let (mut start, mut at) = (0, 0);
-    while let Some(&b) = bytes.get(at) {
-        let (space, len) = match b {
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, 1),
-            0..=0x7F => (false, 1),
-            // The lead bytes of the other whitespace (U+0085, U+00A0,
-            // U+1680, U+2000–U+205F, U+3000).
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+    while let Some(found) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| MAY_SPACE[usize::from(b)]))
+    {
+        at += found;
+        let (space, len) = match bytes.get(at) {
+            Some(b) if b.is_ascii() => (true, 1),
+            _ => text
                 .get(at..)
                 .and_then(|t| t.chars().next())
                 .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-            0xC0..=0xDF => (false, 2),
-            0xE0..=0xEF => (false, 3),
-            _ => (false, 4),
         };
         if space {
             out.push_str(text.get(start..at).unwrap_or_default());
@@ -308,6 +307,19 @@ fn normalize_into(target: &str, out: &mut String) {
     }
     out.push_str(text.get(start..).unwrap_or_default());
 }
+
+/// The bytes that may start a whitespace character: `\t`–`\r` and the
+/// space, and the lead bytes of the others (U+0085 and U+00A0: `C2`;
+/// U+1680: `E1`; U+2000–U+205F: `E2`; U+3000: `E3`).
+const MAY_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1..=0xE3);
+        b += 1;
+    }
+    table
+};
 
 /// A short form of a source version hash for messages.
 pub fn short(version: &str) -> &str {
