@@ -560,3 +560,44 @@ fn drift_names_each_copys_own_newest_version() {
         assert_eq!(c.message, o.message.replace("`eeeb628`", "`fedcba9`"));
     }
 }
+
+/// The ids of the segments `untranslated` reports in a Korean article.
+fn untranslated(body: &str) -> Vec<String> {
+    let text = format!("---\ntitle: t\n---\n{body}");
+    let parsed = locdoc::sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", &text);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    check::article(&parsed.article)
+        .into_iter()
+        .filter(|d| d.code == Code::Untranslated)
+        .filter_map(|d| d.segment)
+        .collect()
+}
+
+/// A segment whose translation is its English source.
+fn same(id: u32, text: &str) -> String {
+    format!("<span data-ttu-id=\"aa1-{id}\">{text}</span><span class=\"sxs-lookup\"><span data-stu-id=\"aa1-{id}\">{text}</span></span>")
+}
+
+#[test]
+fn code_left_as_text_in_reference_tables_is_not_untranslated() {
+    let rows = [
+        (same(101, "Name"), same(102, "Type")),
+        (same(103, "count"), same(104, "int")),
+        (same(105, "status_code"), same(106, "string[]")),
+        (same(107, "isEnabled"), same(108, "bool?")),
+        (same(109, "items"), same(110, "array of strings")),
+    ];
+    let table: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (a, b))| {
+            let rule = if i == 0 { "|---|---|\n" } else { "" };
+            format!("| {a} | {b} |\n{rule}")
+        })
+        .collect();
+    let prose = format!("{}\n\n- {}\n", same(111, "count"), same(112, "boolean"));
+    let found = untranslated(&format!("{table}\n{prose}"));
+    // Headers are words to translate, as is a phrase in a cell and a
+    // lowercase word standing as a paragraph; types are code anywhere.
+    assert_eq!(found, ["aa1-101", "aa1-102", "aa1-110", "aa1-111"]);
+}

@@ -7,11 +7,17 @@
 //! `allowlist = "path"` in `locdoc.toml`) may stay English and are not
 //! reported. Example: `<span data-ttu-id="986a5-105">Overview</span>` in a
 //! Korean file. Fix: translate it, or add the term to the allowlist.
+//!
+//! Reference tables of API docs are full of code left as plain text: a
+//! type (`string`, `boolean`, `int[]`) is not reported wherever it is a
+//! whole segment, nor is a single lowercase identifier (`count`,
+//! `status_code`) that is a whole table cell. A capitalized word
+//! (`Name`, `Yes`) or a word in a sentence still is.
 
 use super::{at_segment, Context};
 use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
-use crate::model::Segment;
+use crate::model::{Article, Block, Inline, Segment};
 
 /// Reports a translation equal to a source with translatable words.
 pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
@@ -26,7 +32,12 @@ pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnos
         return;
     }
     let text = seg.source_text();
-    if text.trim().is_empty() || cx.allowlist.covers(&text) {
+    let word = text.trim();
+    if word.is_empty()
+        || cx.allowlist.covers(&text)
+        || is_type_name(word)
+        || (is_identifier(word) && alone_in_a_cell(cx.article, seg))
+    {
         return;
     }
     out.push(
@@ -38,4 +49,92 @@ pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnos
         )
         .with_hint("translate it, or add the term to the allowlist if it must stay in English"),
     );
+}
+
+/// Type names of programming languages and JSON schemas, and the literals
+/// their reference tables list, as written in code (lowercase).
+const TYPES: &[&str] = &[
+    "any",
+    "array",
+    "bool",
+    "boolean",
+    "byte",
+    "char",
+    "date",
+    "datetime",
+    "datetimeoffset",
+    "decimal",
+    "double",
+    "enum",
+    "false",
+    "float",
+    "guid",
+    "int",
+    "int16",
+    "int32",
+    "int64",
+    "integer",
+    "long",
+    "null",
+    "number",
+    "object",
+    "sbyte",
+    "short",
+    "string",
+    "timespan",
+    "true",
+    "uint",
+    "uint16",
+    "uint32",
+    "uint64",
+    "ulong",
+    "undefined",
+    "uri",
+    "ushort",
+    "uuid",
+    "void",
+];
+
+/// `string`, `int[]`, `bool?`: a lowercase type name, perhaps an array or
+/// nullable one.
+fn is_type_name(word: &str) -> bool {
+    let name = word.trim_end_matches("[]").trim_end_matches('?');
+    TYPES.contains(&name)
+}
+
+/// `count`, `status_code`, `v2`: one lowercase ASCII word, as property,
+/// parameter and enum value names are spelled.
+fn is_identifier(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Whether `seg` is the whole content of a table cell (spacing aside).
+fn alone_in_a_cell(article: &Article, seg: &Segment) -> bool {
+    let Some(index) = article.segments.iter().position(|s| std::ptr::eq(s, seg)) else {
+        return false;
+    };
+    fn in_blocks(blocks: &[Block], index: usize) -> bool {
+        blocks.iter().any(|block| match block {
+            Block::Table { head, rows, .. } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .any(|cell| is_only(cell, index)),
+            Block::List { items, .. } => items.iter().any(|i| in_blocks(&i.blocks, index)),
+            Block::Note { blocks, .. } | Block::Quote { blocks, .. } => in_blocks(blocks, index),
+            _ => false,
+        })
+    }
+    fn is_only(cell: &[Inline], index: usize) -> bool {
+        let mut content = cell.iter().filter(|i| match i {
+            Inline::Text { text } => !text.trim().is_empty(),
+            Inline::SoftBreak => false,
+            _ => true,
+        });
+        matches!(content.next(), Some(Inline::Segment { index: i }) if *i == index)
+            && content.next().is_none()
+    }
+    in_blocks(&article.blocks, index)
 }
