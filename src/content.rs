@@ -2,6 +2,7 @@
 //! articles in sub-folders allowed. Walks in sorted order so every later stage
 //! sees the files in the same order on every run.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -47,6 +48,12 @@ pub fn discover(root: &Path) -> Result<Tree> {
         });
     }
     let mut tree = Tree::default();
+    // BCP 47 tags ignore case, and a locale's pages go to its lowercase
+    // URL: `ko-kr` beside `ko-KR` would write over its pages. The first
+    // spelling in sorted order is the locale; the other's files are
+    // counted here and skipped.
+    let mut spellings: BTreeMap<String, String> = BTreeMap::new();
+    let mut skipped: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for entry in WalkDir::new(root).min_depth(1).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -77,6 +84,14 @@ pub fn discover(root: &Path) -> Result<Tree> {
                 continue;
             }
         };
+        let first = spellings
+            .entry(locale.url_segment())
+            .or_insert_with(|| locale.as_str().to_string());
+        if first != locale.as_str() {
+            let dir = locale.as_str().to_string();
+            skipped.entry(dir).or_insert_with(|| (first.clone(), 0)).1 += 1;
+            continue;
+        }
         let slug = rest.strip_suffix(".md").unwrap_or(rest).to_string();
         tree.sources.push(Source {
             path: entry.path().to_path_buf(),
@@ -84,6 +99,22 @@ pub fn discover(root: &Path) -> Result<Tree> {
             locale,
             slug,
         });
+    }
+    for (dir, (first, files)) in skipped {
+        let articles = if files == 1 { "article" } else { "articles" };
+        tree.diagnostics.push(
+            Diagnostic::new(
+                Code::DuplicateLocale,
+                &dir,
+                0,
+                0,
+                format!(
+                    "locale directory `{dir}` is `{first}` in another case: its {files} {articles} are skipped"
+                ),
+            )
+            .with_locale(&first)
+            .with_hint(format!("move the articles into `{first}/`, or rename one of the directories")),
+        );
     }
     Ok(tree)
 }

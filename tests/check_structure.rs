@@ -73,6 +73,7 @@ const STRUCTURAL: &[&str] = &[
     "id-order",
     "front-matter",
     "locale-mismatch",
+    "duplicate-locale",
     "unreadable",
     "lost-segment",
 ];
@@ -90,6 +91,7 @@ const FIXTURES: &[(&str, &[u32])] = &[
     ("id-order", &[11]),
     ("front-matter", &[2, 4]),
     ("locale-mismatch", &[6]),
+    ("duplicate-locale", &[0]),
     ("unreadable", &[9]),
     ("lost-segment", &[13, 15]),
 ];
@@ -149,6 +151,22 @@ fn a_bad_file_does_not_stop_the_others() {
             .filter(|d| d.code.as_str() == "unreadable")
             .count(),
         1
+    );
+}
+
+#[test]
+fn a_locale_spelled_in_another_case_is_skipped_not_merged() {
+    let outcome = fixture("duplicate-locale");
+    // The `ko-kr` copies would write over `ko-KR`'s pages: reported once,
+    // with the count of the articles left out.
+    assert_eq!(outcome.summary.files, 1);
+    let d = &outcome.diagnostics[0];
+    assert_eq!(d.file, "ko-kr");
+    assert_eq!(d.locale.as_deref(), Some("ko-KR"));
+    assert!(
+        d.message.contains("its 2 articles are skipped"),
+        "{}",
+        d.message
     );
 }
 

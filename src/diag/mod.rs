@@ -81,6 +81,7 @@ codes! {
     IdOrder = "id-order", Warning, "ids not in increasing order";
     FrontMatter = "front-matter", Error, "missing or invalid YAML front matter, or a key of the wrong form";
     LocaleMismatch = "locale-mismatch", Warning, "`ms.contentlocale` differs from the locale directory";
+    DuplicateLocale = "duplicate-locale", Error, "a locale directory that differs from another only in case (`ko-kr` beside `ko-KR`): its articles are skipped";
     Unreadable = "unreadable", Error, "a file that can't be read or isn't UTF-8";
     LostSegment = "lost-segment", Error, "a span pair the Markdown structure drops or swallows";
     // Content (translator QA).
