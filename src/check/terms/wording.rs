@@ -17,14 +17,41 @@ fn unspaced(c: char) -> bool {
     )
 }
 
+/// A character lowercased for matching: [`char::to_lowercase`], with the
+/// i's of Turkish and Azerbaijani folded together. `I`, `İ`, `ı` and `i`
+/// all read `i` (`İ` lowercases to `i` and a combining dot, U+0307, which
+/// is dropped), so `İş Ortağı` matches `iş ortağı` and `IŞIK` `ışık`, in
+/// whichever locale. Only these languages write `ı`, and a stem is a
+/// prefix anyway: the fold costs nothing elsewhere.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase()
+        .filter(|&c| c != '\u{307}')
+        .map(|c| if c == 'ı' { 'i' } else { c })
+}
+
+/// [`fold`] over a string, with `str::to_lowercase`'s final sigma.
+fn fold_str(text: &str) -> String {
+    if text.contains('Σ') {
+        text.to_lowercase().chars().flat_map(fold).collect()
+    } else {
+        text.chars().flat_map(fold).collect()
+    }
+}
+
+/// Whether [`fold`] changes a character of `text`.
+fn folds(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_uppercase() || matches!(c, 'ı' | '\u{307}'))
+}
+
 /// The stems a translation of a term is recognized by: each word
-/// lowercased, less its last two letters when longer than four (endings of
+/// lowercased ([`fold`]), less its last two letters when longer than four (endings of
 /// inflected languages). A word of an unspaced script is kept whole and is
 /// looked for anywhere in a word, not at its start ([`uses`]).
 pub(super) fn stems(text: &str) -> Vec<String> {
     words(text)
         .map(|w| {
-            let lower: Vec<char> = w.to_lowercase().chars().collect();
+            let lower: Vec<char> = fold_str(w).chars().collect();
             let keep = if lower.iter().copied().any(unspaced) {
                 lower.len()
             } else if lower.len() > 4 {
@@ -52,19 +79,19 @@ pub(super) fn uses<'t>(target: &'t str, wording: &[String], buffer: &mut Vec<&'t
     })
 }
 
-/// `word.to_lowercase().contains(stem)`, allocating only for a word with
-/// an uppercase letter.
+/// `fold_str(word).contains(stem)`, allocating only for a word that
+/// folds.
 fn lower_contains(word: &str, stem: &str) -> bool {
-    if word.chars().any(char::is_uppercase) {
-        word.to_lowercase().contains(stem)
+    if folds(word) {
+        fold_str(word).contains(stem)
     } else {
         word.contains(stem)
     }
 }
 
-/// `word.to_lowercase().starts_with(stem)`, without allocating: the
-/// lowercase of a string is that of its characters except for a final
-/// sigma, so only words with `Σ` take the allocating path.
+/// `fold_str(word).starts_with(stem)`, without allocating: the lowercase
+/// of a string is that of its characters except for a final sigma, so
+/// only words with `Σ` take the allocating path.
 fn lower_starts_with(word: &str, stem: &str) -> bool {
     if word.is_ascii() {
         return word
@@ -72,9 +99,9 @@ fn lower_starts_with(word: &str, stem: &str) -> bool {
             .is_some_and(|p| p.eq_ignore_ascii_case(stem));
     }
     if word.contains('Σ') {
-        return word.to_lowercase().starts_with(stem);
+        return fold_str(word).starts_with(stem);
     }
-    let mut lower = word.chars().flat_map(char::to_lowercase);
+    let mut lower = word.chars().flat_map(fold);
     stem.chars().all(|c| lower.next() == Some(c))
 }
 
@@ -107,6 +134,21 @@ mod tests {
     }
 
     #[test]
+    fn the_turkish_is_match_in_any_case() {
+        let mut buffer = Vec::new();
+        let wording = stems("İş Ortağı Merkezi");
+        assert!(uses(
+            "iş ortağı merkezinde oturum açın",
+            &wording,
+            &mut buffer
+        ));
+        assert!(uses("İŞ ORTAĞI MERKEZİ", &wording, &mut buffer));
+        let light = stems("Işık");
+        assert!(uses("ışık", &light, &mut buffer));
+        assert!(!uses("karanlık", &light, &mut buffer));
+    }
+
+    #[test]
     fn lowercase_prefix_matches_to_lowercase() {
         for word in [
             "Поддержку",
@@ -117,7 +159,7 @@ mod tests {
             "İstanbul",
             "ǅemal",
         ] {
-            let lower = word.to_lowercase();
+            let lower = fold_str(word);
             for end in (0..=lower.len()).filter(|&i| lower.is_char_boundary(i)) {
                 let stem = &lower[..end];
                 assert!(lower_starts_with(word, stem), "{word} / {stem}");
