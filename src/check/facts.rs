@@ -12,9 +12,10 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::hash;
-use super::inlines::{spaces, Fingerprinter};
+use super::inlines::Fingerprinter;
 use super::terms::is_term;
 use super::texts::{List, Packed, Packer, Store, Unpacked};
+use crate::model::space::spaces;
 use crate::model::{Article, SegmentId};
 
 /// What the cross-file checks need to know about one article.

@@ -5,6 +5,7 @@
 
 use similar::{ChangeTag, TextDiff};
 
+use crate::model::space::spaces;
 use crate::model::Inline;
 
 /// Counts of emphasis-like markup in a run of inlines.
@@ -144,45 +145,6 @@ fn has_extra_space(s: &str) -> bool {
 fn other_space(s: &str) -> bool {
     spaces(s).any(|(at, _)| s.as_bytes().get(at) != Some(&b' '))
 }
-
-/// The whitespace characters ([`char::is_whitespace`]) of `text`: where
-/// each starts and its length in bytes. Only the bytes that may start one
-/// ([`MAY_SPACE`]) are decoded; the rest are skipped with a table lookup.
-pub(crate) fn spaces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || loop {
-        let found = bytes
-            .get(at..)?
-            .iter()
-            .position(|&b| MAY_SPACE[usize::from(b)])?;
-        let start = at + found;
-        let (space, len) = match bytes.get(start) {
-            Some(b) if b.is_ascii() => (true, 1),
-            _ => text
-                .get(start..)
-                .and_then(|t| t.chars().next())
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        };
-        at = start + len;
-        if space {
-            return Some((start, len));
-        }
-    })
-}
-
-/// The bytes that may start a whitespace character: `\t`–`\r` and the
-/// space, and the lead bytes of the others (U+0085 and U+00A0: `C2`;
-/// U+1680: `E1`; U+2000–U+205F: `E2`; U+3000: `E3`).
-const MAY_SPACE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1..=0xE3);
-        b += 1;
-    }
-    table
-};
 
 fn push_fingerprint(inlines: &[Inline], out: &mut String) {
     for inline in inlines {

@@ -1,7 +1,7 @@
 //! Reading inline content on one side of the alignment: the English source
 //! (canonical, parsed) or the translation (only ever carried as a label).
 
-use crate::model::{Article, Inline, TextSink};
+use crate::model::{space, Article, Inline, TextSink};
 
 use super::types::{Labels, SegmentIds, SOURCE_LOCALE};
 
@@ -48,15 +48,6 @@ pub fn collapse(text: &str) -> String {
     let mut out = Collapsed::default();
     out.push_str(text);
     out.text
-}
-
-/// Whether a byte may start a whitespace character: ASCII whitespace, or the
-/// lead byte of U+0085/U+00A0, U+1680, U+2000–U+205F or U+3000.
-fn is_space_start(b: u8) -> bool {
-    matches!(
-        b,
-        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe1 | 0xe2 | 0xe3
-    )
 }
 
 /// Position of the first byte at or after `from` where a run of whitespace
@@ -108,22 +99,8 @@ fn starts_run(s: &str, i: usize) -> bool {
     let bytes = s.as_bytes();
     match bytes.get(i) {
         Some(b' ') => i == 0 || i + 1 == bytes.len() || bytes.get(i + 1) == Some(&b' '),
-        Some(&b) if is_space_start(b) => space_len(s, i) > 0,
+        Some(&b) if space::may_start(b) => space::len_at(s, i) > 0,
         _ => false,
-    }
-}
-
-/// The length in bytes of the whitespace character at `i` (0 for none).
-fn space_len(s: &str, i: usize) -> usize {
-    match s.as_bytes().get(i).copied() {
-        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => 1,
-        // Lead bytes start a character: `i` is a boundary of `s`.
-        Some(0xc2 | 0xe1 | 0xe2 | 0xe3) => s
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
-        _ => 0,
     }
 }
 
@@ -154,7 +131,7 @@ impl TextSink for Collapsed {
             self.space = !self.text.is_empty();
             let mut end = run;
             loop {
-                let len = space_len(s, end);
+                let len = space::len_at(s, end);
                 if len == 0 {
                     break;
                 }

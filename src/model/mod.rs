@@ -12,6 +12,7 @@ use crate::model::front::FrontMatter;
 
 pub mod front;
 pub mod id;
+pub(crate) mod space;
 
 pub use id::SegmentId;
 
