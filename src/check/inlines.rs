@@ -124,6 +124,9 @@ impl Fingerprinter {
 /// `\t`…`\r`, and the lead bytes of the non-ASCII whitespace (U+0085,
 /// U+00A0: `C2`; U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
 /// U+3000: `E1`–`E3`); only if there is one is the text decoded.
+/// `find_run_start` in `extract::text` finds the same as a position, eight
+/// bytes at a time; as the answer here it took 17 M instructions where
+/// these two vectorized folds take 11 M (100 files, callgrind).
 fn has_extra_space(s: &str) -> bool {
     let (Some(first), Some(last)) = (s.chars().next(), s.chars().next_back()) else {
         return false;
