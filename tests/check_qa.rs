@@ -377,6 +377,45 @@ fn number_rules_per_locale() {
         ),
         ("ko-KR", "두 개의 개별 혜택", "2 separate benefits", true),
         ("ko-KR", "1,5배", "1.5 times", false),
+        // Dates: day, month and year in the locale's order and marks.
+        (
+            "ko-KR",
+            "2021년 5월 27일에 변경됨",
+            "Changed on 05/27/2021.",
+            true,
+        ),
+        (
+            "ko-KR",
+            "2021년 5월 28일에 변경됨",
+            "Changed on 05/27/2021.",
+            false,
+        ),
+        (
+            "de-DE",
+            "Am 27.05.2021 geändert.",
+            "Changed on 05/27/2021.",
+            true,
+        ),
+        (
+            "de-DE",
+            "Am 27.06.2021 geändert.",
+            "Changed on 05/27/2021.",
+            false,
+        ),
+        (
+            "hu-HU",
+            "2021. 05. 27-én módosult.",
+            "Changed on 5/27/2021.",
+            true,
+        ),
+        (
+            "fr-FR",
+            "Modifié le 27/05/2021.",
+            "Changed on 05/27/2021.",
+            true,
+        ),
+        ("ja-JP", "2021/5/27 に変更", "Changed on 2021-05-27.", true),
+        ("de-DE", "Version 1.2.2021.3", "Version 1.2.2021.4", false),
         (
             "ru-RU",
             "До 6 000 инцидентов",

@@ -79,6 +79,17 @@ pub fn raw_numbers<'a>(text: &'a str, f: &mut impl FnMut(&'a str)) {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(i) = next_digit(bytes, from) {
+        if let Some((parts, end)) = date(text, i) {
+            // A date is its day, month and year, in whatever order and
+            // with whatever marks the locale writes them (`05/27/2021`,
+            // `27.05.2021`, `2021년 5월 27일`), unless it is glued to a word.
+            let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !glued(text[..i].chars().next_back()) && !glued(text[end..].chars().next()) {
+                parts.into_iter().for_each(&mut *f);
+                from = end;
+                continue;
+            }
+        }
         let end = number_end(text, i);
         let before = text[..i].chars().next_back();
         let after = text[end..].chars().next();
@@ -105,6 +116,62 @@ pub fn raw_numbers<'a>(text: &'a str, f: &mut impl FnMut(&'a str)) {
         f(&text[i..end]);
         from = end;
     }
+}
+
+/// The day, month and year of a date written with digits at `start`, and
+/// where it ends: `5/27/2021` and `27.05.2021` (day and month in either
+/// order, then a four-digit year; `.` may be followed by a space), or
+/// `2021-05-27`, `2021/5/27`, `2021. 05. 27.` (the year first). The year
+/// is 1900–2099, the other two at most 31 and one of them at most 12; the
+/// same mark separates all three, and no further `mark digit` follows (a
+/// version such as `1.2.2021.3` is no date).
+fn date(text: &str, start: usize) -> Option<([&str; 3], usize)> {
+    let bytes = text.as_bytes();
+    let digits = |at: usize| {
+        let n = bytes.get(at..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
+        });
+        (n > 0).then_some(at + n)
+    };
+    let first_end = digits(start)?;
+    let mark = *bytes.get(first_end)?;
+    if !matches!(mark, b'/' | b'.' | b'-') {
+        return None;
+    }
+    // After a mark, the next part's start (a space may follow a dot).
+    let after_mark = |at: usize| match bytes.get(at + 1) {
+        Some(b' ') if mark == b'.' => at + 2,
+        _ => at + 1,
+    };
+    let second = after_mark(first_end);
+    let second_end = digits(second)?;
+    if bytes.get(second_end) != Some(&mark) {
+        return None;
+    }
+    let third = after_mark(second_end);
+    let third_end = digits(third)?;
+    if bytes.get(third_end) == Some(&mark)
+        && bytes.get(third_end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let parts = [
+        text.get(start..first_end)?,
+        text.get(second..second_end)?,
+        text.get(third..third_end)?,
+    ];
+    let [a, b, c] = parts.map(str::len);
+    let (year, small) = match (a, b, c) {
+        (4, 1..=2, 1..=2) => (parts[0], [parts[1], parts[2]]),
+        (1..=2, 1..=2, 4) if mark != b'-' => (parts[2], [parts[0], parts[1]]),
+        _ => return None,
+    };
+    let number = |p: &str| p.parse::<u32>().ok();
+    let [x, y] = small.map(number);
+    let plausible = number(year).is_some_and(|y| (1900..=2099).contains(&y))
+        && x.zip(y)
+            .is_some_and(|(x, y)| x <= 31 && y <= 31 && x.min(y) <= 12 && x.min(y) >= 1);
+    plausible.then_some((parts, third_end))
 }
 
 /// The position of the first ASCII digit in `bytes[from..]` (most
@@ -365,5 +432,24 @@ mod tests {
                 assert_eq!(next_digit(bytes, from), expected, "{s:?} {from}");
             }
         }
+    }
+
+    #[test]
+    fn dates_are_their_day_month_and_year() {
+        fn parts(text: &str) -> Vec<&str> {
+            let mut out = Vec::new();
+            raw_numbers(text, &mut |n| out.push(n));
+            out
+        }
+        assert_eq!(parts("on 05/27/2021."), ["05", "27", "2021"]);
+        assert_eq!(parts("am 27.05.2021"), ["27", "05", "2021"]);
+        assert_eq!(parts("2021. 05. 27."), ["2021", "05", "27"]);
+        assert_eq!(parts("2021-05-27"), ["2021", "05", "27"]);
+        // Not dates: a version, a year out of range, no day or month.
+        assert_eq!(parts("1.2.2021.3"), ["1.2.2021.3"]);
+        assert_eq!(parts("10/20/3000"), ["10"]);
+        assert_eq!(parts("13/13/2021"), ["13"]);
+        assert_eq!(parts("0/5/2021"), ["0"]);
+        assert_eq!(parts("v05/27/2021"), Vec::<&str>::new());
     }
 }
