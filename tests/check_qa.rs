@@ -416,6 +416,21 @@ fn number_rules_per_locale() {
         ),
         ("ja-JP", "2021/5/27 に変更", "Changed on 2021-05-27.", true),
         ("de-DE", "Version 1.2.2021.3", "Version 1.2.2021.4", false),
+        // Hours: the afternoon in the 24-hour clock, or as in English.
+        ("de-DE", "von 9 bis 17 Uhr", "from 9 AM to 5 PM", true),
+        (
+            "ru-RU",
+            "с 9:00 до 17:30",
+            "from 9:00 a.m. to 5:30 p.m.",
+            true,
+        ),
+        (
+            "ko-KR",
+            "오전 9시부터 오후 5시까지",
+            "From 9 AM to 5 PM",
+            true,
+        ),
+        ("de-DE", "von 9 bis 18 Uhr", "from 9 AM to 5 PM", false),
         (
             "ru-RU",
             "До 6 000 инцидентов",

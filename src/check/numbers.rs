@@ -69,8 +69,47 @@ pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
             // `9:00` may be written `9시` or `9 Uhr`.
             values.push(value(hour, formats.first().copied().unwrap_or(ENGLISH)));
         }
+        values.extend(afternoon(text, raw));
         out.push(Token { raw, values });
     });
+}
+
+/// The 24-hour forms of `raw` when `text` has `PM` after it: `5 PM` is
+/// also `17` and `5:30 p.m.` also `17:30`, as most locales write the hour
+/// (`17 Uhr`, `17:30`). Hours 1–11 only (`12 PM` is noon in both clocks).
+fn afternoon(text: &str, raw: &str) -> Vec<String> {
+    // `raw` is a slice of `text`: what follows it starts where it ends.
+    let end = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + raw.len();
+    let rest = text
+        .get(end..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '\u{a0}']);
+    let word_ends = |n: usize| {
+        !rest
+            .get(n..)
+            .unwrap_or_default()
+            .starts_with(|c: char| c.is_alphanumeric())
+    };
+    let pm = (rest.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("pm")) && word_ends(2))
+        || rest
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("p.m."));
+    let (hour, minutes) = raw
+        .split_once(':')
+        .map_or((raw, None), |(h, m)| (h, Some(m)));
+    let Some(hour) = hour
+        .parse::<u32>()
+        .ok()
+        .filter(|h| pm && (1..=11).contains(h))
+    else {
+        return Vec::new();
+    };
+    let hour = hour + 12;
+    match minutes {
+        Some(m) if m.len() == 2 => vec![hour.to_string(), format!("{hour}:{m}")],
+        Some(_) => Vec::new(),
+        None => vec![hour.to_string()],
+    }
 }
 
 /// Calls `f` with the text of each number of `text`, as [`tokens`] finds

@@ -9,7 +9,8 @@
 //! `n-1`) are ignored; ordinal and unit suffixes (`1st`, `1er`, `10GB`) and
 //! attached words (`10개`, `2단계`) are allowed; `1`–`10` may be spelled out
 //! (`2 benefits` = `두 개의 혜택`). A date counts as its day, month and year
-//! in any order (`05/27/2021` = `27.05.2021` = `2021년 5월 27일`).
+//! in any order (`05/27/2021` = `27.05.2021` = `2021년 5월 27일`), and an
+//! afternoon hour may be written in the 24-hour clock (`5 PM` = `17 Uhr`).
 //! Example: source `10 Incidents`, target `15건의 인시던트`.
 //! Fix: write the source's number in the translation.
 
