@@ -1,7 +1,9 @@
 //! `link-mismatch` (warning): a link or image URL of the source is missing
 //! from the translation, or the translation adds one. Relative `.md` links
 //! and `#anchors` count; `/en-us/` locale folders in URLs are ignored, since
-//! translations point at their own locale's pages.
+//! translations point at their own locale's pages, and so are query
+//! parameters that name a locale (`&clcid=0x412` on an fwlink, `mkt=`,
+//! `setlang=`).
 //!
 //! Why: a lost link is a lost navigation path; a changed one often points at
 //! a page that does not exist in the locale.
@@ -49,9 +51,52 @@ fn quoted(urls: &[&str]) -> String {
         .join(", ")
 }
 
-/// Drops a `/xx-yy/` locale folder and a trailing slash.
+/// Query parameters that only choose the page's language.
+const LOCALE_PARAMS: &[&str] = &[
+    "clcid",
+    "culture",
+    "lang",
+    "language",
+    "locale",
+    "mkt",
+    "setlang",
+    "ui-locales",
+];
+
+/// Drops a `/xx-yy/` locale folder, the query parameters that name a
+/// locale ([`LOCALE_PARAMS`]) and a trailing slash.
 fn normalize(url: &str) -> String {
     let url = url.trim();
+    let (url, fragment) = url
+        .split_once('#')
+        .map_or((url, None), |(u, f)| (u, Some(f)));
+    let (url, query) = url
+        .split_once('?')
+        .map_or((url, None), |(u, q)| (u, Some(q)));
+    let kept: Vec<&str> = query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| {
+            let name = p.split_once('=').map_or(*p, |(n, _)| n);
+            !p.is_empty() && !LOCALE_PARAMS.iter().any(|l| l.eq_ignore_ascii_case(name))
+        })
+        .collect();
+    // A slash that ends the whole URL is dropped, not one before `?` or `#`.
+    let mut out = normalize_path(url, kept.is_empty() && fragment.is_none());
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
+}
+
+/// [`normalize`] of the part before any `?` or `#`; `trim` drops a
+/// trailing slash.
+fn normalize_path(url: &str, trim: bool) -> String {
     let mut out = String::with_capacity(url.len());
     let mut parts = url.split('/').peekable();
     let mut first = true;
@@ -66,7 +111,7 @@ fn normalize(url: &str) -> String {
         out.push_str(part);
         first = false;
     }
-    while out.len() > 1 && out.ends_with('/') && !out.ends_with("//") {
+    while trim && out.len() > 1 && out.ends_with('/') && !out.ends_with("//") {
         out.pop();
     }
     out
@@ -100,5 +145,28 @@ mod tests {
             normalize("technical-benefits.md#anchor"),
             "technical-benefits.md#anchor"
         );
+    }
+
+    #[test]
+    fn ignores_query_parameters_that_name_a_locale() {
+        let fwlink = "https://go.microsoft.com/fwlink/?linkid=123";
+        assert_eq!(
+            normalize(&format!("{fwlink}&clcid=0x412")),
+            normalize(fwlink)
+        );
+        assert_eq!(normalize(fwlink), fwlink);
+        assert_eq!(
+            normalize("https://example.com/a?mkt=ko-kr#top"),
+            "https://example.com/a#top"
+        );
+        assert_eq!(
+            normalize("https://example.com/a?id=1&SetLang=ko&b=2"),
+            "https://example.com/a?id=1&b=2"
+        );
+        assert_eq!(
+            normalize("https://x.com/a/?clcid=0x412"),
+            normalize("https://x.com/a/")
+        );
+        assert_ne!(normalize("x?id=1"), normalize("x?id=2"));
     }
 }
