@@ -655,3 +655,25 @@ fn code_left_as_text_in_reference_tables_is_not_untranslated() {
     // lowercase word standing as a paragraph; types are code anywhere.
     assert_eq!(found, ["aa1-101", "aa1-102", "aa1-110", "aa1-111"]);
 }
+
+#[test]
+fn html_emphasis_is_markup_like_markdown() {
+    let codes = |target: &str, source: &str| -> Vec<Code> {
+        let text = format!("---\ntitle: t\n---\n{}\n", {
+            let id = "aa1-101";
+            format!("<span data-ttu-id=\"{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{source}</span></span>")
+        });
+        let parsed = locdoc::sxs::parse("de-DE/a.md", Locale::parse("de-DE").unwrap(), "a", &text);
+        check::article(&parsed.article)
+            .into_iter()
+            .map(|d| d.code)
+            .collect()
+    };
+    let source = "Select **Settings**.";
+    assert!(codes("Wählen Sie <strong>Einstellungen</strong> aus.", source).is_empty());
+    assert!(codes("Wählen Sie <b>Einstellungen</b> aus.", source).is_empty());
+    assert_eq!(
+        codes("Wählen Sie <i>Einstellungen</i> aus.", source),
+        [Code::MarkupMismatch]
+    );
+}

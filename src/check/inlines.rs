@@ -21,6 +21,46 @@ pub struct Markup {
     pub code: usize,
 }
 
+/// Emphasis written as an inline HTML tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// `<b>`, `<strong>`: `**bold**`.
+    Bold,
+    /// `<i>`, `<em>`: `*italic*`.
+    Italic,
+    /// `<s>`, `<del>`, `<strike>`: `~~strikethrough~~`.
+    Strike,
+}
+
+/// The emphasis an inline HTML tag writes, and whether the tag opens it:
+/// `<strong>` and `<B class="x">` open bold, `</em>` closes italic. Other
+/// tags (and self-closing ones) are no emphasis.
+pub fn html_mark(html: &str) -> Option<(Mark, bool)> {
+    let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let (opens, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (false, rest),
+        None => (true, inner),
+    };
+    let end = inner
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(inner.len());
+    let (name, rest) = inner.split_at(end);
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) || rest.ends_with('/') {
+        return None;
+    }
+    let is = |tags: &[&str]| tags.iter().any(|t| t.eq_ignore_ascii_case(name));
+    let mark = if is(&["b", "strong"]) {
+        Mark::Bold
+    } else if is(&["i", "em"]) {
+        Mark::Italic
+    } else if is(&["s", "del", "strike"]) {
+        Mark::Strike
+    } else {
+        return None;
+    };
+    Some((mark, opens))
+}
+
 /// Calls `f` on every inline of the tree, parents before children.
 pub fn walk<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
     for inline in inlines {
@@ -176,7 +216,14 @@ fn push_fingerprint(inlines: &[Inline], out: &mut String) {
                 out.push(')');
             }
             Inline::SoftBreak | Inline::LineBreak => out.push(' '),
-            Inline::Html { .. } | Inline::Segment { .. } => {}
+            // `<strong>x</strong>` reads as `**x**`.
+            Inline::Html { html } => match html_mark(html) {
+                Some((Mark::Bold, _)) => out.push_str("**"),
+                Some((Mark::Italic, _)) => out.push('*'),
+                Some((Mark::Strike, _)) => out.push_str("~~"),
+                None => {}
+            },
+            Inline::Segment { .. } => {}
         }
     }
 }
@@ -302,6 +349,41 @@ mod tests {
         for s in &samples {
             assert_eq!(has_extra_space(s), reference(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn html_tags_of_emphasis() {
+        assert_eq!(html_mark("<strong>"), Some((Mark::Bold, true)));
+        assert_eq!(html_mark("<B class=\"x\">"), Some((Mark::Bold, true)));
+        assert_eq!(html_mark("</em>"), Some((Mark::Italic, false)));
+        assert_eq!(html_mark("<del>"), Some((Mark::Strike, true)));
+        for other in [
+            "<br>",
+            "<br/>",
+            "<b/>",
+            "<bdi>",
+            "<span>",
+            "<a href=\"b\">",
+            "b",
+            "<>",
+        ] {
+            assert_eq!(html_mark(other), None, "{other}");
+        }
+        let strong = [
+            Inline::Text {
+                text: "Select ".into(),
+            },
+            Inline::Html {
+                html: "<strong>".into(),
+            },
+            Inline::Text {
+                text: "Save".into(),
+            },
+            Inline::Html {
+                html: "</strong>".into(),
+            },
+        ];
+        assert_eq!(fingerprint(&strong), "Select **Save**");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! every segment; now each side is walked once and the buffers are reused
 //! for the whole article.
 
-use crate::check::inlines::{is_xref, placeholders, Markup};
+use crate::check::inlines::{html_mark, is_xref, placeholders, Mark, Markup};
 use crate::check::numbers::raw_numbers;
 use crate::model::{Inline, Segment};
 
@@ -99,10 +99,14 @@ impl<'a> Scan<'a> {
                         self.urls.push(url);
                     }
                 }
-                Inline::Html { .. }
-                | Inline::SoftBreak
-                | Inline::LineBreak
-                | Inline::Segment { .. } => {}
+                // `<strong>`: bold as much as `**` is (opening tags count).
+                Inline::Html { html } => match html_mark(html) {
+                    Some((Mark::Bold, true)) => self.markup.strong += 1,
+                    Some((Mark::Italic, true)) => self.markup.emphasis += 1,
+                    Some((Mark::Strike, true)) => self.markup.strike += 1,
+                    _ => {}
+                },
+                Inline::SoftBreak | Inline::LineBreak | Inline::Segment { .. } => {}
             }
         }
     }
@@ -200,6 +204,12 @@ mod tests {
             Inline::Emphasis { .. } => m.emphasis += 1,
             Inline::Strikethrough { .. } => m.strike += 1,
             Inline::Code { .. } => m.code += 1,
+            Inline::Html { html } => match html_mark(html) {
+                Some((Mark::Bold, true)) => m.strong += 1,
+                Some((Mark::Italic, true)) => m.emphasis += 1,
+                Some((Mark::Strike, true)) => m.strike += 1,
+                _ => {}
+            },
             _ => {}
         });
         m
@@ -255,6 +265,13 @@ mod tests {
                 text(" "),
                 Inline::SoftBreak,
                 Inline::Html { html: "<b>".into() },
+                text("x"),
+                Inline::Html {
+                    html: "</b>".into(),
+                },
+                Inline::Html {
+                    html: "<em class=\"a\">".into(),
+                },
             ],
             vec![link("xref:A.B", vec![text(" ")])],
             vec![

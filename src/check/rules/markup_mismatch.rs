@@ -7,6 +7,9 @@
 //! Example: source `Select **Technical benefits**`, target without `**`.
 //! Fix: put the same emphasis around the translated term.
 //!
+//! Emphasis written as HTML counts as its Markdown: `<strong>`/`<b>` is
+//! bold, `<em>`/`<i>` italic, `<s>`/`<del>` strikethrough.
+//!
 //! Not reported: the convention of Microsoft's Chinese and Japanese style
 //! guides (also seen in other locales) that writes a bold UI label as
 //! `[檔案]` and an italic term as `「資料庫內容」`: bold the translation
