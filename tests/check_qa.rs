@@ -416,6 +416,13 @@ fn number_rules_per_locale() {
         ),
         ("ja-JP", "2021/5/27 に変更", "Changed on 2021-05-27.", true),
         ("de-DE", "Version 1.2.2021.3", "Version 1.2.2021.4", false),
+        // Number words: 만 and 万 count ten thousands, million a million.
+        ("ko-KR", "10만 개 항목", "100,000 items", true),
+        ("ko-KR", "1백만 달러", "1 million dollars", true),
+        ("ko-KR", "150만 달러", "1.5 million dollars", true),
+        ("ja-JP", "3万件", "30,000 items", true),
+        ("ru-RU", "2 млн долларов", "2,000,000 dollars", true),
+        ("ko-KR", "20만 개 항목", "100,000 items", false),
         // Hours: the afternoon in the 24-hour clock, or as in English.
         ("de-DE", "von 9 bis 17 Uhr", "from 9 AM to 5 PM", true),
         (

@@ -69,7 +69,14 @@ pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
             // `9:00` may be written `9시` or `9 Uhr`.
             values.push(value(hour, formats.first().copied().unwrap_or(ENGLISH)));
         }
-        values.extend(afternoon(text, raw));
+        // `raw` is a slice of `text`: what follows it starts where it ends.
+        let end = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + raw.len();
+        let rest = text.get(end..).unwrap_or_default();
+        values.extend(afternoon(rest, raw));
+        if let Some(zeros) = multiplier(rest) {
+            let scaled: Vec<String> = values.iter().filter_map(|v| scaled(v, zeros)).collect();
+            values.extend(scaled);
+        }
         out.push(Token { raw, values });
     });
 }
@@ -77,13 +84,8 @@ pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
 /// The 24-hour forms of `raw` when `text` has `PM` after it: `5 PM` is
 /// also `17` and `5:30 p.m.` also `17:30`, as most locales write the hour
 /// (`17 Uhr`, `17:30`). Hours 1–11 only (`12 PM` is noon in both clocks).
-fn afternoon(text: &str, raw: &str) -> Vec<String> {
-    // `raw` is a slice of `text`: what follows it starts where it ends.
-    let end = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + raw.len();
-    let rest = text
-        .get(end..)
-        .unwrap_or_default()
-        .trim_start_matches([' ', '\u{a0}']);
+fn afternoon(rest: &str, raw: &str) -> Vec<String> {
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
     let word_ends = |n: usize| {
         !rest
             .get(n..)
@@ -110,6 +112,78 @@ fn afternoon(text: &str, raw: &str) -> Vec<String> {
         Some(_) => Vec::new(),
         None => vec![hour.to_string()],
     }
+}
+
+/// The power of ten a number word after a number multiplies it by:
+/// `10만` is 100,000 in Korean, `3万` 30,000 in Japanese and Chinese,
+/// `1.5 million` 1,500,000, `2 млн` 2,000,000. Korean, Chinese and
+/// Japanese attach theirs; words of other languages follow a space.
+fn multiplier(rest: &str) -> Option<u32> {
+    // Longest first: `백만` before `백`.
+    const ATTACHED: &[(&str, u32)] = &[
+        ("천만", 7),
+        ("백만", 6),
+        ("千万", 7),
+        ("百万", 6),
+        ("만", 4),
+        ("억", 8),
+        ("조", 12),
+        ("万", 4),
+        ("萬", 4),
+        ("億", 8),
+        ("亿", 8),
+        ("兆", 12),
+    ];
+    // Word stems, lowercase (`million` also covers `millions`, `millionen`).
+    const WORDS: &[(&str, u32)] = &[
+        ("thousand", 3),
+        ("million", 6),
+        ("billion", 9),
+        ("тыс", 3),
+        ("млн", 6),
+        ("миллион", 6),
+        ("млрд", 9),
+        ("миллиард", 9),
+        ("mio", 6),
+        ("mrd", 9),
+        ("milliard", 9),
+        ("millón", 6),
+        ("millones", 6),
+        ("milhão", 6),
+        ("milhões", 6),
+        ("milione", 6),
+        ("milioni", 6),
+    ];
+    if let Some(&(_, zeros)) = ATTACHED.iter().find(|(w, _)| rest.starts_with(w)) {
+        return Some(zeros);
+    }
+    let word = rest.strip_prefix([' ', '\u{a0}'])?;
+    let end = word
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(word.len());
+    let word = word.get(..end)?.to_lowercase();
+    WORDS
+        .iter()
+        .find(|(stem, _)| {
+            word.starts_with(stem) && word.chars().count() - stem.chars().count() <= 3
+        })
+        .map(|&(_, zeros)| zeros)
+}
+
+/// `value` (a canonical number, `1.5`) times ten to `zeros`, when that is
+/// a whole number (`1500000`).
+fn scaled(value: &str, zeros: u32) -> Option<String> {
+    let (int, fraction) = value.split_once('.').unwrap_or((value, ""));
+    if !int
+        .bytes()
+        .chain(fraction.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let pad = usize::try_from(zeros).ok()?.checked_sub(fraction.len())?;
+    let digits = format!("{int}{fraction}{}", "0".repeat(pad));
+    Some(integer(&digits))
 }
 
 /// Calls `f` with the text of each number of `text`, as [`tokens`] finds
@@ -490,5 +564,18 @@ mod tests {
         assert_eq!(parts("13/13/2021"), ["13"]);
         assert_eq!(parts("0/5/2021"), ["0"]);
         assert_eq!(parts("v05/27/2021"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn number_words_multiply() {
+        assert_eq!(scaled("1.5", 6).as_deref(), Some("1500000"));
+        assert_eq!(scaled("10", 4).as_deref(), Some("100000"));
+        assert_eq!(scaled("1.2345", 2), None);
+        assert_eq!(multiplier("만 개"), Some(4));
+        assert_eq!(multiplier("백만 달러"), Some(6));
+        assert_eq!(multiplier(" миллионов"), Some(6));
+        assert_eq!(multiplier(" Milliarden"), Some(9));
+        assert_eq!(multiplier(" millimeters"), None);
+        assert_eq!(multiplier(" items"), None);
     }
 }
