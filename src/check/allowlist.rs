@@ -41,15 +41,20 @@ impl Allowlist {
             .filter(|t| !is_name_or_address(t))
             .collect::<Vec<_>>()
             .join(" ");
-        let mut rest = text.to_lowercase();
+        let lower = text.to_lowercase();
+        let mut rest = lower.clone();
         for term in &self.terms {
             if rest.contains(term.as_str()) {
                 rest = remove_term(&rest, term);
             }
         }
+        // Names join names with small words: `Skype for Business`,
+        // `Copilot for Microsoft 365`, `Dynamics 365 and Power Platform`.
+        let named = rest != lower;
         let original_words: Vec<&str> = words(&text).collect();
         let covered = words(&rest).all(|w| {
             w.chars().count() < 3
+                || (named && CONNECTORS.contains(&w))
                 || original_words
                     .iter()
                     .any(|o| o.to_lowercase() == w && is_acronym(o))
@@ -89,6 +94,10 @@ impl Allowlist {
             })
     }
 }
+
+/// Small words that join product names (`Skype for Business`); they pass
+/// only in a segment that has a term of the list.
+const CONNECTORS: &[&str] = &["and", "for", "the", "with"];
 
 /// Removes whole-word occurrences of `term`.
 fn remove_term(text: &str, term: &str) -> String {
@@ -165,6 +174,12 @@ mod tests {
         assert!(list.covers("float4"));
         assert!(list.covers("[!code-csharp]"));
         assert!(!list.covers("Mail recipients"));
+        assert!(list.covers("Copilot for Microsoft 365"));
+        assert!(list.covers("Skype for Business"));
+        assert!(list.covers("Surface Hub 2S"));
+        assert!(list.covers("Dynamics 365 and Power Platform"));
+        assert!(!list.covers("Sign in for Azure"));
+        assert!(!list.covers("for the"));
     }
 
     #[test]
