@@ -21,6 +21,19 @@ pub struct Markup {
     pub code: usize,
 }
 
+impl Markup {
+    /// Counts an inline HTML tag as the Markdown it stands for: an
+    /// opening `<strong>` as one bold ([`html_mark`]).
+    pub fn add_html(&mut self, html: &str) {
+        match html_mark(html) {
+            Some((Mark::Bold, true)) => self.strong += 1,
+            Some((Mark::Italic, true)) => self.emphasis += 1,
+            Some((Mark::Strike, true)) => self.strike += 1,
+            _ => {}
+        }
+    }
+}
+
 /// Emphasis written as an inline HTML tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {

@@ -3,6 +3,8 @@
 //! all become `6000`; `1,5` in Russian becomes `1.5`), so that a source and
 //! a translation can be compared whatever their grouping and decimal marks.
 
+use std::ops::Range;
+
 /// How a locale writes numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Format {
@@ -57,7 +59,9 @@ const SUFFIXES: &[&str] = &[
 /// Finds the numbers of `text`, read with `formats` (values of every format
 /// are kept). Digits inside identifiers (`Win10`, `n-1`, `2FA`) are skipped.
 pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
-    raw_numbers(text, &mut |raw| {
+    number_spans(text, &mut |span| {
+        let raw = text.get(span.clone()).unwrap_or_default();
+        let rest = text.get(span.end..).unwrap_or_default();
         let mut values = Vec::with_capacity(2);
         for f in formats {
             let v = value(raw, *f);
@@ -69,9 +73,6 @@ pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
             // `9:00` may be written `9시` or `9 Uhr`.
             values.push(value(hour, formats.first().copied().unwrap_or(ENGLISH)));
         }
-        // `raw` is a slice of `text`: what follows it starts where it ends.
-        let end = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + raw.len();
-        let rest = text.get(end..).unwrap_or_default();
         values.extend(afternoon(rest, raw));
         if let Some(zeros) = multiplier(rest) {
             let scaled: Vec<String> = values.iter().filter_map(|v| scaled(v, zeros)).collect();
@@ -189,6 +190,11 @@ fn scaled(value: &str, zeros: u32) -> Option<String> {
 /// Calls `f` with the text of each number of `text`, as [`tokens`] finds
 /// them, without reading their values.
 pub fn raw_numbers<'a>(text: &'a str, f: &mut impl FnMut(&'a str)) {
+    number_spans(text, &mut |span| f(text.get(span).unwrap_or_default()));
+}
+
+/// Where each number of `text` is, as [`raw_numbers`] finds them.
+fn number_spans(text: &str, f: &mut impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(i) = next_digit(bytes, from) {
@@ -226,7 +232,7 @@ pub fn raw_numbers<'a>(text: &'a str, f: &mut impl FnMut(&'a str)) {
             from = skip_word(text, end);
             continue;
         }
-        f(&text[i..end]);
+        f(i..end);
         from = end;
     }
 }
@@ -238,7 +244,7 @@ pub fn raw_numbers<'a>(text: &'a str, f: &mut impl FnMut(&'a str)) {
 /// is 1900–2099, the other two at most 31 and one of them at most 12; the
 /// same mark separates all three, and no further `mark digit` follows (a
 /// version such as `1.2.2021.3` is no date).
-fn date(text: &str, start: usize) -> Option<([&str; 3], usize)> {
+fn date(text: &str, start: usize) -> Option<([Range<usize>; 3], usize)> {
     let bytes = text.as_bytes();
     let digits = |at: usize| {
         let n = bytes.get(at..).map_or(0, |rest| {
@@ -268,22 +274,20 @@ fn date(text: &str, start: usize) -> Option<([&str; 3], usize)> {
     {
         return None;
     }
-    let parts = [
-        text.get(start..first_end)?,
-        text.get(second..second_end)?,
-        text.get(third..third_end)?,
-    ];
-    let [a, b, c] = parts.map(str::len);
-    let (year, small) = match (a, b, c) {
-        (4, 1..=2, 1..=2) => (parts[0], [parts[1], parts[2]]),
-        (1..=2, 1..=2, 4) if mark != b'-' => (parts[2], [parts[0], parts[1]]),
+    let parts = [start..first_end, second..second_end, third..third_end];
+    let number = |p: &Range<usize>| text.get(p.clone())?.parse::<u32>().ok();
+    let [a, b, c] = parts.clone().map(|p| p.len());
+    let (year, day_and_month) = match (a, b, c) {
+        (4, 1..=2, 1..=2) => (number(&parts[0]), [&parts[1], &parts[2]]),
+        (1..=2, 1..=2, 4) if mark != b'-' => (number(&parts[2]), [&parts[0], &parts[1]]),
         _ => return None,
     };
-    let number = |p: &str| p.parse::<u32>().ok();
-    let [x, y] = small.map(number);
-    let plausible = number(year).is_some_and(|y| (1900..=2099).contains(&y))
-        && x.zip(y)
-            .is_some_and(|(x, y)| x <= 31 && y <= 31 && x.min(y) <= 12 && x.min(y) >= 1);
+    let [d, m] = day_and_month.map(number);
+    let plausible = year.is_some_and(|year| (1900..=2099).contains(&year))
+        && d.zip(m).is_some_and(|(d, m)| {
+            let (low, high) = (d.min(m), d.max(m));
+            (1..=12).contains(&low) && high <= 31
+        });
     plausible.then_some((parts, third_end))
 }
 

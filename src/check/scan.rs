@@ -4,7 +4,7 @@
 //! every segment; now each side is walked once and the buffers are reused
 //! for the whole article.
 
-use crate::check::inlines::{html_mark, is_xref, placeholders, Mark, Markup};
+use crate::check::inlines::{is_xref, placeholders, Markup};
 use crate::check::numbers::raw_numbers;
 use crate::model::{Inline, Segment};
 
@@ -99,13 +99,8 @@ impl<'a> Scan<'a> {
                         self.urls.push(url);
                     }
                 }
-                // `<strong>`: bold as much as `**` is (opening tags count).
-                Inline::Html { html } => match html_mark(html) {
-                    Some((Mark::Bold, true)) => self.markup.strong += 1,
-                    Some((Mark::Italic, true)) => self.markup.emphasis += 1,
-                    Some((Mark::Strike, true)) => self.markup.strike += 1,
-                    _ => {}
-                },
+                // `<strong>`: bold as much as `**` is.
+                Inline::Html { html } => self.markup.add_html(html),
                 Inline::SoftBreak | Inline::LineBreak | Inline::Segment { .. } => {}
             }
         }
@@ -204,12 +199,7 @@ mod tests {
             Inline::Emphasis { .. } => m.emphasis += 1,
             Inline::Strikethrough { .. } => m.strike += 1,
             Inline::Code { .. } => m.code += 1,
-            Inline::Html { html } => match html_mark(html) {
-                Some((Mark::Bold, true)) => m.strong += 1,
-                Some((Mark::Italic, true)) => m.emphasis += 1,
-                Some((Mark::Strike, true)) => m.strike += 1,
-                _ => {}
-            },
+            Inline::Html { html } => m.add_html(html),
             _ => {}
         });
         m

@@ -47,10 +47,7 @@ pub fn check(facts: &[Facts], out: &mut Vec<Diagnostic>) {
                 if theirs.source == seg.source {
                     continue;
                 }
-                let ours = texts
-                    .get_or_insert_with(|| f.sources())
-                    .source(i)
-                    .to_string();
+                let ours = texts.get_or_insert_with(|| f.sources()).source(i);
                 let reference_texts = reference_texts.get_or_insert_with(|| reference.sources());
                 let theirs_text = reference_texts.source(at);
                 let id = ids.get_or_insert_with(|| f.ids()).get(i);

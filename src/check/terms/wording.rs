@@ -45,9 +45,9 @@ fn folds(text: &str) -> bool {
 }
 
 /// The stems a translation of a term is recognized by: each word
-/// lowercased ([`fold`]), less its last two letters when longer than four (endings of
-/// inflected languages). A word of an unspaced script is kept whole and is
-/// looked for anywhere in a word, not at its start ([`uses`]).
+/// lowercased ([`fold`]), less its last two letters when longer than four
+/// (endings of inflected languages). A word of an unspaced script is kept
+/// whole and is looked for anywhere in a word, not at its start ([`uses`]).
 pub(super) fn stems(text: &str) -> Vec<String> {
     words(text)
         .map(|w| {
