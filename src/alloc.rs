@@ -32,6 +32,14 @@ pub fn configure() {
     unsafe { mi::mi_option_set(PURGE_DELAY, -1) }
 }
 
+/// Below this much committed memory, [`release_freed`] keeps it: taking
+/// the pages back costs more than they are worth. `check` of 634 files
+/// (42 MiB committed after its per-file pass) took 2,300 page faults and
+/// 236 ms of CPU with the release, 520 and 226 ms without; of 10,144 files
+/// (106 MiB; 242 MiB when no sentence repeats) the release saves 40–80 MiB
+/// of peak RSS.
+const RELEASE_ABOVE: usize = 64 << 20;
+
 /// Hands the memory freed so far back to the OS, from every thread of the
 /// pool, and from here on each page as soon as it is free: for the end of
 /// a run that keeps what it allocates, after a phase that allocated and
@@ -39,9 +47,13 @@ pub fn configure() {
 /// it freed for its own reuse; the next phase neither runs on the same
 /// threads nor in the same sizes. `check` of 10,144 files whose sentences
 /// do not repeat, after its per-file pass: peak RSS 363–376 → 295–298 MiB
-/// (2 runs each), for the same time. Harmless when mimalloc is not the
-/// global allocator (its heaps are then empty).
+/// (2 runs each), for the same time. Does nothing while mimalloc holds
+/// less than [`RELEASE_ABOVE`] (so nothing either when it is not the
+/// global allocator).
 pub fn release_freed() {
+    if committed() < RELEASE_ABOVE {
+        return;
+    }
     // SAFETY: sets an option value and collects the calling thread's heap;
     // valid at any time, from any thread.
     unsafe {
@@ -50,6 +62,16 @@ pub fn release_freed() {
     }
     // SAFETY: as above, on each thread of the pool.
     rayon::broadcast(|_| unsafe { mi::mi_collect(true) });
+}
+
+/// The memory mimalloc has committed, in bytes.
+fn committed() -> usize {
+    let mut commit = 0;
+    let none = std::ptr::null_mut();
+    // SAFETY: every out-parameter is either null (not wanted) or points to
+    // a live `usize`.
+    unsafe { mi::mi_process_info(none, none, none, none, none, &mut commit, none, none) };
+    commit
 }
 
 /// mimalloc, with the plain (unaligned) calls where they suffice.
@@ -119,5 +141,15 @@ mod tests {
         configure();
         // SAFETY: as above.
         assert_eq!(unsafe { mi::mi_option_get(PURGE_DELAY) }, -1);
+    }
+
+    /// The test binary's allocator is the system's: mimalloc has next to
+    /// nothing committed, and the release leaves its options alone.
+    #[test]
+    fn a_small_heap_is_not_released() {
+        assert!(committed() < RELEASE_ABOVE);
+        release_freed();
+        // SAFETY: reads an option value.
+        assert_ne!(unsafe { mi::mi_option_get(PURGE_DELAY) }, 0);
     }
 }
