@@ -313,6 +313,42 @@ fn a_missing_title_comes_from_the_first_heading() {
     assert!(english.contains("<title>Scenario"), "{english}");
 }
 
+/// Localized articles translate an image's alt text as a segment of its
+/// own (`![<span data-ttu-id…>…](a.png)`): each page shows it on its side,
+/// as the alt of the image or, when the file is missing, in its place.
+#[test]
+fn an_image_alt_that_is_a_segment_is_shown_in_each_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    std::fs::create_dir_all(content.join("ko-KR/media")).unwrap();
+    std::fs::write(content.join("ko-KR/media/portal.png"), b"png").unwrap();
+    write_article(
+        &content,
+        "ko-KR",
+        "alt",
+        &format!(
+            "---\ntitle: t\n---\n![{}](media/portal.png)\n\n![{}](media/gone.png)\n",
+            seg("abcde-101", "포털 스크린샷", "Screenshot of the portal"),
+            seg("abcde-102", "로그인 화면", "Sign-in screen")
+        ),
+    );
+    let outcome = build_into(&content, tmp.path());
+    assert_eq!(outcome.content.errors, 0);
+    let out = tmp.path().join("public");
+    let ko = std::fs::read_to_string(out.join("ko-kr/alt/index.html")).unwrap();
+    assert!(ko.contains("alt=\"포털 스크린샷\""), "{ko}");
+    assert!(
+        ko.contains("<span class=\"missing-image\">로그인 화면</span>"),
+        "{ko}"
+    );
+    let en = std::fs::read_to_string(out.join("en-us/alt/index.html")).unwrap();
+    assert!(en.contains("alt=\"Screenshot of the portal\""), "{en}");
+    assert!(
+        en.contains("<span class=\"missing-image\">Sign-in screen</span>"),
+        "{en}"
+    );
+}
+
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
     let tmp = tempfile::tempdir().unwrap();

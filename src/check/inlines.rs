@@ -223,7 +223,7 @@ fn push_fingerprint(inlines: &[Inline], out: &mut String) {
             }
             Inline::Image { url, alt, .. } => {
                 out.push_str("![");
-                out.push_str(alt);
+                Inline::write_plain_text(alt, out);
                 out.push_str("](");
                 out.push_str(url);
                 out.push(')');

@@ -280,7 +280,7 @@ mod tests {
                 Inline::Image {
                     url: "a.png".into(),
                     title: String::new(),
-                    alt: "alt".into(),
+                    alt: vec![text("alt")],
                 },
             ],
         ];

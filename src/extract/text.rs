@@ -28,7 +28,7 @@ fn capacity(article: &Article, inlines: &[Inline], side: Side) -> usize {
             | Inline::Emphasis { children }
             | Inline::Strikethrough { children }
             | Inline::Link { children, .. } => capacity(article, children, side),
-            Inline::Image { alt, .. } => alt.len(),
+            Inline::Image { alt, .. } => capacity(article, alt, side),
             Inline::Segment { index } => article.segment(*index).map_or(0, |seg| match side {
                 Side::Source => seg.source_range.len(),
                 Side::Target => seg.target_range.len(),

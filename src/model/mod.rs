@@ -305,11 +305,12 @@ pub enum Inline {
         autolink: bool,
         children: Vec<Inline>,
     },
-    /// An image; `alt` is its text.
+    /// An image; `alt` is its text, which may hold segments
+    /// (`![<span data-ttu-id…>…</span>…](a.png)`).
     Image {
         url: String,
         title: String,
-        alt: String,
+        alt: Vec<Inline>,
     },
     /// Raw inline HTML other than the alignment spans and `<br>`.
     Html { html: String },
@@ -372,7 +373,7 @@ fn write_plain<S: TextSink>(inlines: &[Inline], resolve: Option<(&Article, Side)
             | Inline::Emphasis { children }
             | Inline::Strikethrough { children }
             | Inline::Link { children, .. } => write_plain(children, resolve, out),
-            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::Image { alt, .. } => write_plain(alt, resolve, out),
             Inline::SoftBreak | Inline::LineBreak => out.push(' '),
             Inline::Html { .. } => {}
             Inline::Segment { index } => {

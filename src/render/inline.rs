@@ -41,7 +41,12 @@ impl Html<'_, '_> {
                 autolink,
                 children,
             } => self.link(url, title, *autolink, children),
-            Inline::Image { url, alt, title } => self.image(url, alt, title),
+            Inline::Image { url, alt, title } => {
+                // The alt text on the page's side: its segments too.
+                let mut text = String::new();
+                self.ctx.article.write_plain(alt, self.ctx.side, &mut text);
+                self.image(url, &text, title)
+            }
             Inline::Html { html } => self.out.push_str(&clean_html(html)),
             Inline::SoftBreak => self.out.push('\n'),
             Inline::LineBreak => self.out.push_str("<br>"),

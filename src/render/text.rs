@@ -125,7 +125,7 @@ mod tests {
             Inline::Image {
                 url: "i.png".into(),
                 title: String::new(),
-                alt: "alt<".into(),
+                alt: vec![text("alt<")],
             },
             Inline::Emphasis {
                 children: vec![Inline::Strikethrough {

@@ -423,7 +423,7 @@ impl<'a> InlineBuilder<'a> {
             Frame::Image { url, title } => Inline::Image {
                 url,
                 title,
-                alt: Inline::plain_text(&children),
+                alt: children,
             },
             _ => return,
         };

@@ -128,11 +128,15 @@ impl Walk {
         for inline in inlines {
             match inline {
                 Inline::Segment { index } => self.seen = self.seen.max(index + 1),
-                Inline::Image { alt, .. } if !alt.trim().is_empty() => {
-                    self.found.push(LooseImage {
-                        after: self.seen,
-                        line,
-                    });
+                Inline::Image { alt, .. } => {
+                    // Text outside the alt's segments (plain text skips them).
+                    if !Inline::plain_text(alt).trim().is_empty() {
+                        self.found.push(LooseImage {
+                            after: self.seen,
+                            line,
+                        });
+                    }
+                    self.inlines(alt, line);
                 }
                 Inline::Strong { children }
                 | Inline::Emphasis { children }
