@@ -349,6 +349,62 @@ fn an_image_alt_that_is_a_segment_is_shown_in_each_language() {
     );
 }
 
+/// DocFX tabs (`#### [Title](#tab/id)` … `* * *`) become titled sections,
+/// one below the other, and a `> [!div class="…"]` quote a `<div>` of that
+/// class: no `#tab/` link that leads nowhere, no marker left as text.
+#[test]
+fn docfx_tabs_and_div_quotes_render_as_sections() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    let body = format!(
+        "---\ntitle: t\n---\n## {}\n\n#### [{}](#tab/workspaces)\n\n{}\n\n#### [{}](#tab/current)\n\n{}\n\n* * *\n\n{}\n\n> [!div class=\"nextstepaction\"]\n> [{}](next.md)\n",
+        seg("abcde-101", "개요", "Overview"),
+        seg("abcde-102", "작업 영역 보기", "Workspaces view"),
+        seg("abcde-103", "첫 번째 탭.", "First tab."),
+        seg("abcde-104", "현재 보기", "Current view"),
+        seg("abcde-105", "두 번째 탭.", "Second tab."),
+        seg("abcde-106", "탭 다음.", "After the tabs."),
+        seg("abcde-107", "다음 단계", "Next step"),
+    );
+    write_article(&content, "ko-KR", "tabs", &body);
+    write_article(&content, "ko-KR", "next", "---\ntitle: n\n---\n다음\n");
+    let outcome = build_into(&content, tmp.path());
+    assert_eq!(outcome.content.errors, 0);
+    let out = tmp.path().join("public");
+    let page = std::fs::read_to_string(out.join("ko-kr/tabs/index.html")).unwrap();
+    let html = Html::parse_document(&page);
+    let select = |s: &str| Selector::parse(s).unwrap();
+    let titles: Vec<String> = html
+        .select(&select(
+            "main .col-target .tabs > section.tab > h3.tab-title",
+        ))
+        .map(|h| h.text().next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(titles, ["작업 영역 보기", "현재 보기"], "{page}");
+    let ids: Vec<&str> = html
+        .select(&select("main .col-target section.tab"))
+        .filter_map(|s| s.value().attr("id"))
+        .collect();
+    assert_eq!(ids, ["tab-workspaces", "tab-current"]);
+    assert!(!page.contains("#tab/") && !page.contains("<hr>"), "{page}");
+    // The text after the rule is outside the tabs.
+    let after = html
+        .select(&select("main .col-target > p"))
+        .any(|p| p.text().any(|t| t.contains("탭 다음.")));
+    assert!(after, "{page}");
+    let next = html
+        .select(&select("main .col-target div.nextstepaction a"))
+        .next()
+        .expect("the next-step link");
+    assert_eq!(next.value().attr("href"), Some("../../ko-kr/next/"));
+    assert!(!page.contains("[!div"), "{page}");
+    let english = std::fs::read_to_string(out.join("en-us/tabs/index.html")).unwrap();
+    assert!(
+        english.contains("<h3 class=\"tab-title\">Current view</h3>"),
+        "{english}"
+    );
+}
+
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
     let tmp = tempfile::tempdir().unwrap();

@@ -169,8 +169,14 @@ pub enum Block {
         blocks: Vec<Block>,
         line: u32,
     },
-    /// A plain block quote.
-    Quote { blocks: Vec<Block>, line: u32 },
+    /// A block quote; a DocFX `> [!div class="nextstepaction"]` quote has
+    /// the marker's classes and is a `<div>` on the page.
+    Quote {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        class: Option<String>,
+        blocks: Vec<Block>,
+        line: u32,
+    },
     /// Fenced or indented code; its text is never segment content.
     Code {
         lang: Option<String>,

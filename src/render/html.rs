@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::i18n::Labels;
 use super::sanitize::{clean_html_block, push_escaped};
+use super::tabs;
 use super::text::Sources;
 use crate::diag::Diagnostic;
 use crate::extract::Entitlements;
@@ -94,6 +95,8 @@ pub struct Html<'c, 'a> {
     pub(super) section: Option<String>,
     /// Sections whose entitlement table was rendered from extracted data.
     pub(super) tables_done: BTreeSet<Option<String>>,
+    /// Level of the last heading (1 before any).
+    pub(super) level: u8,
 }
 
 /// Renders the article's blocks into `out` (an empty string, perhaps with
@@ -108,6 +111,7 @@ pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
         depth: 0,
         section: None,
         tables_done: BTreeSet::new(),
+        level: 1,
     };
     html.blocks(&ctx.article.blocks);
     let mut body = html.body;
@@ -117,12 +121,20 @@ pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
 
 impl Html<'_, '_> {
     fn blocks(&mut self, blocks: &[Block]) {
-        for block in blocks {
-            self.block(block);
+        let mut rest = blocks;
+        while let Some(block) = rest.first() {
+            let taken = match tabs::tab(block) {
+                Some(_) => self.tabs(rest),
+                None => {
+                    self.block(block);
+                    1
+                }
+            };
+            rest = rest.get(taken..).unwrap_or_default();
         }
     }
 
-    fn block(&mut self, block: &Block) {
+    pub(super) fn block(&mut self, block: &Block) {
         match block {
             Block::Heading {
                 level,
@@ -147,10 +159,27 @@ impl Html<'_, '_> {
                 }
             }
             Block::Note { kind, blocks, .. } => self.note(*kind, blocks),
-            Block::Quote { blocks, .. } => {
+            Block::Quote {
+                class: None,
+                blocks,
+                ..
+            } => {
                 self.out.push_str("<blockquote>\n");
                 self.nested(blocks);
                 self.out.push_str("</blockquote>\n");
+            }
+            // `> [!div class="nextstepaction"]`; the parser kept only
+            // class-name characters.
+            Block::Quote {
+                class: Some(class),
+                blocks,
+                ..
+            } => {
+                self.out.push_str("<div class=\"");
+                push_escaped(&mut self.out, class);
+                self.out.push_str("\">\n");
+                self.nested(blocks);
+                self.out.push_str("</div>\n");
             }
             Block::Code { lang, text, .. } => self.code(lang.as_deref(), text),
             Block::Image { src, alt, .. } => {
@@ -179,6 +208,7 @@ impl Html<'_, '_> {
 
     fn heading(&mut self, level: u8, anchor: Option<&str>, content: &[crate::model::Inline]) {
         let level = level.clamp(1, 6);
+        self.level = level;
         if anchor.is_some() {
             self.section = anchor.map(str::to_string);
         }
@@ -205,7 +235,7 @@ impl Html<'_, '_> {
     }
 
     /// An id no other element of the page has (HTML ids can't hold spaces).
-    fn unique_id(&mut self, anchor: &str, level: u8) -> String {
+    pub(super) fn unique_id(&mut self, anchor: &str, level: u8) -> String {
         let base: String = anchor
             .chars()
             .map(|c| if c.is_whitespace() { '-' } else { c })

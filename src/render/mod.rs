@@ -24,6 +24,7 @@ mod inline;
 mod page;
 mod review;
 pub mod sanitize;
+mod tabs;
 pub mod templates;
 pub mod text;
 

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Alignment as MdAlignment, CodeBlockKind, Event, OffsetIter, Tag, TagEnd};
 
-use super::docfx;
+use super::docfx::{self, Marker};
 use super::inline::InlineBuilder;
 use super::{Region, State};
 use crate::model::{Alignment, Block, Cell, Inline, ListItem};
@@ -107,6 +107,7 @@ impl<'a, 's> BodyParser<'a, 's> {
                 let end = tag.to_end();
                 let inner = self.blocks(Some(end));
                 Block::Quote {
+                    class: None,
                     blocks: inner,
                     line,
                 }
@@ -200,9 +201,18 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn quote(&mut self, line: u32) -> Block {
         let mut blocks = self.blocks(Some(TagEnd::BlockQuote(None)));
-        match docfx::take_note_marker(&mut blocks) {
-            Some(kind) => Block::Note { kind, blocks, line },
-            None => Block::Quote { blocks, line },
+        match docfx::take_quote_marker(&mut blocks) {
+            Some(Marker::Note(kind)) => Block::Note { kind, blocks, line },
+            Some(Marker::Div(class)) => Block::Quote {
+                class: Some(class),
+                blocks,
+                line,
+            },
+            None => Block::Quote {
+                class: None,
+                blocks,
+                line,
+            },
         }
     }
 

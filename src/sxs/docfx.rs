@@ -162,8 +162,18 @@ fn anchor_tag(html: &str) -> AnchorTag<'_> {
     }
 }
 
-/// Strips a leading `[!NOTE]` (any kind, any case) from a quote's first paragraph.
-pub fn take_note_marker(blocks: &mut Vec<Block>) -> Option<NoteKind> {
+/// What the `[!…]` marker that starts a quote makes of it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// `[!NOTE]`, `[!TIP]`, … (any case).
+    Note(NoteKind),
+    /// `[!div class="nextstepaction"]`: the classes of a `<div>`.
+    Div(String),
+}
+
+/// Strips a leading `[!NOTE]` (any kind, any case) or `[!div class="…"]`
+/// from a quote's first paragraph.
+pub fn take_quote_marker(blocks: &mut Vec<Block>) -> Option<Marker> {
     let Some(Block::Paragraph { content, .. }) = blocks.first_mut() else {
         return None;
     };
@@ -173,7 +183,11 @@ pub fn take_note_marker(blocks: &mut Vec<Block>) -> Option<NoteKind> {
     let trimmed = text.trim_start();
     let inner = trimmed.strip_prefix("[!")?;
     let close = inner.find(']')?;
-    let kind = NoteKind::parse(inner[..close].trim())?;
+    let name = inner[..close].trim();
+    let kind = match NoteKind::parse(name) {
+        Some(kind) => Marker::Note(kind),
+        None => Marker::Div(div_class(name)?),
+    };
     let rest = inner[close + 1..].trim_start().to_string();
     if rest.is_empty() {
         content.remove(0);
@@ -187,6 +201,26 @@ pub fn take_note_marker(blocks: &mut Vec<Block>) -> Option<NoteKind> {
         blocks.remove(0);
     }
     Some(kind)
+}
+
+/// The classes of `div class="a b"` (`div` in any case, the value quoted
+/// or not), kept only as far as they are class names: letters, digits,
+/// `-` and `_`.
+fn div_class(marker: &str) -> Option<String> {
+    let name_end = marker.find(char::is_whitespace).unwrap_or(marker.len());
+    if !marker[..name_end].eq_ignore_ascii_case("div") {
+        return None;
+    }
+    let (_, value) = Attrs {
+        rest: &marker[name_end..],
+    }
+    .find(|(key, _)| key.eq_ignore_ascii_case("class"))?;
+    let is_class = |c: &str| {
+        c.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    let classes: Vec<&str> = value.split_whitespace().filter(|c| is_class(c)).collect();
+    (!classes.is_empty()).then(|| classes.join(" "))
 }
 
 #[cfg(test)]
@@ -262,5 +296,64 @@ mod tests {
             paragraph("[!NOTE]", vec![], 1),
             Block::Paragraph { .. }
         ));
+    }
+
+    #[test]
+    fn reads_div_markers() {
+        let cases = [
+            (r#"div class="nextstepaction""#, Some("nextstepaction")),
+            (r#"DIV class='checklist'"#, Some("checklist")),
+            ("div class=op_single_selector", Some("op_single_selector")),
+            (r#"div class="a b""#, Some("a b")),
+            (r#"div class="x" onclick="y""#, Some("x")),
+            (r#"div class="a&quot; b:c""#, None),
+            (r#"div class="" "#, None),
+            ("div", None),
+            (r#"divx class="a""#, None),
+            (r#"span class="a""#, None),
+        ];
+        for (marker, class) in cases {
+            assert_eq!(div_class(marker).as_deref(), class, "{marker}");
+        }
+    }
+
+    /// The quote of a `[!div]` marker keeps its content, segments included,
+    /// without the marker's text; a note's marker reads as before.
+    #[test]
+    fn a_div_quote_keeps_its_content() {
+        let locale = crate::model::Locale::parse("ko-KR").unwrap();
+        let text = concat!(
+            "> [!div class=\"nextstepaction\"]\n",
+            "> [<span data-ttu-id=\"abcde-101\">VM 만들기</span>",
+            "<span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">Create a VM</span></span>](create.md)\n",
+            "\n>[!TIP]\n> 팁\n",
+        );
+        let parsed = crate::sxs::parse("ko-KR/a.md", locale, "a", text);
+        let blocks = &parsed.article.blocks;
+        let Block::Quote {
+            class: Some(class),
+            blocks: inner,
+            ..
+        } = &blocks[0]
+        else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(class, "nextstepaction");
+        let [Block::Paragraph { content, .. }] = inner.as_slice() else {
+            panic!("{inner:?}");
+        };
+        assert!(
+            matches!(content.as_slice(), [Inline::Link { url, children, .. }]
+                if url == "create.md" && matches!(children.as_slice(), [Inline::Segment { index: 0 }])),
+            "{content:?}"
+        );
+        assert!(matches!(
+            blocks[1],
+            Block::Note {
+                kind: NoteKind::Tip,
+                ..
+            }
+        ));
+        assert_eq!(parsed.article.segments.len(), 1);
     }
 }
