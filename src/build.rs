@@ -92,6 +92,7 @@ struct Done {
     diagnostics: Vec<Diagnostic>,
     content: Counts,
     pages: Vec<String>,
+    includes: Vec<String>,
 }
 
 /// What [`render_all`] leaves for the rest of the build: each article's
@@ -331,6 +332,7 @@ fn cached(renderer: &Renderer, job: &Job, done: &Done) -> Cached {
         facts: done.facts.clone(),
         diagnostics: cache::store_all(&done.diagnostics),
         content: cache::counts_to(done.content),
+        includes: done.includes.clone(),
     }
 }
 
@@ -397,6 +399,7 @@ fn article(
         diagnostics: Vec::new(),
         content: Counts::default(),
         pages: Vec::new(),
+        includes: Vec::new(),
     };
     let read = content::read_bytes(source).and_then(|bytes| {
         if done.hash.is_empty() {
@@ -441,6 +444,7 @@ fn article(
         });
     }
     done.diagnostics = rendered.diagnostics;
+    done.includes = rendered.includes.into_iter().collect();
     // The merge does not read them: moved, not copied.
     done.diagnostics.append(&mut extracted.diagnostics);
     done.extracted = Some(extracted);

@@ -405,6 +405,66 @@ fn docfx_tabs_and_div_quotes_render_as_sections() {
     );
 }
 
+/// `[!INCLUDE [t](path.md)]` shows the named file's body in its place, on
+/// each page's side, nested includes too; a missing file, or one that
+/// includes itself, is a `missing-asset` warning and shows nothing.
+#[test]
+fn an_include_shows_the_file_it_names_on_each_side() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "host",
+        &format!(
+            "---\ntitle: h\n---\n{}\n\n[!INCLUDE [a](includes/a.md)]\n\n[!INCLUDE [gone](../includes/gone.md)]\n\n{}\n",
+            seg("abcde-101", "처음.", "First."),
+            seg("abcde-102", "끝.", "Last."),
+        ),
+    );
+    write_article(
+        &content,
+        "ko-KR",
+        "includes/a",
+        &format!(
+            "{}\n\n[!INCLUDE [b](b.md)]\n",
+            seg("bbbbb-101", "포함 A.", "Included A.")
+        ),
+    );
+    write_article(
+        &content,
+        "ko-KR",
+        "includes/b",
+        &format!(
+            "1. {}\n\n[!INCLUDE [loop](a.md)]\n",
+            seg("ccccc-101", "포함 B.", "Included B.")
+        ),
+    );
+    let outcome = build_into(&content, tmp.path());
+    let out = tmp.path().join("public");
+    let ko = std::fs::read_to_string(out.join("ko-kr/host/index.html")).unwrap();
+    // In the body (the included steps are in the page's HowTo data too).
+    let body = &ko[ko.find("<article").unwrap()..];
+    let order: Vec<usize> = ["처음.", "포함 A.", "포함 B.", "끝."]
+        .iter()
+        .map(|s| body.find(s).unwrap_or_else(|| panic!("{s} in {ko}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{ko}");
+    assert!(ko.contains("data-id=\"ccccc-101\""), "{ko}");
+    let en = std::fs::read_to_string(out.join("en-us/host/index.html")).unwrap();
+    assert!(
+        en.contains("Included A.") && en.contains("Included B."),
+        "{en}"
+    );
+    let warned = |file: &str, text: &str| {
+        outcome.diagnostics.iter().any(|d| {
+            d.code.as_str() == "missing-asset" && d.file == file && d.message.contains(text)
+        })
+    };
+    assert!(warned("ko-KR/host.md", "../includes/gone.md"));
+    assert!(warned("ko-KR/includes/b.md", "forms a cycle"));
+}
+
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
     let tmp = tempfile::tempdir().unwrap();

@@ -223,3 +223,50 @@ fn a_corrupt_or_ignored_cache_means_a_clean_build() {
     assert!(!fourth.reuse.everything);
     assert_same_trees(tmp.path());
 }
+
+/// An article that includes another article file (`[!INCLUDE]`) is
+/// rendered again when that file changes, appears or goes; the others are
+/// reused, and the output is a clean build's.
+#[test]
+fn an_article_is_rendered_again_when_a_file_it_includes_changes() {
+    let (tmp, content) = project();
+    let article = content.join("ko-KR/mpn-benefits-technical-support.md");
+    let mut text = std::fs::read_to_string(&article).unwrap();
+    text.push_str("\n[!INCLUDE [shared](includes/shared.md)]\n");
+    std::fs::write(&article, text).unwrap();
+    let shared = content.join("ko-KR/includes/shared.md");
+    let write_shared = |sentence: &str| {
+        std::fs::create_dir_all(shared.parent().unwrap()).unwrap();
+        std::fs::write(
+            &shared,
+            format!("<span data-ttu-id=\"aaaaa-101\">{sentence}</span><span class=\"sxs-lookup\"><span data-stu-id=\"aaaaa-101\">Shared.</span></span>\n"),
+        )
+        .unwrap();
+    };
+    let page = tmp
+        .path()
+        .join("public/ko-kr/mpn-benefits-technical-support/index.html");
+    let shows = |s: &str| std::fs::read_to_string(&page).unwrap().contains(s);
+    // Not there yet: a warning, and the page shows nothing in its place.
+    let first = build(tmp.path(), true);
+    assert!(first
+        .diagnostics
+        .iter()
+        .any(|d| d.code.as_str() == "missing-asset" && d.message.contains("includes/shared.md")));
+    // It appears (a new article: every page's catalog changes).
+    write_shared("공유 문장");
+    build(tmp.path(), true);
+    assert!(shows("공유 문장"));
+    assert_same_trees(tmp.path());
+    // It changes: the includer and the file are rendered, nothing else.
+    write_shared("바뀐 문장");
+    let third = build(tmp.path(), true);
+    assert_eq!((third.reuse.rendered, third.reuse.reused), (2, 3));
+    assert!(shows("바뀐 문장") && !shows("공유 문장"));
+    assert_same_trees(tmp.path());
+    // It goes.
+    std::fs::remove_file(&shared).unwrap();
+    build(tmp.path(), true);
+    assert!(!shows("바뀐 문장"));
+    assert_same_trees(tmp.path());
+}

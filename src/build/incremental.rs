@@ -88,6 +88,10 @@ impl<'a> Plan<'a> {
                 }
             })
             .collect();
+        let mut jobs = jobs;
+        if let Some(previous) = previous {
+            forget_changed_includes(&mut jobs, previous);
+        }
         let everything = previous
             .filter(|m| m.articles.len() == sources.len())
             .filter(|_| jobs.iter().all(|j| j.cached.is_some()))
@@ -118,6 +122,35 @@ impl<'a> Plan<'a> {
             });
         }
         plan
+    }
+}
+
+/// Renders again every article that includes an article file that is
+/// rendered again (changed, new or gone; a file that was no article then
+/// and is none now did not change): its pages show that file's body.
+/// An article's includes are recorded transitively, so one pass suffices.
+/// (Included files that are not articles count in [`fingerprint`].)
+fn forget_changed_includes(jobs: &mut [Job], previous: &Manifest) {
+    let kept: BTreeSet<&str> = jobs
+        .iter()
+        .filter(|j| j.cached.is_some())
+        .map(|j| j.source.rel.as_str())
+        .collect();
+    let articles: BTreeSet<&str> = jobs.iter().map(|j| j.source.rel.as_str()).collect();
+    let changed: Vec<usize> = (jobs.iter().enumerate())
+        .filter(|(_, j)| {
+            j.cached.is_some_and(|c| {
+                c.includes.iter().any(|rel| {
+                    let rel = rel.as_str();
+                    let was = previous.articles.contains_key(rel);
+                    !kept.contains(rel) && (articles.contains(rel) || was)
+                })
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in changed {
+        jobs[i].cached = None;
     }
 }
 
@@ -186,6 +219,7 @@ pub(super) fn reuse(job: &Job, cached: &Cached, plan: &Plan, tx: &mut SyncSender
         diagnostics: job.restored.clone(),
         content: cache::counts_from(cached.content),
         pages: cached.pages.clone(),
+        includes: cached.includes.clone(),
     }
 }
 

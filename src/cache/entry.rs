@@ -29,6 +29,9 @@ pub struct Cached {
     pub diagnostics: Vec<CachedDiagnostic>,
     /// `check` findings counted: errors, warnings, infos.
     pub content: [usize; 3],
+    /// Files its pages include (`[!INCLUDE]`), content-relative.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub includes: Vec<String>,
 }
 
 impl Cached {

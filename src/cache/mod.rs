@@ -218,6 +218,7 @@ mod tests {
             facts: None,
             diagnostics: Vec::new(),
             content: [0; 3],
+            includes: Vec::new(),
         };
         let manifest = |started| Manifest {
             started,

@@ -46,6 +46,10 @@ pub struct Ctx<'a> {
     /// Both sides of every segment as escaped plain text, when the article
     /// has them already (else each is escaped as it is shown).
     pub sources: Option<&'a Sources>,
+    /// The included files being rendered, outermost first (empty for an
+    /// article's own body): how deep includes are, and whether one
+    /// includes itself.
+    pub includes: &'a [String],
 }
 
 /// A table-of-contents entry (h2/h3).
@@ -81,6 +85,9 @@ pub struct Body {
     pub assets: BTreeSet<Asset>,
     /// Broken links and missing images.
     pub diagnostics: Vec<Diagnostic>,
+    /// Files the body includes (`[!INCLUDE]`), content-relative, found or
+    /// not: the page changes when one of them does.
+    pub includes: BTreeSet<String>,
 }
 
 /// Writes one body.
@@ -88,9 +95,9 @@ pub struct Html<'c, 'a> {
     pub(super) ctx: &'c Ctx<'a>,
     pub(super) out: String,
     pub(super) body: Body,
-    used_ids: BTreeSet<String>,
+    pub(super) used_ids: BTreeSet<String>,
     pub(super) in_link: usize,
-    depth: usize,
+    pub(super) depth: usize,
     /// Anchor of the last heading (the section extracted facts name).
     pub(super) section: Option<String>,
     /// Sections whose entitlement table was rendered from extracted data.
@@ -102,13 +109,25 @@ pub struct Html<'c, 'a> {
 /// Renders the article's blocks into `out` (an empty string, perhaps with
 /// capacity to spare).
 pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
+    body_within(ctx, out, BTreeSet::new(), 0).0
+}
+
+/// [`body`], within a body that already has the element ids `used_ids`
+/// and is `depth` blocks deep (an included file's); returns the ids used
+/// after it too.
+pub(super) fn body_within(
+    ctx: &Ctx<'_>,
+    out: String,
+    used_ids: BTreeSet<String>,
+    depth: usize,
+) -> (Body, BTreeSet<String>) {
     let mut html = Html {
         ctx,
         out,
         body: Body::default(),
-        used_ids: BTreeSet::new(),
+        used_ids,
         in_link: 0,
-        depth: 0,
+        depth,
         section: None,
         tables_done: BTreeSet::new(),
         level: 1,
@@ -116,7 +135,7 @@ pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
     html.blocks(&ctx.article.blocks);
     let mut body = html.body;
     body.html = html.out;
-    body
+    (body, html.used_ids)
 }
 
 impl Html<'_, '_> {
@@ -196,6 +215,9 @@ impl Html<'_, '_> {
                 self.out.push_str("</div>\n");
             }
             Block::Rule { .. } => self.out.push_str("<hr>\n"),
+            Block::Extension { name, target, .. } if name.eq_ignore_ascii_case("include") => {
+                self.include(target)
+            }
             Block::Directive { .. } | Block::Extension { .. } => {}
         }
     }

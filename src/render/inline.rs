@@ -272,7 +272,7 @@ impl Html<'_, '_> {
         Target::Broken(url.to_string())
     }
 
-    fn warn(&mut self, code: Code, message: String, hint: &str) {
+    pub(super) fn warn(&mut self, code: Code, message: String, hint: &str) {
         let article = self.ctx.article;
         if self.ctx.side == Side::Source && self.ctx.page_locale != "en-us" {
             return; // the side-by-side column repeats the links of the translation
@@ -309,7 +309,7 @@ fn percent_encode(path: &str) -> String {
 }
 
 /// Decodes `%20`-style escapes of a relative path (invalid ones kept).
-fn percent_decode(path: &str) -> String {
+pub(super) fn percent_decode(path: &str) -> String {
     let bytes = path.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

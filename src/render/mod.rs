@@ -19,6 +19,7 @@ pub mod catalog;
 mod facts;
 pub mod html;
 pub mod i18n;
+mod include;
 mod index;
 mod inline;
 mod page;
@@ -96,6 +97,8 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// What the indexes need.
     pub facts: Facts,
+    /// Files the pages include, content-relative.
+    pub includes: BTreeSet<String>,
 }
 
 /// Renders pages; shared by all threads.

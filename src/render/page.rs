@@ -94,6 +94,7 @@ impl Renderer {
             english_title = Some(title_of(article, Side::Source));
             body.assets.extend(english.assets);
             body.diagnostics.extend(english.diagnostics);
+            body.includes.extend(english.includes);
         }
         pages.push(self.review_page(entry, article, findings, &sources)?);
         templates::recycle(sources.into_buffer());
@@ -118,6 +119,7 @@ impl Renderer {
             assets: body.assets,
             diagnostics: body.diagnostics,
             facts,
+            includes: body.includes,
         })
     }
 
@@ -149,6 +151,7 @@ impl Renderer {
             entitlements,
             tag,
             sources,
+            includes: &[],
         };
         // The side-by-side English column is built in the browser from each
         // sentence's source (`.seg .src`): one body render per page.
