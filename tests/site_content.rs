@@ -465,6 +465,43 @@ fn an_include_shows_the_file_it_names_on_each_side() {
     assert!(warned("ko-KR/includes/b.md", "forms a cycle"));
 }
 
+/// `[!code-lang[…](file#…)]` shows the named lines of a source file of the
+/// content tree as a code block; `[!VIDEO url]` a link to the video.
+#[test]
+fn code_snippets_and_videos_show_on_the_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    std::fs::create_dir_all(content.join("ko-KR/samples")).unwrap();
+    std::fs::write(
+        content.join("ko-KR/samples/Program.cs"),
+        "using System;\nclass P\n{\n    // <main>\n    static void Main() { }\n    // </main>\n}\n",
+    )
+    .unwrap();
+    write_article(
+        &content,
+        "ko-KR",
+        "code",
+        "---\ntitle: c\n---\n[!code-csharp[Main](samples/Program.cs#main)]\n\n[!code-csharp[All](samples/Program.cs?range=1-2)]\n\n[!code-js[Gone](samples/gone.js)]\n\n[!VIDEO https://www.youtube.com/embed/abc]\n\n[!VIDEO javascript:alert(1)]\n",
+    );
+    let outcome = build_into(&content, tmp.path());
+    let out = tmp.path().join("public");
+    let page = std::fs::read_to_string(out.join("ko-kr/code/index.html")).unwrap();
+    assert!(
+        page.contains("<pre><code class=\"language-csharp\">static void Main() { }\n</code></pre>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<pre><code class=\"language-csharp\">using System;\nclass P\n</code></pre>"),
+        "{page}"
+    );
+    assert!(page.contains("<a href=\"https://www.youtube.com/embed/abc\">"));
+    assert!(!page.contains("javascript:"), "{page}");
+    assert!(outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.code.as_str() == "missing-asset" && d.message.contains("samples/gone.js")));
+}
+
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
     let tmp = tempfile::tempdir().unwrap();

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::catalog::Catalog;
 use super::i18n::Labels;
-use super::sanitize::{clean_html_block, push_escaped};
+use super::sanitize::{clean_html_block, is_safe_url, push_escaped};
 use super::tabs;
 use super::text::Sources;
 use crate::diag::Diagnostic;
@@ -215,10 +215,25 @@ impl Html<'_, '_> {
                 self.out.push_str("</div>\n");
             }
             Block::Rule { .. } => self.out.push_str("<hr>\n"),
-            Block::Extension { name, target, .. } if name.eq_ignore_ascii_case("include") => {
-                self.include(target)
-            }
-            Block::Directive { .. } | Block::Extension { .. } => {}
+            Block::Extension { name, target, .. } => self.extension(name, target),
+            Block::Directive { .. } => {}
+        }
+    }
+
+    /// `[!INCLUDE …]`, `[!code-lang …]`, `[!VIDEO url]`; other extensions
+    /// (DocFX's own, for its site) show nothing.
+    fn extension(&mut self, name: &str, target: &str) {
+        let lower = name.to_ascii_lowercase();
+        if lower == "include" {
+            self.include(target);
+        } else if let Some(lang) = lower.strip_prefix("code") {
+            self.code_snippet(lang.trim_start_matches('-'), target);
+        } else if lower == "video" && is_safe_url(target) && target.contains("://") {
+            self.out.push_str("<p class=\"video\"><a href=\"");
+            push_escaped(&mut self.out, target);
+            self.out.push_str("\">");
+            push_escaped(&mut self.out, target);
+            self.out.push_str("</a></p>\n");
         }
     }
 
@@ -363,7 +378,7 @@ impl Html<'_, '_> {
         self.out.push_str("</div>\n");
     }
 
-    fn code(&mut self, lang: Option<&str>, text: &str) {
+    pub(super) fn code(&mut self, lang: Option<&str>, text: &str) {
         self.out.push_str("<pre><code");
         if let Some(lang) = lang.filter(|l| !l.is_empty()) {
             self.out.push_str(" class=\"language-");

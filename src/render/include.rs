@@ -1,9 +1,16 @@
-//! DocFX includes: a `[!INCLUDE [title](path.md)]` paragraph shows the body
-//! of the file it names, on the page's side (translation or English),
-//! where the paragraph stands. The path is resolved as an image's is:
-//! against the article's folder in the content tree. Includes may include
-//! (up to [`DEPTH`] deep); a cycle of includes, or a file that is not in
-//! the content tree, is a `missing-asset` warning and shows nothing.
+//! DocFX paragraphs that pull in another file:
+//!
+//! - `[!INCLUDE [title](path.md)]` shows the body of the file it names, on
+//!   the page's side (translation or English), where the paragraph stands.
+//!   Includes may include (up to [`DEPTH`] deep).
+//! - `[!code-csharp[title](path.cs#L3-L9)]` shows the lines of a source
+//!   file as a code block: all of them, a range (`#L3-L9`, `?range=3-9,12`)
+//!   or a named region (`#name`, `?name=name`: the lines between the
+//!   comments tagged `<name>` and `</name>`), dedented.
+//!
+//! Paths are resolved as an image's is: against the article's folder in
+//! the content tree. A file that is not there, a region it lacks or a cycle
+//! of includes is a `missing-asset` warning and shows nothing.
 
 use super::catalog::join;
 use super::html::{body_within, Ctx, Html};
@@ -73,5 +80,153 @@ impl Html<'_, '_> {
             format!("include `{target}` {why}"),
             "add the file to the content tree or fix the path",
         );
+    }
+
+    /// Renders the lines of the source file `target` names, for
+    /// `[!code-<lang>[…](target)]`.
+    pub(super) fn code_snippet(&mut self, lang: &str, target: &str) {
+        let (path, selector) = match target.find(['#', '?']) {
+            Some(at) => (&target[..at], &target[at..]),
+            None => (target, ""),
+        };
+        let dir = self
+            .ctx
+            .article
+            .path
+            .rsplit_once('/')
+            .map_or("", |(d, _)| d);
+        let rel = join(dir, &percent_decode(path.trim())).filter(|rel| !rel.is_empty());
+        let text = rel.and_then(|rel| std::fs::read(self.ctx.content_root.join(rel)).ok());
+        let Some(text) = text else {
+            return self.missing_snippet(target, "is not in the content tree");
+        };
+        let text = String::from_utf8_lossy(&text);
+        let lines: Vec<&str> = text.lines().collect();
+        match snippet(&lines, selector) {
+            Some(code) => self.code(Some(lang).filter(|l| !l.is_empty()), &code),
+            None => self.missing_snippet(target, "names lines the file does not have"),
+        }
+    }
+
+    fn missing_snippet(&mut self, target: &str, why: &str) {
+        self.warn(
+            Code::MissingAsset,
+            format!("code snippet `{target}` {why}"),
+            "add the file to the content tree or fix the path",
+        );
+    }
+}
+
+/// The lines of a code snippet that `selector` (`#L3-L9`, `#name`,
+/// `?range=3-9,12`, `?name=name`, or nothing) names, dedented; `None` when
+/// they are not in the file.
+fn snippet(lines: &[&str], selector: &str) -> Option<String> {
+    let picked: Vec<&str> = if let Some(fragment) = selector.strip_prefix('#') {
+        match line_range(fragment) {
+            Some(range) => ranges(lines, &[range])?,
+            None => region(lines, fragment)?,
+        }
+    } else if let Some(query) = selector.strip_prefix('?') {
+        let param = |key: &str| {
+            query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
+        };
+        match (param("range"), param("name")) {
+            (Some(list), _) => {
+                let list: Option<Vec<(usize, usize)>> = list.split(',').map(number_range).collect();
+                ranges(lines, &list?)?
+            }
+            (None, Some(name)) => region(lines, name)?,
+            (None, None) => lines.to_vec(),
+        }
+    } else {
+        lines.to_vec()
+    };
+    let indent = picked
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for line in picked {
+        out.push_str(line.get(indent..).unwrap_or_else(|| line.trim_start()));
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// `L3-L9` or `L3` as 1-based inclusive lines.
+fn line_range(fragment: &str) -> Option<(usize, usize)> {
+    let (from, to) = fragment.split_once('-').unwrap_or((fragment, fragment));
+    let line = |s: &str| s.strip_prefix('L')?.parse::<usize>().ok();
+    Some((line(from)?, line(to)?))
+}
+
+/// `3-9`, `3-` (to the end) or `3`.
+fn number_range(part: &str) -> Option<(usize, usize)> {
+    let part = part.trim();
+    match part.split_once('-') {
+        Some((from, "")) => Some((from.parse().ok()?, usize::MAX)),
+        Some((from, to)) => Some((from.parse().ok()?, to.parse().ok()?)),
+        None => part.parse().ok().map(|n| (n, n)),
+    }
+}
+
+/// The lines of 1-based inclusive `ranges`; `None` when one starts past
+/// the end or is reversed.
+fn ranges<'a>(lines: &[&'a str], ranges: &[(usize, usize)]) -> Option<Vec<&'a str>> {
+    let mut out = Vec::new();
+    for &(from, to) in ranges {
+        if from == 0 || from > to || from > lines.len() {
+            return None;
+        }
+        out.extend_from_slice(&lines[from - 1..to.min(lines.len())]);
+    }
+    Some(out)
+}
+
+/// The lines between the comments tagged `<name>` and `</name>` (any
+/// comment syntax: `// <name>`, `# <name>`, `<!-- <name> -->`).
+fn region<'a>(lines: &[&'a str], name: &str) -> Option<Vec<&'a str>> {
+    let open = format!("<{name}>");
+    let close = format!("</{name}>");
+    let start = lines.iter().position(|l| l.contains(&open))?;
+    let end = start + 1 + lines[start + 1..].iter().position(|l| l.contains(&close))?;
+    Some(lines[start + 1..end].to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+
+    #[test]
+    fn picks_the_lines_a_snippet_names() {
+        let file = "using System;\n\nclass P\n{\n    // <main>\n    static void Main()\n    {\n    }\n    // </main>\n}";
+        let lines: Vec<&str> = file.lines().collect();
+        assert_eq!(snippet(&lines, "").unwrap(), format!("{file}\n"));
+        assert_eq!(snippet(&lines, "#L1").unwrap(), "using System;\n");
+        assert_eq!(snippet(&lines, "#L3-L4").unwrap(), "class P\n{\n");
+        assert_eq!(
+            snippet(&lines, "#main").unwrap(),
+            "static void Main()\n{\n}\n"
+        );
+        assert_eq!(
+            snippet(&lines, "?name=main&highlight=2").unwrap(),
+            "static void Main()\n{\n}\n"
+        );
+        assert_eq!(
+            snippet(&lines, "?range=1,3-4").unwrap(),
+            "using System;\nclass P\n{\n"
+        );
+        assert_eq!(snippet(&lines, "?range=9-").unwrap(), "    // </main>\n}\n");
+        assert_eq!(
+            snippet(&lines, "?highlight=2").unwrap(),
+            format!("{file}\n")
+        );
+        for missing in ["#L11", "#L4-L3", "#L0", "#other", "?range=x", "?name=other"] {
+            assert_eq!(snippet(&lines, missing), None, "{missing}");
+        }
     }
 }
