@@ -502,6 +502,59 @@ fn code_snippets_and_videos_show_on_the_page() {
         .any(|d| d.code.as_str() == "missing-asset" && d.message.contains("samples/gone.js")));
 }
 
+/// An HTML table of sentences keeps its rows and cells on the page, each
+/// segment in its cell; a segment inside an element the cleaner drops
+/// still shows, after the block.
+#[test]
+fn an_html_table_of_segments_keeps_its_structure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "table",
+        &format!(
+            "---\ntitle: t\n---\n<table>\n<tr><th>{}</th><th>{}</th></tr>\n<tr><td>{}<br/>x &amp; y</td><td><b>{}</b></td></tr>\n</table>\n\n<div><script>{}</script></div>\n",
+            seg("abcde-101", "이름", "Name"),
+            seg("abcde-102", "설명", "Description"),
+            seg("abcde-103", "첫째", "First"),
+            seg("abcde-104", "둘째", "Second"),
+            seg("abcde-105", "숨김", "Hidden"),
+        ),
+    );
+    let outcome = build_into(&content, tmp.path());
+    assert_eq!(outcome.content.errors, 0);
+    let out = tmp.path().join("public");
+    let page = std::fs::read_to_string(out.join("ko-kr/table/index.html")).unwrap();
+    let html = Html::parse_document(&page);
+    let select = |s: &str| Selector::parse(s).unwrap();
+    let cells: Vec<Vec<String>> = html
+        .select(&select("main .col-target .raw table tr"))
+        .map(|tr| {
+            tr.select(&select("th, td"))
+                .map(|c| {
+                    c.select(&select(".seg"))
+                        .map(|s| s.value().attr("data-id").unwrap().to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [["abcde-101", "abcde-102"], ["abcde-103", "abcde-104"]],
+        "{page}"
+    );
+    assert!(page.contains("<br>x &amp; y</td>"), "{page}");
+    assert!(
+        !page.contains("<script>") && page.contains("data-id=\"abcde-105\""),
+        "{page}"
+    );
+    let english = std::fs::read_to_string(out.join("en-us/table/index.html")).unwrap();
+    assert!(english.contains("<td><b>Second</b></td>"), "{english}");
+}
+
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
     let tmp = tempfile::tempdir().unwrap();

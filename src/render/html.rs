@@ -14,7 +14,7 @@ use super::tabs;
 use super::text::Sources;
 use crate::diag::Diagnostic;
 use crate::extract::Entitlements;
-use crate::model::{Alignment, Article, Block, Cell, ListItem, NoteKind};
+use crate::model::{Alignment, Article, Block, Cell, Inline, ListItem, NoteKind};
 
 /// Which side of each segment a body shows: the translation (each sentence
 /// carrying its English source) or the English source only.
@@ -210,7 +210,7 @@ impl Html<'_, '_> {
                 if content.is_empty() {
                     self.out.push_str(&clean_html_block(raw));
                 } else {
-                    self.inlines(content);
+                    self.html_block(content);
                 }
                 self.out.push_str("</div>\n");
             }
@@ -234,6 +234,62 @@ impl Html<'_, '_> {
             self.out.push_str("\">");
             push_escaped(&mut self.out, target);
             self.out.push_str("</a></p>\n");
+        }
+    }
+
+    /// An HTML block with segments (a `<table>` of sentences): its tags
+    /// are cleaned as one block, so that the table keeps its rows and
+    /// cells, with each segment (and any other inline the parser made)
+    /// rendered where it stood. Each stands in the block as a marker of
+    /// private-use characters while it is cleaned; one the cleaner dropped
+    /// (inside a `<script>`, say) comes after the block: none is lost.
+    fn html_block(&mut self, content: &[Inline]) {
+        let mut raw = String::new();
+        let mut held = Vec::new();
+        for inline in content {
+            match inline {
+                Inline::Html { html } => raw.push_str(html),
+                Inline::LineBreak => raw.push_str("<br>"),
+                Inline::SoftBreak => raw.push('\n'),
+                Inline::Text { text } => {
+                    let text = text.replace([MARK_OPEN, MARK_CLOSE], "\u{fffd}");
+                    push_escaped(&mut raw, &text);
+                }
+                other => {
+                    raw.push(MARK_OPEN);
+                    raw.push_str(&held.len().to_string());
+                    raw.push(MARK_CLOSE);
+                    held.push(other);
+                }
+            }
+        }
+        let clean = clean_html_block(&raw);
+        let mut shown = vec![false; held.len()];
+        let mut rest = clean.as_str();
+        while let Some(open) = rest.find(MARK_OPEN) {
+            self.out.push_str(&rest[..open]);
+            let after = &rest[open + MARK_OPEN.len_utf8()..];
+            let close = after.find(MARK_CLOSE).unwrap_or(after.len());
+            match after[..close]
+                .parse::<usize>()
+                .ok()
+                .filter(|&i| i < held.len())
+            {
+                Some(i) if !shown[i] => {
+                    shown[i] = true;
+                    self.inline(held[i]);
+                }
+                _ => {}
+            }
+            rest = after
+                .get(close + MARK_CLOSE.len_utf8()..)
+                .unwrap_or_default();
+        }
+        self.out.push_str(rest);
+        for (inline, shown) in held.into_iter().zip(shown) {
+            if !shown {
+                self.inline(inline);
+            }
         }
     }
 
@@ -390,6 +446,12 @@ impl Html<'_, '_> {
         self.out.push_str("</code></pre>\n");
     }
 }
+
+/// Around the index of an inline held out of an HTML block while it is
+/// cleaned ([`Html::html_block`]): private-use characters, which the
+/// cleaner keeps as text.
+const MARK_OPEN: char = '\u{e000}';
+const MARK_CLOSE: char = '\u{e001}';
 
 /// Ids the page layout uses itself.
 fn is_reserved(id: &str) -> bool {

@@ -28,7 +28,7 @@ impl Html<'_, '_> {
         }
     }
 
-    fn inline(&mut self, inline: &Inline) {
+    pub(super) fn inline(&mut self, inline: &Inline) {
         match inline {
             Inline::Text { text } => push_escaped(&mut self.out, text),
             Inline::Code { code } => self.wrap_text("code", code),
