@@ -6,7 +6,7 @@ use super::tag::{Attrs, Tag};
 use crate::model::{Block, Inline, NoteKind};
 
 /// Turns a parsed paragraph into a DocFX block when its raw text is one.
-pub fn paragraph(raw: &str, content: Vec<Inline>, line: u32) -> Block {
+pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32) -> Block {
     let trimmed = raw.trim();
     let has_segments = contains_segment(&content);
     if !has_segments {
@@ -16,8 +16,34 @@ pub fn paragraph(raw: &str, content: Vec<Inline>, line: u32) -> Block {
         if let Some(block) = extension(trimmed, line) {
             return block;
         }
+    } else {
+        drop_directive_lines(trimmed, &mut content);
     }
     Block::Paragraph { content, line }
+}
+
+/// Drops a first or last line that is a `:::` directive (`::: zone
+/// pivot="x"`, `::: zone-end`) from a paragraph of segments: written
+/// without a blank line around the text, the directive joins its
+/// paragraph, where it would show as text. (Standing alone, it is a
+/// [`Block::Directive`], which pages don't show either.)
+fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
+    let is_directive = |l: &str| l.trim_start().starts_with(":::");
+    let is_break = |i: &Inline| matches!(i, Inline::SoftBreak);
+    if raw.lines().next().is_some_and(is_directive) {
+        if let Some(first) = content.iter().position(is_break) {
+            if !contains_segment(&content[..first]) {
+                content.drain(..=first);
+            }
+        }
+    }
+    if raw.lines().count() > 1 && raw.lines().last().is_some_and(is_directive) {
+        if let Some(last) = content.iter().rposition(is_break) {
+            if !contains_segment(&content[last..]) {
+                content.truncate(last);
+            }
+        }
+    }
 }
 
 fn contains_segment(inlines: &[Inline]) -> bool {
@@ -355,5 +381,23 @@ mod tests {
             }
         ));
         assert_eq!(parsed.article.segments.len(), 1);
+    }
+
+    #[test]
+    fn directive_lines_leave_a_paragraph_of_segments() {
+        let locale = crate::model::Locale::parse("ko-KR").unwrap();
+        let text = concat!(
+            "::: zone pivot=\"windows\"\n",
+            "<span data-ttu-id=\"abcde-101\">윈도우</span>",
+            "<span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">Windows</span></span>\n",
+            "::: zone-end\n",
+        );
+        let parsed = crate::sxs::parse("ko-KR/a.md", locale, "a", text);
+        let blocks = &parsed.article.blocks;
+        assert!(
+            matches!(blocks.as_slice(), [Block::Paragraph { content, .. }]
+                if matches!(content.as_slice(), [Inline::Segment { index: 0 }])),
+            "{blocks:?}"
+        );
     }
 }
