@@ -28,16 +28,23 @@ pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32) -> Block {
 /// paragraph, where it would show as text. (Standing alone, it is a
 /// [`Block::Directive`], which pages don't show either.)
 fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
+    // Neither the paragraph nor its inlines are scanned: every paragraph
+    // of segments comes here.
     let is_directive = |l: &str| l.trim_start().starts_with(":::");
     let is_break = |i: &Inline| matches!(i, Inline::SoftBreak);
-    if raw.lines().next().is_some_and(is_directive) {
+    if is_directive(raw) {
         if let Some(first) = content.iter().position(is_break) {
             if !contains_segment(&content[..first]) {
                 content.drain(..=first);
             }
         }
     }
-    if raw.lines().count() > 1 && raw.lines().last().is_some_and(is_directive) {
+    // The last line, when it is text of its own.
+    let last_line = match content.as_slice() {
+        [.., Inline::SoftBreak, Inline::Text { text }] => Some(text.as_str()),
+        _ => None,
+    };
+    if last_line.is_some_and(is_directive) {
         if let Some(last) = content.iter().rposition(is_break) {
             if !contains_segment(&content[last..]) {
                 content.truncate(last);
