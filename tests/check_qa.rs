@@ -327,8 +327,8 @@ fn filters_by_locale_and_code() {
     assert_eq!(outcome.diagnostics.len(), 3);
 }
 
-/// Whether `number-mismatch` fires on one segment pair in `locale`.
-fn number_mismatch(locale: &str, target: &str, source: &str) -> bool {
+/// Whether `code` fires on one segment pair in `locale`.
+fn fires(code: Code, locale: &str, target: &str, source: &str) -> bool {
     let text = format!(
         "---\ntitle: t\n---\n<span data-ttu-id=\"986a5-103\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"986a5-103\">{source}</span></span>\n"
     );
@@ -336,7 +336,59 @@ fn number_mismatch(locale: &str, target: &str, source: &str) -> bool {
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     check::article(&parsed.article)
         .iter()
-        .any(|d| d.code == Code::NumberMismatch)
+        .any(|d| d.code == code)
+}
+
+/// Whether `number-mismatch` fires on one segment pair in `locale`.
+fn number_mismatch(locale: &str, target: &str, source: &str) -> bool {
+    fires(Code::NumberMismatch, locale, target, source)
+}
+
+/// A URL written as text is a link to keep: a changed one is found, one
+/// the translation links (or unlinks) is not.
+#[test]
+fn urls_written_as_text_are_links() {
+    let table: &[(&str, &str, bool)] = &[
+        (
+            "https://aka.ms/abc를 방문하세요.",
+            "Visit https://aka.ms/abc.",
+            false,
+        ),
+        (
+            "https://aka.ms/xyz를 방문하세요.",
+            "Visit https://aka.ms/abc.",
+            true,
+        ),
+        ("방문하세요.", "Visit https://aka.ms/abc.", true),
+        (
+            "[https://aka.ms/abc](https://aka.ms/abc) 방문",
+            "Visit https://aka.ms/abc.",
+            false,
+        ),
+        (
+            "<https://aka.ms/abc> 방문",
+            "Visit https://aka.ms/abc.",
+            false,
+        ),
+        (
+            "https://partner.microsoft.com/ko-kr/dashboard 참조",
+            "See https://partner.microsoft.com/en-us/dashboard.",
+            false,
+        ),
+        (
+            "(https://a.example/x 참조)",
+            "(see https://a.example/x)",
+            false,
+        ),
+        ("10:30에 시작", "Starts at 10:30", false),
+    ];
+    for &(target, source, lost) in table {
+        assert_eq!(
+            fires(Code::LinkMismatch, "ko-KR", target, source),
+            lost,
+            "{target} / {source}"
+        );
+    }
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! `link-mismatch` (warning): a link or image URL of the source is missing
-//! from the translation, or the translation adds one. Relative `.md` links
+//! from the translation, or the translation adds one. A URL written as text
+//! outside a link (`Visit https://aka.ms/x.`) counts as one. Relative `.md` links
 //! and `#anchors` count; `/en-us/` locale folders in URLs are ignored, since
 //! translations point at their own locale's pages, and so are query
 //! parameters that name a locale (`&clcid=0x412` on an fwlink, `mkt=`,
