@@ -312,6 +312,16 @@ mod tests {
         );
         assert_eq!(c.tier("Platinum competency"), None);
         assert!(c.looks_like_tier("Platinum competency"));
+        // The packages and designation that replaced the competencies.
+        for (header, id) in [
+            ("Partner Launch Benefits", "launch"),
+            ("Partner Success Core", "core"),
+            ("partner success expanded benefits", "expanded"),
+            ("Solutions Partner designation", "solutions-partner"),
+        ] {
+            assert_eq!(c.tier(header).map(|t| t.id.as_str()), Some(id), "{header}");
+        }
+        assert_eq!(c.tier("Core"), None);
     }
 
     #[test]
