@@ -25,10 +25,7 @@ impl Html<'_, '_> {
     /// Renders the file `target` names in place of its `[!INCLUDE]`.
     pub(super) fn include(&mut self, target: &str) {
         let article = self.ctx.article;
-        let path = target.split(['#', '?']).next().unwrap_or_default().trim();
-        let dir = article.path.rsplit_once('/').map_or("", |(dir, _)| dir);
-        let rel = join(dir, &percent_decode(path)).filter(|rel| !rel.is_empty());
-        let Some(rel) = rel else {
+        let Some(rel) = self.content_path(target) else {
             return self.missing_include(target, "is not in the content tree");
         };
         let chain = self.ctx.includes;
@@ -74,6 +71,15 @@ impl Html<'_, '_> {
         self.body.includes.insert(rel);
     }
 
+    /// Where `target` (`../a.md#x`) is in the content tree, from the
+    /// article's folder, without its fragment and query; `None` above it.
+    fn content_path(&self, target: &str) -> Option<String> {
+        let path = target.split(['#', '?']).next().unwrap_or_default().trim();
+        let article = &self.ctx.article.path;
+        let dir = article.rsplit_once('/').map_or("", |(dir, _)| dir);
+        join(dir, &percent_decode(path)).filter(|rel| !rel.is_empty())
+    }
+
     fn missing_include(&mut self, target: &str, why: &str) {
         self.warn(
             Code::MissingAsset,
@@ -85,17 +91,8 @@ impl Html<'_, '_> {
     /// Renders the lines of the source file `target` names, for
     /// `[!code-<lang>[…](target)]`.
     pub(super) fn code_snippet(&mut self, lang: &str, target: &str) {
-        let (path, selector) = match target.find(['#', '?']) {
-            Some(at) => (&target[..at], &target[at..]),
-            None => (target, ""),
-        };
-        let dir = self
-            .ctx
-            .article
-            .path
-            .rsplit_once('/')
-            .map_or("", |(d, _)| d);
-        let rel = join(dir, &percent_decode(path.trim())).filter(|rel| !rel.is_empty());
+        let selector = target.find(['#', '?']).map_or("", |at| &target[at..]);
+        let rel = self.content_path(target);
         let text = rel.and_then(|rel| std::fs::read(self.ctx.content_root.join(rel)).ok());
         let Some(text) = text else {
             return self.missing_snippet(target, "is not in the content tree");

@@ -350,19 +350,24 @@ mod tests {
         }
     }
 
+    /// The blocks of `text`, a ko-KR article.
+    fn blocks(text: &str) -> (Vec<Block>, usize) {
+        let locale = crate::model::Locale::parse("ko-KR").unwrap();
+        let parsed = crate::sxs::parse("ko-KR/a.md", locale, "a", text);
+        (parsed.article.blocks, parsed.article.segments.len())
+    }
+
     /// The quote of a `[!div]` marker keeps its content, segments included,
     /// without the marker's text; a note's marker reads as before.
     #[test]
     fn a_div_quote_keeps_its_content() {
-        let locale = crate::model::Locale::parse("ko-KR").unwrap();
         let text = concat!(
             "> [!div class=\"nextstepaction\"]\n",
             "> [<span data-ttu-id=\"abcde-101\">VM 만들기</span>",
             "<span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">Create a VM</span></span>](create.md)\n",
             "\n>[!TIP]\n> 팁\n",
         );
-        let parsed = crate::sxs::parse("ko-KR/a.md", locale, "a", text);
-        let blocks = &parsed.article.blocks;
+        let (blocks, segments) = blocks(text);
         let Block::Quote {
             class: Some(class),
             blocks: inner,
@@ -387,20 +392,18 @@ mod tests {
                 ..
             }
         ));
-        assert_eq!(parsed.article.segments.len(), 1);
+        assert_eq!(segments, 1);
     }
 
     #[test]
     fn directive_lines_leave_a_paragraph_of_segments() {
-        let locale = crate::model::Locale::parse("ko-KR").unwrap();
         let text = concat!(
             "::: zone pivot=\"windows\"\n",
             "<span data-ttu-id=\"abcde-101\">윈도우</span>",
             "<span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">Windows</span></span>\n",
             "::: zone-end\n",
         );
-        let parsed = crate::sxs::parse("ko-KR/a.md", locale, "a", text);
-        let blocks = &parsed.article.blocks;
+        let (blocks, _) = blocks(text);
         assert!(
             matches!(blocks.as_slice(), [Block::Paragraph { content, .. }]
                 if matches!(content.as_slice(), [Inline::Segment { index: 0 }])),
