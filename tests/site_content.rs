@@ -555,6 +555,29 @@ fn an_html_table_of_segments_keeps_its_structure() {
     assert!(english.contains("<td><b>Second</b></td>"), "{english}");
 }
 
+/// A sentence whose other half is missing is an error for `check`, and the
+/// pages still show it: an English source without its translation, or a
+/// translation without its source, in its place.
+#[test]
+fn an_unpaired_sentence_still_shows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "half",
+        "---\ntitle: h\n---\n<span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">Only the English.</span></span>\n\n<span data-ttu-id=\"abcde-102\">번역만.</span>\n",
+    );
+    let outcome = build_into(&content, tmp.path());
+    assert_eq!(outcome.content.errors, 2);
+    let out = tmp.path().join("public");
+    for page in ["ko-kr/half/index.html", "en-us/half/index.html"] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        assert!(html.contains("<p>Only the English.</p>"), "{html}");
+        assert!(html.contains("<p>번역만.</p>"), "{html}");
+    }
+}
+
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
     let tmp = tempfile::tempdir().unwrap();

@@ -159,7 +159,10 @@ impl<'a> InlineBuilder<'a> {
                 ),
             );
         }
-        st.stray(&s.id, Side::Source, s.open, s.content);
+        // Its English stays where it stood, as an unpaired translation's
+        // text does: the pages show the sentence rather than nothing.
+        st.stray(&s.id, Side::Source, s.open, s.content.clone());
+        self.extend(s.content);
     }
 
     /// A closed translation followed by something other than its source.
