@@ -115,15 +115,10 @@ pub fn protected(inlines: &[Inline]) -> Vec<String> {
 /// particle, `<`, `"`, …), without the punctuation that ends a sentence
 /// and a `)` that closes nothing of the URL's.
 pub(crate) fn bare_urls<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
-    // Every text outside links comes here: a `:` first (memchr, SIMD, next
-    // to no set-up per call), and a `://` search only after one.
     static SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("://"));
     let bytes = text.as_bytes();
-    let Some(colon) = memchr::memchr(b':', bytes) else {
-        return;
-    };
-    let mut from = colon;
+    let mut from = 0;
     while let Some(at) = SEPARATOR.find(&bytes[from..]) {
         let sep = from + at;
         let start = bytes[..sep]
