@@ -6,6 +6,7 @@
 use super::html::Html;
 use super::sanitize::push_escaped;
 use crate::extract::{Allowance, Labels, SOURCE_LOCALE};
+use crate::model::Side;
 
 impl Html<'_, '_> {
     /// Renders the extracted table of the current section, once; `false`
@@ -21,23 +22,22 @@ impl Html<'_, '_> {
             return false;
         };
         self.tables_done.insert(self.section.clone());
-        let tag = self.ctx.tag;
         let benefit = self.ctx.labels.get("benefit").cloned().unwrap_or_default();
         self.out.push_str("<div class=\"table-wrap\"><table class=\"entitlements\">\n<thead><tr><th scope=\"col\">");
         push_escaped(&mut self.out, &benefit);
         self.out.push_str("</th>");
         for (_, name) in &table.tiers {
             self.out.push_str("<th scope=\"col\">");
-            push_escaped(&mut self.out, label(name, tag));
+            self.label(name);
             self.out.push_str("</th>");
         }
         self.out.push_str("</tr></thead>\n<tbody>\n");
         for row in &table.rows {
             self.out.push_str("<tr><th scope=\"row\">");
-            push_escaped(&mut self.out, label(row.benefit, tag));
+            self.label(row.benefit);
             if let Some(scope) = row.scope {
                 self.out.push_str("<br><span class=\"scope\">");
-                push_escaped(&mut self.out, label(scope, tag));
+                self.label(scope);
                 self.out.push_str("</span>");
             }
             self.out.push_str("</th>");
@@ -47,14 +47,14 @@ impl Html<'_, '_> {
                     if i > 0 {
                         self.out.push_str("<br>");
                     }
-                    if let Some(text) = record.allowance.label().map(|l| label(l, tag)) {
-                        push_escaped(&mut self.out, text);
+                    if let Some(labels) = record.allowance.label() {
+                        self.label(labels);
                     } else if matches!(record.allowance, Allowance::None) {
                         self.out.push('–');
                     }
                     if let Some(condition) = &record.condition {
                         self.out.push_str(" <span class=\"condition\">(");
-                        push_escaped(&mut self.out, label(condition, tag));
+                        self.label(condition);
                         self.out.push_str(")</span>");
                     }
                 }
@@ -64,6 +64,23 @@ impl Html<'_, '_> {
         }
         self.out.push_str("</tbody></table></div>\n");
         true
+    }
+
+    /// A label in the page's locale. Where that is a translation, it is
+    /// written as a sentence is, with its English for hover and focus and
+    /// for the side-by-side view's English column (which otherwise showed
+    /// the translated table).
+    fn label(&mut self, labels: &Labels) {
+        let text = label(labels, self.ctx.tag);
+        let english = labels.get(SOURCE_LOCALE).filter(|e| *e != text);
+        let Some(english) = english.filter(|_| self.ctx.side == Side::Target) else {
+            return push_escaped(&mut self.out, text);
+        };
+        self.out.push_str("<span class=\"seg\" tabindex=\"0\">");
+        push_escaped(&mut self.out, text);
+        self.out.push_str("<span class=\"src\" lang=\"en\">");
+        push_escaped(&mut self.out, english);
+        self.out.push_str("</span></span>");
     }
 }
 
