@@ -159,7 +159,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
         locale_names: site.locales,
     };
     let dir = |name: &str| Some(root.join(name)).filter(|d| d.is_dir());
-    let catalog = Catalog::new(entries);
+    let catalog = Catalog::new(entries).with_docs_urls(&site.docs_urls);
     let renderer = Renderer::new(
         catalog,
         settings,

@@ -8,6 +8,8 @@
 //! base_url = "https://docs.example.com/"
 //! out = "public"
 //!
+//! docs_urls = ["https://docs.microsoft.com/partner-center/"]
+//!
 //! [site.locales]
 //! ko-KR = "한국어"
 //! ```
@@ -42,6 +44,11 @@ pub struct Site {
     /// Display names of locales, by tag.
     #[serde(default)]
     pub locales: BTreeMap<String, String>,
+    /// Where the articles are published already
+    /// (`https://docs.microsoft.com/partner-center/`): a link to an article
+    /// there (with or without a locale folder) leads to its page here.
+    #[serde(default)]
+    pub docs_urls: Vec<String>,
 }
 
 /// The project root of a content tree: the directory holding it, where
@@ -93,6 +100,8 @@ mod tests {
             Some("한국어")
         );
         assert_eq!(parse("").unwrap(), Site::default());
+        let site = parse("[site]\ndocs_urls = [\"https://d.example/x/\"]\n").unwrap();
+        assert_eq!(site.docs_urls, ["https://d.example/x/"]);
         assert!(parse("[site]\ntitel = 1\n").unwrap_err().contains("titel"));
     }
 }

@@ -578,6 +578,56 @@ fn an_unpaired_sentence_still_shows() {
     }
 }
 
+/// With `docs_urls` set, a link to an article where it is published
+/// already (any locale folder) leads to its page on this site, in the
+/// page's locale; other links to that site stay as they are.
+#[test]
+fn links_to_the_published_docs_lead_to_the_pages_here() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("locdoc.toml"),
+        "[site]\ndocs_urls = [\"https://docs.microsoft.com/partner-center/\"]\n",
+    )
+    .unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "from",
+        &format!(
+            "---\ntitle: f\n---\n{}\n",
+            seg(
+                "abcde-101",
+                "[기술 혜택](https://docs.microsoft.com/ko-kr/partner-center/technical-benefits#activate)과 [기타](https://docs.microsoft.com/partner-center/elsewhere)",
+                "[Technical benefits](https://docs.microsoft.com/partner-center/technical-benefits#activate) and [other](https://docs.microsoft.com/partner-center/elsewhere)"
+            )
+        ),
+    );
+    write_article(
+        &content,
+        "ko-KR",
+        "technical-benefits",
+        "---\ntitle: t\n---\n혜택\n",
+    );
+    let outcome = build_into(&content, tmp.path());
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let out = tmp.path().join("public");
+    let ko = std::fs::read_to_string(out.join("ko-kr/from/index.html")).unwrap();
+    assert!(
+        ko.contains("href=\"../../ko-kr/technical-benefits/#activate\""),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("href=\"https://docs.microsoft.com/partner-center/elsewhere\""),
+        "{ko}"
+    );
+    let en = std::fs::read_to_string(out.join("en-us/from/index.html")).unwrap();
+    assert!(
+        en.contains("href=\"../../en-us/technical-benefits/#activate\""),
+        "{en}"
+    );
+}
+
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
     let tmp = tempfile::tempdir().unwrap();

@@ -51,6 +51,8 @@ pub struct Catalog {
     newest: BTreeMap<String, usize>,
     /// The content locales, sorted (asked for by every page's layout).
     locales: Vec<Locale>,
+    /// Where the articles are published already ([`Catalog::with_docs_urls`]).
+    docs_urls: Vec<String>,
 }
 
 impl Catalog {
@@ -79,7 +81,43 @@ impl Catalog {
             by_slug,
             newest,
             locales,
+            docs_urls: Vec::new(),
         }
+    }
+
+    /// Reads links to `urls` (`https://docs.microsoft.com/partner-center/`,
+    /// where the articles are published already) as links to the articles
+    /// ([`Catalog::docs_slug`]).
+    pub fn with_docs_urls(mut self, urls: &[String]) -> Catalog {
+        self.docs_urls = urls
+            .iter()
+            .map(|u| format!("{}/", u.trim().trim_end_matches('/')))
+            .collect();
+        self
+    }
+
+    /// The article that a URL of the published docs names, and the URL's
+    /// fragment: `https://docs.microsoft.com/ko-kr/partner-center/a#x` is
+    /// `a` and `x` for the docs URL `https://docs.microsoft.com/partner-center/`
+    /// (a locale folder after the host is skipped; case is ignored up to the
+    /// slug). `None` for other URLs and for slugs the catalog lacks.
+    pub fn docs_slug<'u>(&self, url: &'u str) -> Option<(&str, Option<&'u str>)> {
+        let (url, fragment) = url
+            .split_once('#')
+            .map_or((url, None), |(u, f)| (u, Some(f)));
+        let url = url.split('?').next().unwrap_or(url);
+        self.docs_urls.iter().find_map(|base| {
+            let host_end = base.find("://").map(|at| at + 3)?;
+            let path_start = host_end + base[host_end..].find('/')?;
+            let (origin, prefix) = base.split_at(path_start);
+            let rest = strip_prefix_ignore_case(url, origin)?;
+            let rest = strip_prefix_ignore_case(rest, prefix)
+                .or_else(|| strip_prefix_ignore_case(skip_locale_folder(rest)?, prefix))?;
+            let slug = rest.trim_end_matches('/');
+            let slug = slug.strip_suffix(".md").unwrap_or(slug);
+            let (slug, _) = self.by_slug.get_key_value(slug)?;
+            Some((slug.as_str(), fragment))
+        })
     }
 
     /// All entries in tree order.
@@ -164,6 +202,26 @@ pub fn page_url(locale_url: &str, slug: &str) -> String {
     format!("{locale_url}/{slug}/")
 }
 
+/// `text` without `prefix`, compared without regard to ASCII case.
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// `/ko-kr/rest` → `/rest`: a first path segment that is a locale
+/// (`xx-yy`, `xxx-yyyy`) as docs sites put in their URLs.
+fn skip_locale_folder(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix('/')?;
+    let (segment, _) = rest.split_once('/')?;
+    let (language, region) = segment.split_once('-')?;
+    let is_locale = (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && (2..=4).contains(&region.len())
+        && region.bytes().all(|b| b.is_ascii_alphanumeric());
+    is_locale.then(|| &rest[segment.len()..])
+}
+
 /// The `../` prefix leading from a page in `dir` (`ko-kr/a/`) to the site root.
 pub fn root_prefix(dir: &str) -> String {
     "../".repeat(dir.split('/').filter(|s| !s.is_empty()).count())
@@ -188,6 +246,49 @@ pub fn join(dir: &str, rel: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_links_to_the_published_docs() {
+        let entry = |slug: &str| Entry {
+            rel: format!("ko-KR/{slug}.md"),
+            path: PathBuf::from(format!("ko-KR/{slug}.md")),
+            slug: slug.to_string(),
+            locale: Locale::parse("ko-KR").unwrap(),
+            title: None,
+            description: String::new(),
+            version: None,
+            handoff: None,
+            machine: false,
+        };
+        let catalog = Catalog::new(vec![entry("technical-benefits"), entry("sub/a")])
+            .with_docs_urls(&["https://docs.microsoft.com/partner-center".to_string()]);
+        for (url, found) in [
+            (
+                "https://docs.microsoft.com/partner-center/technical-benefits",
+                Some(("technical-benefits", None)),
+            ),
+            (
+                "https://docs.microsoft.com/ko-kr/partner-center/technical-benefits/#x",
+                Some(("technical-benefits", Some("x"))),
+            ),
+            (
+                "HTTPS://Docs.Microsoft.com/en-US/Partner-Center/sub/a.md?view=1",
+                Some(("sub/a", None)),
+            ),
+            ("https://docs.microsoft.com/partner-center/unknown", None),
+            ("https://docs.microsoft.com/azure/technical-benefits", None),
+            (
+                "https://example.com/partner-center/technical-benefits",
+                None,
+            ),
+            (
+                "https://docs.microsoft.com/partner-centerx/technical-benefits",
+                None,
+            ),
+        ] {
+            assert_eq!(catalog.docs_slug(url), found, "{url}");
+        }
+    }
 
     #[test]
     fn joins_and_climbs() {

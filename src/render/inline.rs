@@ -209,6 +209,11 @@ impl Html<'_, '_> {
             || url.starts_with('/')
             || url.contains("://")
             || url.contains(':');
+        if is_link {
+            if let Some((slug, fragment)) = self.ctx.catalog.docs_slug(url) {
+                return self.article_link("", &format!("{slug}.md"), fragment, url);
+            }
+        }
         if external || url.is_empty() {
             return Target::Keep(url.to_string());
         }
