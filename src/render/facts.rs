@@ -22,9 +22,16 @@ impl Html<'_, '_> {
             return false;
         };
         self.tables_done.insert(self.section.clone());
-        let benefit = self.ctx.labels.get("benefit").cloned().unwrap_or_default();
+        let benefit = Labels::from_iter(
+            [
+                (self.ctx.tag, self.ctx.labels),
+                (SOURCE_LOCALE, self.ctx.english_labels),
+            ]
+            .into_iter()
+            .filter_map(|(tag, labels)| Some((tag.to_string(), labels.get("benefit")?.clone()))),
+        );
         self.out.push_str("<div class=\"table-wrap\"><table class=\"entitlements\">\n<thead><tr><th scope=\"col\">");
-        push_escaped(&mut self.out, &benefit);
+        self.label(&benefit);
         self.out.push_str("</th>");
         for (_, name) in &table.tiers {
             self.out.push_str("<th scope=\"col\">");

@@ -34,6 +34,8 @@ pub struct Ctx<'a> {
     pub root: &'a str,
     /// Interface text of the page's locale.
     pub labels: &'a Labels,
+    /// Interface text in English (for the English of a translated label).
+    pub english_labels: &'a Labels,
     /// The content directory, to find images.
     pub content_root: &'a Path,
     /// Whether headings get ids (the second column of side-by-side doesn't).

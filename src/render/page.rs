@@ -146,6 +146,7 @@ impl Renderer {
             page_locale: url,
             root: &root,
             labels,
+            english_labels: self.labels(ENGLISH),
             content_root: &self.content_root,
             ids: true,
             entitlements,
