@@ -131,6 +131,10 @@ impl<'a> Plan<'a> {
 /// An article's includes are recorded transitively, so one pass suffices.
 /// (Included files that are not articles count in [`fingerprint`].)
 fn forget_changed_includes(jobs: &mut [Job], previous: &Manifest) {
+    let includes = |j: &Job| j.cached.is_some_and(|c| !c.includes.is_empty());
+    if !jobs.iter().any(includes) {
+        return; // most doc sets: no sets of the whole tree to build
+    }
     let kept: BTreeSet<&str> = jobs
         .iter()
         .filter(|j| j.cached.is_some())

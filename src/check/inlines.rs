@@ -134,7 +134,8 @@ pub(crate) fn bare_urls<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
         loop {
             let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
             let trimmed = match trimmed.strip_suffix(')') {
-                Some(inner) if inner.matches('(').count() < inner.matches(')').count() + 1 => inner,
+                // A `)` the URL did not open.
+                Some(inner) if inner.matches('(').count() <= inner.matches(')').count() => inner,
                 _ => trimmed,
             };
             if trimmed.len() == url.len() {

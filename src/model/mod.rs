@@ -51,6 +51,19 @@ impl Locale {
         self.0.split('-').next().unwrap_or(&self.0)
     }
 
+    /// Whether a URL path segment is a locale folder as docs sites write
+    /// them (`en-us`, `ko-KR`, `zh-hans`): a two- or three-letter language
+    /// and a region or script of two to four letters or digits.
+    pub fn is_url_folder(segment: &str) -> bool {
+        let Some((language, region)) = segment.split_once('-') else {
+            return false;
+        };
+        (2..=3).contains(&language.len())
+            && language.bytes().all(|b| b.is_ascii_alphabetic())
+            && (2..=4).contains(&region.len())
+            && region.bytes().all(|b| b.is_ascii_alphanumeric())
+    }
+
     /// Whether the locale's script runs right to left.
     pub fn is_rtl(&self) -> bool {
         matches!(

@@ -51,8 +51,10 @@ pub struct Catalog {
     newest: BTreeMap<String, usize>,
     /// The content locales, sorted (asked for by every page's layout).
     locales: Vec<Locale>,
-    /// Where the articles are published already ([`Catalog::with_docs_urls`]).
-    docs_urls: Vec<String>,
+    /// Where the articles are published already ([`Catalog::with_docs_urls`]):
+    /// each URL's origin (`https://docs.microsoft.com`) and path
+    /// (`/partner-center/`).
+    docs_urls: Vec<(String, String)>,
 }
 
 impl Catalog {
@@ -91,7 +93,13 @@ impl Catalog {
     pub fn with_docs_urls(mut self, urls: &[String]) -> Catalog {
         self.docs_urls = urls
             .iter()
-            .map(|u| format!("{}/", u.trim().trim_end_matches('/')))
+            .filter_map(|url| {
+                let url = url.trim().trim_end_matches('/');
+                let host = url.find("://")? + 3;
+                let path = url[host..].find('/').map_or(url.len(), |at| host + at);
+                let (origin, prefix) = url.split_at(path);
+                Some((origin.to_string(), format!("{prefix}/")))
+            })
             .collect();
         self
     }
@@ -106,10 +114,7 @@ impl Catalog {
             .split_once('#')
             .map_or((url, None), |(u, f)| (u, Some(f)));
         let url = url.split('?').next().unwrap_or(url);
-        self.docs_urls.iter().find_map(|base| {
-            let host_end = base.find("://").map(|at| at + 3)?;
-            let path_start = host_end + base[host_end..].find('/')?;
-            let (origin, prefix) = base.split_at(path_start);
+        self.docs_urls.iter().find_map(|(origin, prefix)| {
             let rest = strip_prefix_ignore_case(url, origin)?;
             let rest = strip_prefix_ignore_case(rest, prefix)
                 .or_else(|| strip_prefix_ignore_case(skip_locale_folder(rest)?, prefix))?;
@@ -209,17 +214,12 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
         .then(|| &text[prefix.len()..])
 }
 
-/// `/ko-kr/rest` → `/rest`: a first path segment that is a locale
-/// (`xx-yy`, `xxx-yyyy`) as docs sites put in their URLs.
+/// `/ko-kr/rest` → `/rest`: a first path segment that is a locale folder
+/// ([`Locale::is_url_folder`]).
 fn skip_locale_folder(path: &str) -> Option<&str> {
     let rest = path.strip_prefix('/')?;
     let (segment, _) = rest.split_once('/')?;
-    let (language, region) = segment.split_once('-')?;
-    let is_locale = (2..=3).contains(&language.len())
-        && language.bytes().all(|b| b.is_ascii_alphabetic())
-        && (2..=4).contains(&region.len())
-        && region.bytes().all(|b| b.is_ascii_alphanumeric());
-    is_locale.then(|| &rest[segment.len()..])
+    Locale::is_url_folder(segment).then(|| &rest[segment.len()..])
 }
 
 /// The `../` prefix leading from a page in `dir` (`ko-kr/a/`) to the site root.

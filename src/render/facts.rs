@@ -22,16 +22,13 @@ impl Html<'_, '_> {
             return false;
         };
         self.tables_done.insert(self.section.clone());
-        let benefit = Labels::from_iter(
-            [
-                (self.ctx.tag, self.ctx.labels),
-                (SOURCE_LOCALE, self.ctx.english_labels),
-            ]
-            .into_iter()
-            .filter_map(|(tag, labels)| Some((tag.to_string(), labels.get("benefit")?.clone()))),
-        );
+        let (ui, english_ui) = (self.ctx.labels, self.ctx.english_labels);
+        let benefit = ui.get("benefit").or(english_ui.get("benefit"));
         self.out.push_str("<div class=\"table-wrap\"><table class=\"entitlements\">\n<thead><tr><th scope=\"col\">");
-        self.label(&benefit);
+        self.text_with_english(
+            benefit.map_or("", String::as_str),
+            english_ui.get("benefit").map(String::as_str),
+        );
         self.out.push_str("</th>");
         for (_, name) in &table.tiers {
             self.out.push_str("<th scope=\"col\">");
@@ -78,8 +75,14 @@ impl Html<'_, '_> {
     /// for the side-by-side view's English column (which otherwise showed
     /// the translated table).
     fn label(&mut self, labels: &Labels) {
-        let text = label(labels, self.ctx.tag);
-        let english = labels.get(SOURCE_LOCALE).filter(|e| *e != text);
+        let english = labels.get(SOURCE_LOCALE).map(String::as_str);
+        self.text_with_english(label(labels, self.ctx.tag), english);
+    }
+
+    /// `text`, with `english` for hover, focus and the English column when
+    /// the page is a translation and the two differ.
+    fn text_with_english(&mut self, text: &str, english: Option<&str>) {
+        let english = english.filter(|e| *e != text);
         let Some(english) = english.filter(|_| self.ctx.side == Side::Target) else {
             return push_escaped(&mut self.out, text);
         };

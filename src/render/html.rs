@@ -10,7 +10,6 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::i18n::Labels;
 use super::sanitize::{clean_html_block, is_safe_url, push_escaped};
-use super::tabs;
 use super::text::Sources;
 use crate::diag::Diagnostic;
 use crate::extract::Entitlements;
@@ -92,6 +91,16 @@ pub struct Body {
     pub includes: BTreeSet<String>,
 }
 
+impl Body {
+    /// Adds a finding, unless the body has it already (a page repeats a
+    /// broken link or a missing image).
+    pub(super) fn add_diagnostic(&mut self, d: Diagnostic) {
+        if !self.diagnostics.contains(&d) {
+            self.diagnostics.push(d);
+        }
+    }
+}
+
 /// Writes one body.
 pub struct Html<'c, 'a> {
     pub(super) ctx: &'c Ctx<'a>,
@@ -144,12 +153,12 @@ impl Html<'_, '_> {
     fn blocks(&mut self, blocks: &[Block]) {
         let mut rest = blocks;
         while let Some(block) = rest.first() {
-            let taken = match tabs::tab(block) {
-                Some(_) => self.tabs(rest),
-                None => {
+            let taken = match self.tabs(rest) {
+                0 => {
                     self.block(block);
                     1
                 }
+                tabs => tabs,
             };
             rest = rest.get(taken..).unwrap_or_default();
         }

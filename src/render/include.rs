@@ -63,9 +63,7 @@ impl Html<'_, '_> {
         self.body.steps.extend(body.steps);
         self.body.assets.extend(body.assets);
         for d in body.diagnostics {
-            if !self.body.diagnostics.contains(&d) {
-                self.body.diagnostics.push(d);
-            }
+            self.body.add_diagnostic(d);
         }
         self.body.includes.extend(body.includes);
         self.body.includes.insert(rel);

@@ -209,13 +209,13 @@ impl Html<'_, '_> {
             || url.starts_with('/')
             || url.contains("://")
             || url.contains(':');
-        if is_link {
-            if let Some((slug, fragment)) = self.ctx.catalog.docs_slug(url) {
-                return self.article_link("", &format!("{slug}.md"), fragment, url);
-            }
-        }
         if external || url.is_empty() {
-            return Target::Keep(url.to_string());
+            // A link to an article where it is published already.
+            let published = is_link.then(|| self.ctx.catalog.docs_slug(url)).flatten();
+            return match published {
+                Some((slug, fragment)) => self.slug_link(Some(slug.to_string()), fragment, url),
+                None => Target::Keep(url.to_string()),
+            };
         }
         let (path, fragment) = match url.split_once('#') {
             Some((p, f)) => (p, Some(f)),
@@ -237,6 +237,12 @@ impl Html<'_, '_> {
     fn article_link(&mut self, dir: &str, path: &str, fragment: Option<&str>, url: &str) -> Target {
         let slug =
             join(dir, path).and_then(|s| s.get(..s.len().saturating_sub(3)).map(str::to_string));
+        self.slug_link(slug, fragment, url)
+    }
+
+    /// The page of article `slug` in the page's locale, else in English;
+    /// a `broken-link` warning when there is none.
+    fn slug_link(&mut self, slug: Option<String>, fragment: Option<&str>, url: &str) -> Target {
         let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         let catalog = self.ctx.catalog;
         match slug {
@@ -285,9 +291,7 @@ impl Html<'_, '_> {
         let d = Diagnostic::new(code, &article.path, 0, 0, message)
             .with_locale(article.locale.as_str())
             .with_hint(hint);
-        if !self.body.diagnostics.contains(&d) {
-            self.body.diagnostics.push(d);
-        }
+        self.body.add_diagnostic(d);
     }
 
     /// Plain text of inlines on this body's side.

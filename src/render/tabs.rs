@@ -19,7 +19,7 @@ use super::sanitize::push_escaped;
 use crate::model::{Block, Inline};
 
 /// A tab heading's id and title.
-pub(super) fn tab(block: &Block) -> Option<(&str, &[Inline], u8)> {
+fn tab(block: &Block) -> Option<(&str, &[Inline], u8)> {
     let Block::Heading { level, content, .. } = block else {
         return None;
     };
@@ -31,8 +31,9 @@ pub(super) fn tab(block: &Block) -> Option<(&str, &[Inline], u8)> {
 }
 
 impl Html<'_, '_> {
-    /// Renders the tab group that starts `blocks` (with a tab heading);
-    /// returns how many blocks it took, its closing rule included.
+    /// Renders the tab group that starts `blocks`, if a tab heading starts
+    /// it; returns how many blocks it took, its closing rule included (0
+    /// for none).
     pub(super) fn tabs(&mut self, blocks: &[Block]) -> usize {
         let Some((_, _, group_level)) = blocks.first().and_then(tab) else {
             return 0;

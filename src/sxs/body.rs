@@ -201,18 +201,15 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn quote(&mut self, line: u32) -> Block {
         let mut blocks = self.blocks(Some(TagEnd::BlockQuote(None)));
-        match docfx::take_quote_marker(&mut blocks) {
-            Some(Marker::Note(kind)) => Block::Note { kind, blocks, line },
-            Some(Marker::Div(class)) => Block::Quote {
-                class: Some(class),
-                blocks,
-                line,
-            },
-            None => Block::Quote {
-                class: None,
-                blocks,
-                line,
-            },
+        let class = match docfx::take_quote_marker(&mut blocks) {
+            Some(Marker::Note(kind)) => return Block::Note { kind, blocks, line },
+            Some(Marker::Div(class)) => Some(class),
+            None => None,
+        };
+        Block::Quote {
+            class,
+            blocks,
+            line,
         }
     }
 

@@ -15,7 +15,7 @@ use super::{at_segment, lost_and_added, Context};
 use crate::check::rules::code_mismatch::difference;
 use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
-use crate::model::Segment;
+use crate::model::{Locale, Segment};
 
 /// Compares the URLs of source and target as multisets.
 pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
@@ -103,7 +103,7 @@ fn normalize_path(url: &str, trim: bool) -> String {
     let mut first = true;
     while let Some(part) = parts.next() {
         let last = parts.peek().is_none();
-        if !first && !last && is_locale_folder(part) {
+        if !first && !last && Locale::is_url_folder(part) {
             continue;
         }
         if !first {
@@ -116,16 +116,6 @@ fn normalize_path(url: &str, trim: bool) -> String {
         out.pop();
     }
     out
-}
-
-fn is_locale_folder(part: &str) -> bool {
-    let Some((lang, region)) = part.split_once('-') else {
-        return false;
-    };
-    (2..=3).contains(&lang.len())
-        && lang.bytes().all(|b| b.is_ascii_alphabetic())
-        && (2..=4).contains(&region.len())
-        && region.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
