@@ -171,3 +171,48 @@ fn emphasis_paired_across_span_tags_gives_way_to_the_spans() {
         .iter()
         .any(|i| matches!(i, Inline::Strong { .. })));
 }
+
+/// English written straight into the `sxs-lookup` span, without its
+/// `data-stu-id` span, is still the translation's source; text beside a
+/// source span, or in a lookup with nothing to pair, stays in the article.
+/// Each is reported, and no sentence is lost.
+#[test]
+fn text_loose_in_a_lookup_span_is_kept() {
+    let text = "---\ntitle: t\n---\n\
+        <span data-ttu-id=\"ab123-102\">번역.</span><span class=\"sxs-lookup\">Loose English.</span>\n\n\
+        <span data-ttu-id=\"ab123-103\">셋째.</span><span class=\"sxs-lookup\">Extra <span data-stu-id=\"ab123-103\">Third.</span></span>\n\n\
+        <span class=\"sxs-lookup\">Orphan text.</span>\n";
+    let p = sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", text);
+    let texts: Vec<(&str, String, String)> = p
+        .article
+        .segments
+        .iter()
+        .map(|s| (s.id.as_str(), s.target_text(), s.source_text()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("ab123-102", "번역.".into(), "Loose English.".into()),
+            ("ab123-103", "셋째.".into(), "Third.".into()),
+        ]
+    );
+    let found: Vec<(String, u32, u32)> = p
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str().to_string(), d.line, d.column))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("malformed-span".to_string(), 4, 66),
+            ("malformed-span".to_string(), 6, 66),
+            ("malformed-span".to_string(), 8, 1),
+        ]
+    );
+    let paragraph = |i: usize| match &p.article.blocks[i] {
+        Block::Paragraph { content, .. } => Inline::plain_text(content),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(paragraph(1), "Extra ");
+    assert_eq!(paragraph(2), "Orphan text.");
+}

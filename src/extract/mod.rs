@@ -309,10 +309,3 @@ pub fn schema_json() -> String {
     out.push('\n');
     out
 }
-
-/// Whether a run of inlines holds only whitespace text around its segments.
-pub(crate) fn is_blank(inlines: &[Inline]) -> bool {
-    inlines
-        .iter()
-        .all(|i| matches!(i, Inline::Text { text } if text.trim().is_empty()))
-}

@@ -8,7 +8,7 @@ use crate::model::{Article, Block, Inline, ListItem};
 
 use super::text::{self, Side};
 use super::types::{FactKey, Labels, Link, Procedure, Step, StepNote, SOURCE_LOCALE};
-use super::{is_blank, ArticleFacts, Ctx};
+use super::{ArticleFacts, Ctx};
 
 /// Reads an ordered list as a procedure.
 pub(crate) fn extract(
@@ -165,7 +165,7 @@ fn letter_marker<'a>(article: &Article, content: &'a [Inline]) -> Option<(String
         return None;
     }
     let rest = content.get(pos + 1..).unwrap_or_default();
-    (!is_blank(rest)).then(|| (letter.to_string(), rest))
+    (!Inline::is_blank(rest)).then(|| (letter.to_string(), rest))
 }
 
 /// Links of a run of inlines: URL from the source, text in both languages

@@ -349,6 +349,16 @@ impl Inline {
         out
     }
 
+    /// Whether a run of inlines holds nothing but whitespace (text or line
+    /// ends).
+    pub fn is_blank(inlines: &[Inline]) -> bool {
+        inlines.iter().all(|i| match i {
+            Inline::Text { text } => text.trim().is_empty(),
+            Inline::SoftBreak => true,
+            _ => false,
+        })
+    }
+
     /// Writes [`Inline::plain_text`] into `out`.
     pub fn write_plain_text<S: TextSink>(inlines: &[Inline], out: &mut S) {
         write_plain(inlines, None, out);

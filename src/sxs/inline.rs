@@ -50,9 +50,11 @@ pub(super) enum Frame<'a> {
     },
     /// `<span class="sxs-lookup">`; the halves it holds are the top of
     /// [`InlineBuilder::lookups`] (kept apart so that frames stay small:
-    /// every frame is moved on each push and pop).
+    /// every frame is moved on each push and pop). `content` is where the
+    /// tag ends.
     Lookup {
         open: usize,
+        content: usize,
     },
     /// `<span data-stu-id>`.
     Source {
@@ -355,8 +357,13 @@ impl<'a> InlineBuilder<'a> {
             target,
             source: None,
         });
-        self.stack
-            .push((Frame::Lookup { open: range.start }, Vec::new()));
+        self.stack.push((
+            Frame::Lookup {
+                open: range.start,
+                content: range.end,
+            },
+            Vec::new(),
+        ));
     }
 
     /// `<span data-stu-id>`, which belongs inside an `sxs-lookup` span.

@@ -54,13 +54,13 @@ impl<'a> InlineBuilder<'a> {
                 }
             }
             Frame::Lookup { .. } => {
-                let Some((Frame::Lookup { open }, _)) = self.stack.pop() else {
+                let Some((Frame::Lookup { open, content }, loose)) = self.stack.pop() else {
                     return;
                 };
                 let Some(Halves { target, source }) = self.lookups.pop() else {
                     return;
                 };
-                self.pair(open, target, source, st);
+                self.close_lookup(open, content..range.start, target, source, loose, st);
             }
             Frame::Span => {
                 let Some((_, children)) = self.stack.pop() else {
@@ -82,6 +82,62 @@ impl<'a> InlineBuilder<'a> {
                     ));
                 }
             }
+        }
+    }
+
+    /// Pairs the halves of a closed `sxs-lookup` span. Text written in it
+    /// outside any `data-stu-id` span (`<span class="sxs-lookup">English
+    /// </span>`) is the translation's English when there is no source span,
+    /// and otherwise stays after the pair: either way it is reported, and
+    /// the pages still show it.
+    fn close_lookup(
+        &mut self,
+        open: usize,
+        inside: Range<usize>,
+        target: Option<Pending<'a>>,
+        mut source: Option<Pending<'a>>,
+        loose: Vec<Inline>,
+        st: &mut State,
+    ) {
+        let mut loose = (!Inline::is_blank(&loose)).then_some(loose);
+        if let (Some(t), None, Some(text)) = (&target, &source, &loose) {
+            st.diags.push(
+                self.diag(
+                    st,
+                    Code::MalformedSpan,
+                    inside.start,
+                    format!(
+                        "`sxs-lookup` span after `{}` holds its English outside a `data-stu-id` span",
+                        t.id
+                    ),
+                )
+                .with_segment(t.id.clone())
+                .with_hint(format!(
+                    "wrap the English in `<span data-stu-id=\"{}\">…</span>`",
+                    t.id
+                )),
+            );
+            source = Some(Pending {
+                id: t.id.clone(),
+                open: inside.start,
+                range: inside.clone(),
+                content: text.clone(),
+            });
+            loose = None;
+        }
+        // Without a source span, `pair` reports the lookup already.
+        let beside_source = source.is_some();
+        self.pair(open, target, source, st);
+        if let Some(loose) = loose {
+            if beside_source {
+                st.diags.push(self.diag(
+                    st,
+                    Code::MalformedSpan,
+                    inside.start,
+                    "`sxs-lookup` span holds text outside its `data-stu-id` span",
+                ));
+            }
+            self.extend(loose);
         }
     }
 
@@ -242,7 +298,7 @@ impl<'a> InlineBuilder<'a> {
                     );
                 }
             }
-            Frame::Lookup { open } => {
+            Frame::Lookup { open, .. } => {
                 let Halves { target, source } = self.lookups.pop().unwrap_or(Halves {
                     target: None,
                     source: None,
