@@ -555,6 +555,53 @@ fn an_html_table_of_segments_keeps_its_structure() {
     assert!(english.contains("<td><b>Second</b></td>"), "{english}");
 }
 
+/// Inline raw HTML comes one tag at a time: `<kbd>`, `<strong>` or
+/// `<a href>` around text or a segment keeps its content inside; a
+/// relative `<a href>` to an article leads to its page; a stray closing
+/// tag is dropped, one left open closes with its paragraph.
+#[test]
+fn inline_html_tags_wrap_their_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "other",
+        &format!(
+            "---\ntitle: o\n---\n{}\n",
+            seg("abcde-101", "다른", "Other")
+        ),
+    );
+    write_article(
+        &content,
+        "ko-KR",
+        "raw",
+        &format!(
+            "---\ntitle: r\n---\nPress <kbd>Ctrl</kbd>+<kbd>C</kbd> and <strong>{}</strong>.\n\n<a href=\"other.md#x\">{}</a> <a href=\"https://example.com/?a=1&amp;b=2\" onclick=\"x()\">ext</a> </em><b>open\n",
+            seg("abcde-102", "굵게", "Bold"),
+            seg("abcde-103", "링크", "Link"),
+        ),
+    );
+    let outcome = build_into(&content, tmp.path());
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let out = tmp.path().join("public");
+    let page = std::fs::read_to_string(out.join("ko-kr/raw/index.html")).unwrap();
+    assert!(page.contains("Press <kbd>Ctrl</kbd>+<kbd>C</kbd> and <strong><span class=\"seg\" tabindex=\"0\" data-id=\"abcde-102\">굵게"), "{page}");
+    // Nothing focusable inside a link: the source is the segment's title.
+    assert!(page.contains("<a href=\"../../ko-kr/other/#x\"><span class=\"seg\" data-id=\"abcde-103\" title=\"Link\">링크</span></a>"), "{page}");
+    assert!(
+        page.contains("<a href=\"https://example.com/?a=1&amp;b=2\">ext</a> <b>open</b></p>"),
+        "{page}"
+    );
+    let english = std::fs::read_to_string(out.join("en-us/raw/index.html")).unwrap();
+    assert!(english.contains("and <strong>Bold</strong>."), "{english}");
+    assert!(
+        english.contains("<a href=\"../../ko-kr/other/#x\">Link</a>")
+            || english.contains("<a href=\"../../en-us/other/#x\">Link</a>"),
+        "{english}"
+    );
+}
+
 /// A sentence whose other half is missing is an error for `check`, and the
 /// pages still show it: an English source without its translation, or a
 /// translation without its source, in its place.

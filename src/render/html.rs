@@ -108,6 +108,10 @@ pub struct Html<'c, 'a> {
     pub(super) body: Body,
     pub(super) used_ids: BTreeSet<String>,
     pub(super) in_link: usize,
+    /// Phrasing tags of inline raw HTML open now (`<kbd>`), innermost last.
+    pub(super) raw_open: Vec<&'static str>,
+    /// How many of [`Html::raw_open`] the run being rendered may not close.
+    pub(super) raw_floor: usize,
     pub(super) depth: usize,
     /// Anchor of the last heading (the section extracted facts name).
     pub(super) section: Option<String>,
@@ -138,6 +142,8 @@ pub(super) fn body_within(
         body: Body::default(),
         used_ids,
         in_link: 0,
+        raw_open: Vec::new(),
+        raw_floor: 0,
         depth,
         section: None,
         tables_done: BTreeSet::new(),

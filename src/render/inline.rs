@@ -3,10 +3,11 @@
 
 use super::catalog::{join, page_url};
 use super::html::{Asset, Html, Side};
-use super::sanitize::{clean_html, is_safe_url, push_escaped};
+use super::sanitize::{clean_html, is_safe_url, phrasing, push_escaped};
 use super::text::{is_all_text, Escaped, HasText};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment};
+use crate::sxs::{decode_entities, tag::Tag};
 
 /// Where a link of the content points on the built site.
 enum Target {
@@ -21,11 +22,14 @@ enum Target {
 }
 
 impl Html<'_, '_> {
-    /// Renders a run of inlines.
+    /// Renders a run of inlines. Raw HTML tags opened in it close by its end.
     pub(super) fn inlines(&mut self, inlines: &[Inline]) {
+        let floor = std::mem::replace(&mut self.raw_floor, self.raw_open.len());
         for inline in inlines {
             self.inline(inline);
         }
+        self.close_raw(self.raw_floor);
+        self.raw_floor = floor;
     }
 
     pub(super) fn inline(&mut self, inline: &Inline) {
@@ -47,7 +51,7 @@ impl Html<'_, '_> {
                 self.ctx.article.write_plain(alt, self.ctx.side, &mut text);
                 self.image(url, &text, title)
             }
-            Inline::Html { html } => self.out.push_str(&clean_html(html)),
+            Inline::Html { html } => self.raw_html(html),
             Inline::SoftBreak => self.out.push('\n'),
             Inline::LineBreak => self.out.push_str("<br>"),
             Inline::Segment { index } => {
@@ -55,6 +59,81 @@ impl Html<'_, '_> {
                     self.segment(*index, segment);
                 }
             }
+        }
+    }
+
+    /// Inline raw HTML, which pulldown-cmark hands over one tag at a time
+    /// (`<kbd>`, the text, `</kbd>`). An allowed phrasing tag opens here
+    /// and closes at its `</tag>`, or at the latest at the end of the run
+    /// it opened in; a closing tag that closes nothing open is dropped. An
+    /// `<a href>` leads where a Markdown link to the same URL would. Any
+    /// other HTML goes through the cleaner.
+    fn raw_html(&mut self, html: &str) {
+        let Some((tag, name)) = Tag::parse(html).and_then(|t| phrasing(&t).map(|n| (t, n))) else {
+            return self.out.push_str(&clean_html(html));
+        };
+        if tag.closing {
+            if let Some(at) = self.raw_open[self.raw_floor..]
+                .iter()
+                .rposition(|&open| open == name)
+            {
+                self.close_raw(self.raw_floor + at);
+            }
+            return;
+        }
+        if name == "br" {
+            return self.out.push_str("<br>");
+        }
+        if tag.self_closing {
+            return; // `<kbd/>` holds nothing
+        }
+        if name == "a" {
+            self.raw_link(tag.attr("href"));
+        } else {
+            self.open(name);
+        }
+        self.raw_open.push(name);
+    }
+
+    /// `<a href>` of raw HTML, its URL rewritten as a link's is.
+    fn raw_link(&mut self, href: Option<&str>) {
+        let href = href.map(decode_entities);
+        let target = href.as_deref().map(|url| (url, self.target(url, true)));
+        self.in_link += 1;
+        match target {
+            Some((_, Target::Keep(href))) => self.open_link("", &href),
+            Some((_, Target::Site(path))) => {
+                let href = format!("{}{path}", self.ctx.root);
+                self.open_link("", &href)
+            }
+            Some((url, Target::Broken(_))) => self.open_link("broken-link", url),
+            Some((_, Target::Drop)) | None => self.out.push_str("<a>"),
+        }
+    }
+
+    /// `<a href="…">`, with a class when there is one.
+    fn open_link(&mut self, class: &str, href: &str) {
+        self.out.push_str("<a ");
+        if !class.is_empty() {
+            self.out.push_str("class=\"");
+            self.out.push_str(class);
+            self.out.push_str("\" ");
+        }
+        self.out.push_str("href=\"");
+        push_escaped(&mut self.out, href);
+        self.out.push_str("\">");
+    }
+
+    /// Closes the raw HTML tags open above the first `keep`.
+    fn close_raw(&mut self, keep: usize) {
+        while self.raw_open.len() > keep {
+            let Some(name) = self.raw_open.pop() else {
+                break;
+            };
+            if name == "a" {
+                self.in_link -= 1;
+            }
+            self.close(name);
         }
     }
 

@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::sxs::tag::Tag;
+
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped (safe in text and
 /// in double-quoted attributes).
 pub fn push_escaped(out: &mut String, text: &str) {
@@ -145,6 +147,11 @@ pub fn is_safe_url(url: &str) -> bool {
 const PHRASING: &[&str] = &[
     "b", "strong", "i", "em", "u", "sub", "sup", "kbd", "code", "br", "small", "mark", "a",
 ];
+
+/// The [`PHRASING`] name of a tag, if it is one.
+pub fn phrasing(tag: &Tag<'_>) -> Option<&'static str> {
+    PHRASING.iter().copied().find(|name| tag.is(name))
+}
 
 /// Block tags a raw HTML block may keep as well.
 const BLOCKS: &[&str] = &[

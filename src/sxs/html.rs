@@ -81,7 +81,7 @@ fn text<'r, 'a>(
 }
 
 /// Decodes the handful of entities that appear in documentation HTML.
-fn decode_entities(raw: &str) -> String {
+pub(crate) fn decode_entities(raw: &str) -> String {
     if !raw.contains('&') {
         return raw.to_string();
     }

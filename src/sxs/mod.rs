@@ -18,6 +18,7 @@ mod docfx;
 mod flat;
 mod front;
 mod html;
+pub(crate) use html::decode_entities;
 mod inline;
 pub mod lines;
 mod pairing;
