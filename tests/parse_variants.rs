@@ -216,3 +216,44 @@ fn text_loose_in_a_lookup_span_is_kept() {
     assert_eq!(paragraph(1), "Extra ");
     assert_eq!(paragraph(2), "Orphan text.");
 }
+
+/// `<a name="x"></a>` on a line of its own above a heading is the
+/// heading's anchor; a heading without one gets the id DocFX spells from
+/// its English, as the pipeline's anchors are spelled.
+#[test]
+fn headings_take_the_anchor_above_them_or_one_from_their_english() {
+    let segment = |id: &str, target: &str, source: &str| {
+        format!("<span data-ttu-id=\"fea45-{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"fea45-{id}\">{source}</span></span>")
+    };
+    let text = format!(
+        "---\ntitle: t\n---\n<a name=\"first\"></a>\n## {}\n\n<a name=\"second\"></a>\n\n### {}\n\n## {}\n\n<a name=\"a\"></a> text\n\n## {}\n",
+        segment("101", "하나", "One"),
+        segment("102", "둘", "Two"),
+        segment("103", "사용량 - Azure", "Usage-based subscriptions - Microsoft Azure Credit"),
+        segment("104", "넷", "Four &amp; *more*"),
+    );
+    let p = sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", &text);
+    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    let article = &p.article;
+    let ids: Vec<Option<String>> = article
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading {
+                anchor, content, ..
+            } => article.heading_id(anchor.as_deref(), content),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            Some("first".to_string()),
+            Some("second".to_string()),
+            Some("usage-based-subscriptions---microsoft-azure-credit".to_string()),
+            // A paragraph with more than the anchor stays.
+            None,
+            Some("four--more".to_string()),
+        ]
+    );
+}

@@ -602,6 +602,45 @@ fn inline_html_tags_wrap_their_content() {
     );
 }
 
+/// Every `#fragment` the pipeline writes has its target on the page: a
+/// heading's anchor above it, an anchor inside a paragraph, and a heading
+/// without an anchor (its id spelled from its English). A comment leaves
+/// nothing on the page.
+#[test]
+fn anchors_of_every_kind_are_link_targets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "anchors",
+        &format!(
+            "---\ntitle: a\n---\n<a name=\"above\"></a>\n## {}\n\n<a id=\"inline\"></a>{}\n\n<!-- note to translators -->\n\n## {}\n\n[a](#above) [b](#inline) [c](#next-steps)\n",
+            seg("abcde-101", "위", "Above"),
+            seg("abcde-102", "문장", "Sentence"),
+            seg("abcde-103", "다음 단계", "Next steps"),
+        ),
+    );
+    let outcome = build_into(&content, tmp.path());
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let out = tmp.path().join("public");
+    for page in ["ko-kr/anchors/index.html", "en-us/anchors/index.html"] {
+        let page = std::fs::read_to_string(out.join(page)).unwrap();
+        let html = Html::parse_document(&page);
+        let select = |s: &str| Selector::parse(s).unwrap();
+        for fragment in ["above", "inline", "next-steps"] {
+            let target = format!("main #{fragment}");
+            assert_eq!(
+                html.select(&select(&target)).count(),
+                1,
+                "{fragment}: {page}"
+            );
+            assert!(page.contains(&format!("href=\"#{fragment}\"")), "{page}");
+        }
+        assert_eq!(html.select(&select("main .raw")).count(), 0, "{page}");
+    }
+}
+
 /// A sentence whose other half is missing is an error for `check`, and the
 /// pages still show it: an English source without its translation, or a
 /// translation without its source, in its place.

@@ -156,7 +156,7 @@ pub fn article_with(article: &Article, config: &Config) -> ArticleFacts {
                     }
                 }
                 ctx.section = Section {
-                    anchor: anchor.clone(),
+                    anchor: article.heading_id(anchor.as_deref(), content),
                     heading: Some(content.as_slice()),
                 };
             }

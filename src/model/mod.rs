@@ -385,6 +385,32 @@ impl TextSink for String {
 }
 
 impl Article {
+    /// A heading's id: its `<a name>` anchor as written, else its English
+    /// text spelled as DocFX spells ids, which is how the localization
+    /// pipeline writes those anchors: lower case, letters, digits, `-` and
+    /// `_` kept, each whitespace character a `-`, anything else dropped
+    /// (`Usage-based subscriptions - Azure` → `usage-based-subscriptions---azure`).
+    /// So a link to `#section` in any locale finds the section whether or
+    /// not the pipeline wrote the anchor. `None` when nothing is left.
+    pub fn heading_id(&self, anchor: Option<&str>, content: &[Inline]) -> Option<String> {
+        if let Some(anchor) = anchor {
+            return Some(anchor.to_string());
+        }
+        let mut english = String::new();
+        self.write_plain(content, Side::Source, &mut english);
+        let id: String = english
+            .trim()
+            .chars()
+            .flat_map(char::to_lowercase)
+            .filter_map(|c| match c {
+                c if c.is_whitespace() => Some('-'),
+                c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                _ => None,
+            })
+            .collect();
+        Some(id).filter(|id| !id.is_empty())
+    }
+
     /// Writes the plain text of `inlines` into `out`, reading each segment's
     /// `side` (translation or English source).
     pub fn write_plain<S: TextSink>(&self, inlines: &[Inline], side: Side, out: &mut S) {

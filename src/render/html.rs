@@ -108,8 +108,9 @@ pub struct Html<'c, 'a> {
     pub(super) body: Body,
     pub(super) used_ids: BTreeSet<String>,
     pub(super) in_link: usize,
-    /// Phrasing tags of inline raw HTML open now (`<kbd>`), innermost last.
-    pub(super) raw_open: Vec<&'static str>,
+    /// Phrasing tags of inline raw HTML open now (`<kbd>`), innermost
+    /// last, each with whether it is a link (`<a href>`).
+    pub(super) raw_open: Vec<(&'static str, bool)>,
     /// How many of [`Html::raw_open`] the run being rendered may not close.
     pub(super) raw_floor: usize,
     pub(super) depth: usize,
@@ -223,13 +224,19 @@ impl Html<'_, '_> {
                 self.out.push('\n');
             }
             Block::Html { raw, content, .. } => {
+                let div = self.out.len();
                 self.out.push_str("<div class=\"raw\">");
+                let inside = self.out.len();
                 if content.is_empty() {
                     self.out.push_str(&clean_html_block(raw));
                 } else {
                     self.html_block(content);
                 }
-                self.out.push_str("</div>\n");
+                // A comment, or tags the cleaner drops, leaves nothing to show.
+                match self.out[inside..].trim().is_empty() {
+                    true => self.out.truncate(div),
+                    false => self.out.push_str("</div>\n"),
+                }
             }
             Block::Rule { .. } => self.out.push_str("<hr>\n"),
             Block::Extension { name, target, .. } => self.extension(name, target),
@@ -319,13 +326,12 @@ impl Html<'_, '_> {
     fn heading(&mut self, level: u8, anchor: Option<&str>, content: &[crate::model::Inline]) {
         let level = level.clamp(1, 6);
         self.level = level;
-        if anchor.is_some() {
-            self.section = anchor.map(str::to_string);
-        }
-        let id = self
-            .ctx
-            .ids
-            .then(|| self.unique_id(anchor.unwrap_or(""), level));
+        // The section extraction names (and so its tables).
+        self.section = self.ctx.article.heading_id(anchor, content);
+        let id = match self.ctx.ids {
+            true => Some(self.unique_id(&self.section.clone().unwrap_or_default(), level)),
+            false => None,
+        };
         self.out.push_str("<h");
         self.out.push(char::from(b'0' + level));
         if let Some(id) = &id {
@@ -471,7 +477,7 @@ const MARK_OPEN: char = '\u{e000}';
 const MARK_CLOSE: char = '\u{e001}';
 
 /// Ids the page layout uses itself.
-fn is_reserved(id: &str) -> bool {
+pub(super) fn is_reserved(id: &str) -> bool {
     matches!(
         id,
         "main" | "toc" | "view-switch" | "english" | "code-filter" | "toc-title"

@@ -2,7 +2,7 @@
 //! rewritten to the site's pages, images copied from the content tree.
 
 use super::catalog::{join, page_url};
-use super::html::{Asset, Html, Side};
+use super::html::{is_reserved, Asset, Html, Side};
 use super::sanitize::{clean_html, is_safe_url, phrasing, push_escaped};
 use super::text::{is_all_text, Escaped, HasText};
 use crate::diag::{Code, Diagnostic};
@@ -75,7 +75,7 @@ impl Html<'_, '_> {
         if tag.closing {
             if let Some(at) = self.raw_open[self.raw_floor..]
                 .iter()
-                .rposition(|&open| open == name)
+                .rposition(|&(open, _)| open == name)
             {
                 self.close_raw(self.raw_floor + at);
             }
@@ -87,28 +87,51 @@ impl Html<'_, '_> {
         if tag.self_closing {
             return; // `<kbd/>` holds nothing
         }
-        if name == "a" {
-            self.raw_link(tag.attr("href"));
-        } else {
-            self.open(name);
-        }
-        self.raw_open.push(name);
+        let link = match (name, tag.attrs(["href", "name", "id"])) {
+            ("a", [Some(href), ..]) => {
+                self.raw_link(&decode_entities(href));
+                true
+            }
+            ("a", [None, name, id]) => {
+                self.raw_anchor(name.or(id));
+                false
+            }
+            _ => {
+                self.open(name);
+                false
+            }
+        };
+        self.raw_open.push((name, link));
     }
 
     /// `<a href>` of raw HTML, its URL rewritten as a link's is.
-    fn raw_link(&mut self, href: Option<&str>) {
-        let href = href.map(decode_entities);
-        let target = href.as_deref().map(|url| (url, self.target(url, true)));
+    fn raw_link(&mut self, url: &str) {
         self.in_link += 1;
-        match target {
-            Some((_, Target::Keep(href))) => self.open_link("", &href),
-            Some((_, Target::Site(path))) => {
+        match self.target(url, true) {
+            Target::Keep(href) => self.open_link("", &href),
+            Target::Site(path) => {
                 let href = format!("{}{path}", self.ctx.root);
                 self.open_link("", &href)
             }
-            Some((url, Target::Broken(_))) => self.open_link("broken-link", url),
-            Some((_, Target::Drop)) | None => self.out.push_str("<a>"),
+            Target::Broken(_) => self.open_link("broken-link", url),
+            Target::Drop => self.out.push_str("<a>"),
         }
+    }
+
+    /// `<a name="x">` (or `id`) of raw HTML: a target for `#x`, unless the
+    /// page has an element with that id already.
+    fn raw_anchor(&mut self, name: Option<&str>) {
+        let name = name.map(decode_entities).unwrap_or_default();
+        let fresh = !name.is_empty()
+            && !name.contains(char::is_whitespace)
+            && !is_reserved(&name)
+            && self.used_ids.insert(name.clone());
+        if !fresh {
+            return self.out.push_str("<a>");
+        }
+        self.out.push_str("<a id=\"");
+        push_escaped(&mut self.out, &name);
+        self.out.push_str("\">");
     }
 
     /// `<a href="…">`, with a class when there is one.
@@ -127,10 +150,10 @@ impl Html<'_, '_> {
     /// Closes the raw HTML tags open above the first `keep`.
     fn close_raw(&mut self, keep: usize) {
         while self.raw_open.len() > keep {
-            let Some(name) = self.raw_open.pop() else {
+            let Some((name, link)) = self.raw_open.pop() else {
                 break;
             };
-            if name == "a" {
+            if link {
                 self.in_link -= 1;
             }
             self.close(name);

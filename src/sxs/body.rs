@@ -67,7 +67,8 @@ impl<'a, 's> BodyParser<'a, 's> {
                     }
                 }
                 Event::Start(tag) if is_block(tag) => {
-                    if let Some(block) = self.block() {
+                    if let Some(mut block) = self.block() {
+                        docfx::adopt_anchor(&mut blocks, &mut block);
                         blocks.push(block);
                     }
                 }

@@ -155,6 +155,39 @@ pub fn take_anchor(content: &mut Vec<Inline>) -> Option<String> {
     anchor
 }
 
+/// Gives a heading without an anchor the one of the paragraph right before
+/// it when that paragraph is nothing but `<a name="x"></a>` (the anchor on
+/// a line of its own above the heading), which then goes.
+pub fn adopt_anchor(blocks: &mut Vec<Block>, heading: &mut Block) {
+    let Block::Heading {
+        anchor: slot @ None,
+        ..
+    } = heading
+    else {
+        return;
+    };
+    let Some(Block::Paragraph { content, .. }) = blocks.last() else {
+        return;
+    };
+    let mut found = None;
+    for inline in content {
+        match inline {
+            Inline::Html { html } => match anchor_tag(html) {
+                AnchorTag::Open(name) if found.is_none() => found = Some(name),
+                AnchorTag::Close => {}
+                _ => return,
+            },
+            Inline::Text { text } if text.trim().is_empty() => {}
+            Inline::SoftBreak => {}
+            _ => return,
+        }
+    }
+    if let Some(name) = found {
+        *slot = Some(name.to_string());
+        blocks.pop();
+    }
+}
+
 /// What a raw HTML inline of a heading is to [`take_anchor`].
 #[derive(Debug, PartialEq)]
 enum AnchorTag<'a> {
