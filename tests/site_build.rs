@@ -167,6 +167,21 @@ fn broken_links_and_missing_images_are_reported_once() {
     let mut sorted = outcome.diagnostics.clone();
     sorted.dedup();
     assert_eq!(sorted.len(), outcome.diagnostics.len());
+    // Each names the line of the block it is in, as `check` does.
+    let image = outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("images/benefits/azuretab.png"))
+        .unwrap();
+    assert_eq!(
+        (image.file.as_str(), image.line, image.column),
+        ("ko-KR/manage-your-partner-network-benefits.md", 66, 1)
+    );
+    assert!(
+        outcome.diagnostics.iter().all(|d| d.line > 0),
+        "{:?}",
+        outcome.diagnostics
+    );
     let page = std::fs::read_to_string(
         tmp.path()
             .join("public/ko-kr/manage-your-partner-network-benefits/index.html"),

@@ -45,14 +45,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // findings printed piece by piece cost thousands of system calls.
     let mut report = String::new();
     for d in &outcome.diagnostics {
-        let _ = writeln!(
-            report,
-            "{}[{}]: {}: {}",
-            d.severity.as_str(),
-            d.code,
-            d.file,
-            d.message
-        );
+        let _ = write!(report, "{}[{}]: {}", d.severity.as_str(), d.code, d.file);
+        if d.line > 0 {
+            let _ = write!(report, ":{}:{}", d.line, d.column);
+        }
+        let _ = writeln!(report, ": {}", d.message);
     }
     let _ = writeln!(report, "{}", summary(&outcome));
     let _ = std::io::stderr().lock().write_all(report.as_bytes());

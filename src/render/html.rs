@@ -114,6 +114,8 @@ pub struct Html<'c, 'a> {
     /// How many of [`Html::raw_open`] the run being rendered may not close.
     pub(super) raw_floor: usize,
     pub(super) depth: usize,
+    /// Line of the block being rendered (where its warnings point).
+    pub(super) line: u32,
     /// Anchor of the last heading (the section extracted facts name).
     pub(super) section: Option<String>,
     /// Sections whose entitlement table was rendered from extracted data.
@@ -146,6 +148,7 @@ pub(super) fn body_within(
         raw_open: Vec::new(),
         raw_floor: 0,
         depth,
+        line: 0,
         section: None,
         tables_done: BTreeSet::new(),
         level: 1,
@@ -172,6 +175,7 @@ impl Html<'_, '_> {
     }
 
     pub(super) fn block(&mut self, block: &Block) {
+        self.line = block.line();
         match block {
             Block::Heading {
                 level,

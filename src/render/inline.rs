@@ -390,7 +390,8 @@ impl Html<'_, '_> {
         if self.ctx.side == Side::Source && self.ctx.page_locale != "en-us" {
             return; // the side-by-side column repeats the links of the translation
         }
-        let d = Diagnostic::new(code, &article.path, 0, 0, message)
+        let column = u32::from(self.line > 0);
+        let d = Diagnostic::new(code, &article.path, self.line, column, message)
             .with_locale(article.locale.as_str())
             .with_hint(hint);
         self.body.add_diagnostic(d);
