@@ -604,8 +604,8 @@ fn inline_html_tags_wrap_their_content() {
 
 /// Every `#fragment` the pipeline writes has its target on the page: a
 /// heading's anchor above it, an anchor inside a paragraph, and a heading
-/// without an anchor (its id spelled from its English). A comment leaves
-/// nothing on the page.
+/// without an anchor (its id spelled from its English); a link to an id
+/// no element has is a warning. A comment leaves nothing on the page.
 #[test]
 fn anchors_of_every_kind_are_link_targets() {
     let tmp = tempfile::tempdir().unwrap();
@@ -615,14 +615,28 @@ fn anchors_of_every_kind_are_link_targets() {
         "ko-KR",
         "anchors",
         &format!(
-            "---\ntitle: a\n---\n<a name=\"above\"></a>\n## {}\n\n<a id=\"inline\"></a>{}\n\n<!-- note to translators -->\n\n## {}\n\n[a](#above) [b](#inline) [c](#next-steps)\n",
+            "---\ntitle: a\n---\n<a name=\"above\"></a>\n## {}\n\n<a id=\"inline\"></a>{}\n\n<!-- note to translators -->\n\n## {}\n\n[a](#above) [b](#inline) [c](#next-steps) [d](#nowhere)\n",
             seg("abcde-101", "위", "Above"),
             seg("abcde-102", "문장", "Sentence"),
             seg("abcde-103", "다음 단계", "Next steps"),
         ),
     );
     let outcome = build_into(&content, tmp.path());
-    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    // Only the link to an id no element has is reported, once, at its line.
+    let found: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.file.as_str(), d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "broken-link",
+            "ko-KR/anchors.md",
+            13,
+            "link to `#nowhere`: no heading or anchor of the page has that id"
+        )]
+    );
     let out = tmp.path().join("public");
     for page in ["ko-kr/anchors/index.html", "en-us/anchors/index.html"] {
         let page = std::fs::read_to_string(out.join(page)).unwrap();

@@ -89,6 +89,9 @@ pub struct Body {
     /// Files the body includes (`[!INCLUDE]`), content-relative, found or
     /// not: the page changes when one of them does.
     pub includes: BTreeSet<String>,
+    /// Links to an element of the page (`#x`), each with the warning it is
+    /// when the page has no such element (known once the body is done).
+    pub(super) fragments: Vec<(String, Diagnostic)>,
 }
 
 impl Body {
@@ -127,7 +130,13 @@ pub struct Html<'c, 'a> {
 /// Renders the article's blocks into `out` (an empty string, perhaps with
 /// capacity to spare).
 pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
-    body_within(ctx, out, BTreeSet::new(), 0).0
+    let (mut body, ids) = body_within(ctx, out, BTreeSet::new(), 0);
+    for (id, warning) in std::mem::take(&mut body.fragments) {
+        if !(ids.contains(&id) || is_reserved(&id) || id == "top") {
+            body.add_diagnostic(warning);
+        }
+    }
+    body
 }
 
 /// [`body`], within a body that already has the element ids `used_ids`

@@ -66,6 +66,7 @@ impl Html<'_, '_> {
             self.body.add_diagnostic(d);
         }
         self.body.includes.extend(body.includes);
+        self.body.fragments.extend(body.fragments);
         self.body.includes.insert(rel);
     }
 

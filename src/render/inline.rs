@@ -311,6 +311,9 @@ impl Html<'_, '_> {
             || url.starts_with('/')
             || url.contains("://")
             || url.contains(':');
+        if let Some(fragment) = url.strip_prefix('#').filter(|f| is_link && !f.is_empty()) {
+            self.link_within(fragment);
+        }
         if external || url.is_empty() {
             // A link to an article where it is published already.
             let published = is_link.then(|| self.ctx.catalog.docs_slug(url)).flatten();
@@ -386,15 +389,34 @@ impl Html<'_, '_> {
     }
 
     pub(super) fn warn(&mut self, code: Code, message: String, hint: &str) {
+        if let Some(d) = self.finding(code, message, hint) {
+            self.body.add_diagnostic(d);
+        }
+    }
+
+    /// A warning at the block being rendered; `None` on the English column
+    /// of a translated page, which repeats the links of the translation.
+    fn finding(&self, code: Code, message: String, hint: &str) -> Option<Diagnostic> {
         let article = self.ctx.article;
         if self.ctx.side == Side::Source && self.ctx.page_locale != "en-us" {
-            return; // the side-by-side column repeats the links of the translation
+            return None;
         }
         let column = u32::from(self.line > 0);
         let d = Diagnostic::new(code, &article.path, self.line, column, message)
             .with_locale(article.locale.as_str())
             .with_hint(hint);
-        self.body.add_diagnostic(d);
+        Some(d)
+    }
+
+    /// A link to `#fragment` of this page: a warning unless, once the page
+    /// is done, an element has that id ([`super::html::body`]).
+    fn link_within(&mut self, fragment: &str) {
+        let message =
+            format!("link to `#{fragment}`: no heading or anchor of the page has that id");
+        let hint = "link to a heading's id, or add `<a name=\"…\"></a>` where the link should lead";
+        if let Some(d) = self.finding(Code::BrokenLink, message, hint) {
+            self.body.fragments.push((percent_decode(fragment), d));
+        }
     }
 
     /// Plain text of inlines on this body's side.
