@@ -30,6 +30,14 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("<span>".to_string()),
         Just("<br>".to_string()),
         Just("<a name=\"x\"></a>".to_string()),
+        Just("<a href=\"#x\">".to_string()),
+        Just("<a href=\"b.md\">".to_string()),
+        Just("</a>".to_string()),
+        Just("<kbd>".to_string()),
+        Just("</kbd>".to_string()),
+        Just("<strong>".to_string()),
+        Just("</b>".to_string()),
+        Just("## ".to_string()),
         Just("<!-- ".to_string()),
         Just(" -->".to_string()),
         Just("| a | b |\n|---|---|\n".to_string()),
@@ -77,5 +85,33 @@ proptest! {
         let accounted = parsed.article.segments.len()
             + parsed.article.strays.iter().filter(|s| s.side == locdoc::model::Side::Target).count();
         prop_assert_eq!(accounted, spans, "{:?}", text);
+    }
+}
+
+proptest! {
+    // A build per case: fewer cases, the same fragments.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The renderer takes whatever the parser makes of the fragments: the
+    /// build succeeds and writes the article's pages.
+    #[test]
+    fn format_fragments_render(parts in prop::collection::vec(fragment(), 0..60)) {
+        let body: String = parts.concat();
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        std::fs::create_dir_all(content.join("ko-KR")).unwrap();
+        std::fs::write(content.join("ko-KR/a.md"), format!("---\ntitle: x\n---\n{body}")).unwrap();
+        let options = locdoc::build::Options {
+            content,
+            out: Some(tmp.path().join("public")),
+            project: Some(tmp.path().to_path_buf()),
+            progress: false,
+            cache: false,
+        };
+        let outcome = locdoc::build::run(&options);
+        prop_assert!(outcome.is_ok(), "{:?}", outcome.err());
+        for page in ["ko-kr/a/index.html", "en-us/a/index.html"] {
+            prop_assert!(tmp.path().join("public").join(page).is_file(), "{}", page);
+        }
     }
 }

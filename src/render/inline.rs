@@ -73,7 +73,7 @@ impl Html<'_, '_> {
             return self.out.push_str(&clean_html(html));
         };
         if tag.closing {
-            if let Some(at) = self.raw_open[self.raw_floor..]
+            if let Some(at) = (self.raw_open.get(self.raw_floor..).unwrap_or_default())
                 .iter()
                 .rposition(|&(open, _)| open == name)
             {
