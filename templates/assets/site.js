@@ -48,4 +48,74 @@
       });
     });
   }
+
+  // DocFX tab groups: every page shows each tab as a titled section; here
+  // they become a tab list (WAI-ARIA tabs pattern) showing one at a time.
+  // Panels are found by position, not id, so that the English column (a
+  // copy without ids) works too.
+  document.querySelectorAll(".tabs").forEach(function (group, g) {
+    var panels = Array.prototype.filter.call(group.children, function (e) {
+      return e.classList.contains("tab");
+    });
+    if (panels.length < 2) { return; }
+    var list = document.createElement("div");
+    list.setAttribute("role", "tablist");
+    list.className = "tab-list";
+    panels.forEach(function (panel, i) {
+      var title = panel.querySelector(".tab-title");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.setAttribute("role", "tab");
+      button.id = "tabs-" + g + "-" + i;
+      button.textContent = title ? label(title) : String(i + 1);
+      if (panel.id) { button.setAttribute("aria-controls", panel.id); }
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", button.id);
+      list.appendChild(button);
+    });
+    group.insertBefore(list, group.firstChild);
+    group.classList.add("tabs-on");
+    var chosen = panels.findIndex(function (p) { return p.id && "#" + p.id === location.hash; });
+    select(group, chosen < 0 ? 0 : chosen, false);
+  });
+
+  function select(group, index, focus) {
+    var buttons = group.querySelectorAll(":scope > .tab-list > [role=tab]");
+    var panels = group.querySelectorAll(":scope > .tab");
+    buttons.forEach(function (b, i) {
+      b.setAttribute("aria-selected", String(i === index));
+      b.tabIndex = i === index ? 0 : -1;
+      if (i === index && focus) { b.focus(); }
+    });
+    panels.forEach(function (p, i) { p.hidden = i !== index; });
+  }
+
+  // A title's text on this page's side (without the English kept in each sentence).
+  function label(title) {
+    var copy = title.cloneNode(true);
+    copy.querySelectorAll(".src").forEach(function (e) { e.remove(); });
+    return copy.textContent.trim();
+  }
+
+  function position(button) {
+    return Array.prototype.indexOf.call(button.parentNode.children, button);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".tab-list > [role=tab]");
+    if (button) { select(button.closest(".tabs"), position(button), false); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var button = event.target.closest && event.target.closest(".tab-list > [role=tab]");
+    if (!button) { return; }
+    var count = button.parentNode.children.length;
+    var index = position(button);
+    var next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: count - 1 }[event.key];
+    if (next === undefined) { return; }
+    if (getComputedStyle(button).direction === "rtl" && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
+      next = 2 * index - next;
+    }
+    event.preventDefault();
+    select(button.closest(".tabs"), (next + count) % count, true);
+  });
 })();

@@ -1,8 +1,8 @@
 // Opens pages of a built locdoc site in headless Chromium (Debian's package,
 // driven by playwright-core): no console errors, no axe-core violations
 // (WCAG 2.1 A/AA), sentences show their English source on keyboard focus,
-// the side-by-side switch works, the language switcher leads to every
-// other locale, and a screenshot is taken of each article page.
+// the side-by-side switch works, tab groups switch, the language switcher
+// leads to every other locale, and a screenshot is taken of each article page.
 //
 // usage: node site.mjs <base-url> <screenshot-dir> <path>...
 import { chromium } from "playwright-core";
@@ -63,6 +63,20 @@ async function readingModes(page, path) {
   }
 }
 
+// A DocFX tab group shows one tab at a time; a click or the arrow keys choose another.
+async function tabs(page, path) {
+  const group = page.locator(".col-target .tabs-on").first();
+  if ((await group.count()) === 0) return;
+  const tab = (i) => group.locator("[role=tab]").nth(i);
+  const panel = (i) => group.locator(":scope > [role=tabpanel]").nth(i);
+  const shows = async (i) => (await panel(i).isVisible()) && (await tab(i).getAttribute("aria-selected")) === "true";
+  if (!(await shows(0)) || (await panel(1).isVisible())) problems.push(`${path}: a tab group does not start on its first tab`);
+  await tab(1).click();
+  if (!(await shows(1)) || (await panel(0).isVisible())) problems.push(`${path}: a click does not choose a tab`);
+  await tab(1).press("Home");
+  if (!(await shows(0))) problems.push(`${path}: Home does not choose the first tab`);
+}
+
 async function switcher(page, path) {
   const links = await page.locator("nav.lang-switch a").evaluateAll((as) =>
     as.map((a) => ({ href: a.href, lang: a.getAttribute("hreflang") })));
@@ -78,6 +92,7 @@ for (const path of paths) {
   await open(page, path);
   await axe(page, path);
   if (/^[a-z]{2}(-[a-z0-9]+)*\/.+\/$/.test(path) && !path.startsWith("review/")) {
+    await tabs(page, path);
     await readingModes(page, path);
     await page.screenshot({ path: join(shots, path.replace(/\//g, "_") + ".png"), fullPage: false });
     await switcher(page, path);
