@@ -19,6 +19,11 @@ fn variants() -> sxs::Parsed {
     )
 }
 
+/// Pair `fea45-<id>` in the pipeline's spelling.
+fn pair(id: &str, target: &str, source: &str) -> String {
+    format!("<span data-ttu-id=\"fea45-{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"fea45-{id}\">{source}</span></span>")
+}
+
 #[test]
 fn front_matter_survives_bom_and_crlf() {
     let p = variants();
@@ -137,9 +142,7 @@ fn a_file_without_spans_is_a_plain_article() {
 /// segment, the delimiters stay as text, and nothing is reported.
 #[test]
 fn emphasis_paired_across_span_tags_gives_way_to_the_spans() {
-    let segment = |id: &str, text: &str| {
-        format!("<span data-ttu-id=\"fea45-{id}\">{text}</span><span class=\"sxs-lookup\"><span data-stu-id=\"fea45-{id}\">{text}</span></span>")
-    };
+    let segment = |id: &str, text: &str| pair(id, text, text);
     let text = format!(
         "---\ntitle: t\n---\n{}\n\n# {}\n\n{} and *{}*\n",
         segment("137", "\\*\\*_"),
@@ -222,9 +225,7 @@ fn text_loose_in_a_lookup_span_is_kept() {
 /// its English, as the pipeline's anchors are spelled.
 #[test]
 fn headings_take_the_anchor_above_them_or_one_from_their_english() {
-    let segment = |id: &str, target: &str, source: &str| {
-        format!("<span data-ttu-id=\"fea45-{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"fea45-{id}\">{source}</span></span>")
-    };
+    let segment = pair;
     let text = format!(
         "---\ntitle: t\n---\n<a name=\"first\"></a>\n## {}\n\n<a name=\"second\"></a>\n\n### {}\n\n## {}\n\n<a name=\"a\"></a> text\n\n## {}\n",
         segment("101", "하나", "One"),
