@@ -65,8 +65,9 @@ async function readingModes(page, path) {
 
 // A DocFX tab group shows one tab at a time; a click or the arrow keys choose another.
 async function tabs(page, path) {
+  if ((await page.locator(".col-target .tabs").count()) === 0) return;
   const group = page.locator(".col-target .tabs-on").first();
-  if ((await group.count()) === 0) return;
+  if ((await group.count()) === 0) { problems.push(`${path}: a tab group has no tab list`); return; }
   const tab = (i) => group.locator("[role=tab]").nth(i);
   const panel = (i) => group.locator(":scope > [role=tabpanel]").nth(i);
   const shows = async (i) => (await panel(i).isVisible()) && (await tab(i).getAttribute("aria-selected")) === "true";
