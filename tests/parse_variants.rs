@@ -75,7 +75,7 @@ fn inline_content_is_decoded() {
     let seg = &p.article.segments[1];
     assert_eq!(
         seg.source_text(),
-        "Use xref:System.String and code & <tag> *not*."
+        "Use System.String and code & <tag> *not*."
     );
     assert!(seg.source.iter().any(
         |i| matches!(i, Inline::Link { url, autolink: true, .. } if url == "xref:System.String")

@@ -424,6 +424,17 @@ fn write_plain<S: TextSink>(inlines: &[Inline], resolve: Option<(&Article, Side)
         match inline {
             Inline::Text { text } => out.push_str(text),
             Inline::Code { code } => out.push_str(code),
+            // `<xref:Some.Type>` reads as the name it shows.
+            Inline::Link {
+                url,
+                autolink: true,
+                ..
+            } if url
+                .get(..5)
+                .is_some_and(|p| p.eq_ignore_ascii_case("xref:")) =>
+            {
+                out.push_str(&url[5..])
+            }
             Inline::Strong { children }
             | Inline::Emphasis { children }
             | Inline::Strikethrough { children }
