@@ -19,7 +19,9 @@
       seg.replaceWith(document.createTextNode(text));
     });
     column.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
-    column.querySelectorAll("[tabindex]").forEach(function (e) { e.removeAttribute("tabindex"); });
+    // Sentences are focusable for their English: this column is the English. Tab
+    // buttons keep their roving tabindex.
+    column.querySelectorAll("[tabindex]:not([role=tab])").forEach(function (e) { e.removeAttribute("tabindex"); });
     target.parentNode.appendChild(column);
     return column;
   }

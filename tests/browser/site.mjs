@@ -58,6 +58,10 @@ async function readingModes(page, path) {
   if ((await sxs.count()) > 0) {
     await sxs.click();
     if (!(await page.locator(".col-source").isVisible())) problems.push(`${path}: side by side shows no English`);
+    // The English column's tab lists keep one tab stop each.
+    const groups = await page.locator(".col-source .tabs-on").count();
+    const stops = await page.locator(".col-source [role=tab]:not([tabindex='-1'])").count();
+    if (stops !== groups) problems.push(`${path}: the English column's tab lists have ${stops} tab stops for ${groups} groups`);
     await page.screenshot({ path: join(shots, path.replace(/\//g, "_") + "sxs.png") });
     await page.locator("#view-switch button[data-view='single']").click();
   }
