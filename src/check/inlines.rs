@@ -90,11 +90,7 @@ pub fn walk<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
     }
 }
 
-/// Whether a URL is a DocFX cross reference (`xref:Some.Type`).
-pub fn is_xref(url: &str) -> bool {
-    url.get(..5)
-        .is_some_and(|p| p.eq_ignore_ascii_case("xref:"))
-}
+pub use crate::model::is_xref;
 
 /// Protected text that must stay byte for byte: inline code, cross
 /// references and DocFX `{placeholder}`s in text, in order.

@@ -341,6 +341,15 @@ pub enum Inline {
     Segment { index: usize },
 }
 
+/// The scheme of a DocFX cross reference.
+const XREF: &str = "xref:";
+
+/// Whether a URL is a DocFX cross reference (`xref:Some.Type`, in any case).
+pub fn is_xref(url: &str) -> bool {
+    url.get(..XREF.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(XREF))
+}
+
 impl Inline {
     /// The plain text of a run of inlines (segments are skipped).
     pub fn plain_text(inlines: &[Inline]) -> String {
@@ -429,12 +438,7 @@ fn write_plain<S: TextSink>(inlines: &[Inline], resolve: Option<(&Article, Side)
                 url,
                 autolink: true,
                 ..
-            } if url
-                .get(..5)
-                .is_some_and(|p| p.eq_ignore_ascii_case("xref:")) =>
-            {
-                out.push_str(&url[5..])
-            }
+            } if is_xref(url) => out.push_str(&url[XREF.len()..]),
             Inline::Strong { children }
             | Inline::Emphasis { children }
             | Inline::Strikethrough { children }

@@ -107,15 +107,10 @@ impl Html<'_, '_> {
     /// `<a href>` of raw HTML, its URL rewritten as a link's is.
     fn raw_link(&mut self, url: &str) {
         self.in_link += 1;
-        match self.target(url, true) {
-            Target::Keep(href) => self.open_link("", &href),
-            Target::Site(path) => {
-                let href = format!("{}{path}", self.ctx.root);
-                self.open_link("", &href)
-            }
-            Target::Broken(_) => self.open_link("broken-link", url),
-            Target::Drop => self.out.push_str("<a>"),
+        if self.open_a(url).is_none() {
+            self.out.push_str("<a");
         }
+        self.out.push('>');
     }
 
     /// `<a name="x">` (or `id`) of raw HTML: a target for `#x`, unless the
@@ -131,19 +126,6 @@ impl Html<'_, '_> {
         }
         self.out.push_str("<a id=\"");
         push_escaped(&mut self.out, &name);
-        self.out.push_str("\">");
-    }
-
-    /// `<a href="…">`, with a class when there is one.
-    fn open_link(&mut self, class: &str, href: &str) {
-        self.out.push_str("<a ");
-        if !class.is_empty() {
-            self.out.push_str("class=\"");
-            self.out.push_str(class);
-            self.out.push_str("\" ");
-        }
-        self.out.push_str("href=\"");
-        push_escaped(&mut self.out, href);
         self.out.push_str("\">");
     }
 
@@ -233,27 +215,39 @@ impl Html<'_, '_> {
         if autolink && url.starts_with("xref:") {
             return self.wrap_text("code", url.trim_start_matches("xref:"));
         }
-        let href = match self.target(url, true) {
-            Target::Drop => return self.inlines(children),
-            Target::Broken(href) => {
-                self.out.push_str("<a class=\"broken-link\" href=\"");
-                push_escaped(&mut self.out, &href);
-                self.out.push('"');
+        match self.open_a(url) {
+            None => self.inlines(children),
+            Some(true) => {
                 let tip = self
                     .ctx
                     .labels
                     .get("broken_link_title")
                     .cloned()
                     .unwrap_or_default();
-                return self.finish_link(&tip, url, children);
+                self.finish_link(&tip, url, children)
             }
-            Target::Keep(href) => href,
-            Target::Site(path) => format!("{}{path}", self.ctx.root),
+            Some(false) => self.finish_link(title, url, children),
+        }
+    }
+
+    /// Writes `<a href="…"` for `url` as the site has it (with
+    /// `class="broken-link"` when it leads nowhere), leaving the tag open
+    /// for more attributes; whether it is broken. `None`, and nothing
+    /// written, for a refused URL.
+    fn open_a(&mut self, url: &str) -> Option<bool> {
+        let (broken, href) = match self.target(url, true) {
+            Target::Drop => return None,
+            Target::Broken(href) => (true, href),
+            Target::Keep(href) => (false, href),
+            Target::Site(path) => (false, format!("{}{path}", self.ctx.root)),
         };
-        self.out.push_str("<a href=\"");
+        self.out.push_str(match broken {
+            true => "<a class=\"broken-link\" href=\"",
+            false => "<a href=\"",
+        });
         push_escaped(&mut self.out, &href);
         self.out.push('"');
-        self.finish_link(title, url, children);
+        Some(broken)
     }
 
     fn finish_link(&mut self, title: &str, url: &str, children: &[Inline]) {
