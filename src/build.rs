@@ -27,7 +27,7 @@ use crate::cache::{self, Cached, Manifest};
 use crate::content::{self, Source};
 use crate::diag::{self, Counts, Diagnostic};
 use crate::error::Result;
-use crate::render::{Catalog, Entry, Facts, Renderer, Settings};
+use crate::render::{self, Anchors, Catalog, Entry, Facts, Renderer, Settings};
 use crate::write::{Item, Stats, Writer};
 use crate::{check, config, extract, sxs};
 use incremental::{fingerprint, reuse, reuse_shared, Job, Plan};
@@ -93,6 +93,7 @@ struct Done {
     content: Counts,
     pages: Vec<String>,
     includes: Vec<String>,
+    anchors: Anchors,
 }
 
 /// What [`render_all`] leaves for the rest of the build: each article's
@@ -102,6 +103,8 @@ struct Rendered {
     entries: Vec<(String, Vec<u8>)>,
     facts: Vec<Facts>,
     assembler: extract::Assembler,
+    /// Each article's locale and [`Anchors`].
+    anchors: Vec<(String, Anchors)>,
 }
 
 /// Builds the site.
@@ -198,7 +201,11 @@ pub fn run(options: &Options) -> Result<Outcome> {
     // findings' order on the other, so that both cores have work.
     let mut diagnostics = std::mem::take(&mut outcome.diagnostics);
     let (rendered, entries) = match rendered {
-        Ok(r) => (Ok((r.facts, r.assembler)), r.entries),
+        Ok(r) => {
+            let anchors = r.anchors.iter().map(|(l, a)| (l.as_str(), a));
+            diagnostics.extend(render::broken_fragments(anchors));
+            (Ok((r.facts, r.assembler)), r.entries)
+        }
         Err(e) => (Err(e), Vec::new()),
     };
     // Nothing changed, stamps included: the previous manifest says it all.
@@ -298,6 +305,7 @@ fn render_all(
     bar.finish_and_clear();
     let mut entries = Vec::with_capacity(results.len());
     let mut facts = Vec::new();
+    let mut anchors = Vec::with_capacity(results.len());
     for (_, done, entry) in results {
         let done = done?;
         match done.reused {
@@ -305,6 +313,9 @@ fn render_all(
             false => outcome.reuse.rendered += 1,
         }
         entries.extend(entry.map(|e| (done.rel, e)));
+        if let Some(f) = &done.facts {
+            anchors.push((f.locale.clone(), done.anchors));
+        }
         facts.extend(done.facts);
         outcome.diagnostics.extend(done.diagnostics);
         add_counts(&mut outcome.content, done.content);
@@ -314,6 +325,7 @@ fn render_all(
         entries,
         facts,
         assembler,
+        anchors,
     })
 }
 
@@ -333,6 +345,7 @@ fn cached(renderer: &Renderer, job: &Job, done: &Done) -> Cached {
         diagnostics: cache::store_all(&done.diagnostics),
         content: cache::counts_to(done.content),
         includes: done.includes.clone(),
+        anchors: done.anchors.clone(),
     }
 }
 
@@ -400,6 +413,7 @@ fn article(
         content: Counts::default(),
         pages: Vec::new(),
         includes: Vec::new(),
+        anchors: Anchors::default(),
     };
     let read = content::read_bytes(source).and_then(|bytes| {
         if done.hash.is_empty() {
@@ -445,6 +459,7 @@ fn article(
     }
     done.diagnostics = rendered.diagnostics;
     done.includes = rendered.includes.into_iter().collect();
+    done.anchors = rendered.anchors;
     // The merge does not read them: moved, not copied.
     done.diagnostics.append(&mut extracted.diagnostics);
     done.extracted = Some(extracted);

@@ -568,7 +568,7 @@ fn inline_html_tags_wrap_their_content() {
         "ko-KR",
         "other",
         &format!(
-            "---\ntitle: o\n---\n{}\n",
+            "---\ntitle: o\n---\n<a id=\"x\"></a>{}\n",
             seg("abcde-101", "다른", "Other")
         ),
     );
@@ -655,6 +655,69 @@ fn anchors_of_every_kind_are_link_targets() {
     }
 }
 
+/// A link to an element of another article's page is judged once every
+/// page is rendered: against the page it leads to in the locale, or the
+/// English page when the locale lacks the article. Each broken one is
+/// reported once, at its line, in the file that has it.
+#[test]
+fn links_into_other_pages_name_an_element_they_have() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    let target = |locale: &str, slug: &str| {
+        let text = format!(
+            "---\ntitle: t\n---\n<a name=\"named\"></a>\n## {}\n\n## {}\n",
+            seg("abcde-101", "위", "Above"),
+            seg("abcde-102", "다음 단계", "Next steps"),
+        );
+        write_article(&content, locale, slug, &text);
+    };
+    target("ko-KR", "b");
+    // Only in Russian: Korean pages link to its English page.
+    target("ru-RU", "c");
+    write_article(
+        &content,
+        "ko-KR",
+        "a",
+        &format!(
+            "---\ntitle: a\n---\n{}\n\n[1](b.md#named) [2](b.md#next-steps) [3](b.md#top) [4](b.md)\n\n[5](b.md#gone) [6](c.md#next-steps) [7](c.md#Next-Steps) [8](a.md#self)\n",
+            seg("abcde-101", "문장", "Sentence"),
+        ),
+    );
+    let outcome = build_into(&content, tmp.path());
+    let found: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "broken-link")
+        .map(|d| (d.file.as_str(), d.line, d.column, d.message.as_str()))
+        .collect();
+    let message = |url: &str, id: &str| {
+        format!("link to `{url}`: no heading or anchor of that article has the id `{id}`")
+    };
+    assert_eq!(
+        found,
+        [
+            ("ko-KR/a.md", 8, 1, message("a.md#self", "self").as_str()),
+            ("ko-KR/a.md", 8, 1, message("b.md#gone", "gone").as_str()),
+            (
+                "ko-KR/a.md",
+                8,
+                1,
+                message("c.md#Next-Steps", "Next-Steps").as_str()
+            ),
+        ]
+    );
+    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/a/index.html")).unwrap();
+    assert!(
+        page.contains("href=\"../../ko-kr/b/#next-steps\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../en-us/c/#next-steps\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../ko-kr/b/\""), "{page}");
+}
+
 /// A sentence whose other half is missing is an error for `check`, and the
 /// pages still show it: an English source without its translation, or a
 /// translation without its source, in its place.
@@ -707,7 +770,7 @@ fn links_to_the_published_docs_lead_to_the_pages_here() {
         &content,
         "ko-KR",
         "technical-benefits",
-        "---\ntitle: t\n---\n혜택\n",
+        "---\ntitle: t\n---\n<a name=\"activate\"></a>\n## 혜택\n",
     );
     let outcome = build_into(&content, tmp.path());
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);

@@ -224,6 +224,51 @@ fn a_corrupt_or_ignored_cache_means_a_clean_build() {
     assert_same_trees(tmp.path());
 }
 
+/// A link into another article's page is judged on every build, against
+/// that page as it is now: when only the linked article changes, the
+/// linking one is reused and its link is still judged.
+#[test]
+fn links_into_a_changed_article_are_judged_again() {
+    let (tmp, content) = project();
+    let linking = content.join("ko-KR/manage-your-partner-network-benefits.md");
+    let mut text = std::fs::read_to_string(&linking).unwrap();
+    text.push_str("\n[지원](mpn-benefits-technical-support.md#partner-support-plans)\n");
+    std::fs::write(&linking, text).unwrap();
+    let broken = |outcome: &Outcome| {
+        outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("#partner-support-plans"))
+            .map(|d| (d.file.clone(), d.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    let first = build(tmp.path(), true);
+    assert_eq!(broken(&first), []);
+    let linked = content.join("ko-KR/mpn-benefits-technical-support.md");
+    let text = std::fs::read_to_string(&linked).unwrap();
+    std::fs::write(
+        &linked,
+        text.replace("name=\"partner-support-plans\"", "name=\"plans\""),
+    )
+    .unwrap();
+    let second = build(tmp.path(), true);
+    assert_eq!((second.reuse.rendered, second.reuse.reused), (1, 3));
+    assert_eq!(
+        broken(&second),
+        [(
+            "ko-KR/manage-your-partner-network-benefits.md".to_string(),
+            "link to `mpn-benefits-technical-support.md#partner-support-plans`: no heading or anchor of that article has the id `partner-support-plans`".to_string()
+        )]
+    );
+    // Nothing changed: the same finding, from the cache alone.
+    let third = build(tmp.path(), true);
+    assert!(third.reuse.everything);
+    assert_eq!(third.diagnostics, second.diagnostics);
+    assert_same_trees(tmp.path());
+    std::fs::write(&linked, text).unwrap();
+    assert_eq!(broken(&build(tmp.path(), true)), []);
+}
+
 /// An article that includes another article file (`[!INCLUDE]`) is
 /// rendered again when that file changes, appears or goes; the others are
 /// reused, and the output is a clean build's.

@@ -224,6 +224,7 @@ pub(super) fn reuse(job: &Job, cached: &Cached, plan: &Plan, tx: &mut SyncSender
         content: cache::counts_from(cached.content),
         pages: cached.pages.clone(),
         includes: cached.includes.clone(),
+        anchors: cached.anchors.clone(),
     }
 }
 

@@ -8,7 +8,7 @@ use super::Stamp;
 use crate::content::Source;
 use crate::diag::{Code, Counts, Diagnostic, Severity};
 use crate::model::front::FrontMatter;
-use crate::render::{Entry, Facts};
+use crate::render::{Anchors, Entry, Facts};
 
 /// What one article produced.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -32,6 +32,9 @@ pub struct Cached {
     /// Files its pages include (`[!INCLUDE]`), content-relative.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub includes: Vec<String>,
+    /// The ids of its pages and its links into other pages (required: a
+    /// manifest without them is from before they were kept).
+    pub anchors: Anchors,
 }
 
 impl Cached {

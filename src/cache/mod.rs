@@ -219,6 +219,7 @@ mod tests {
             diagnostics: Vec::new(),
             content: [0; 3],
             includes: Vec::new(),
+            anchors: Default::default(),
         };
         let manifest = |started| Manifest {
             started,

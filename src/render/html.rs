@@ -11,6 +11,7 @@ use super::catalog::Catalog;
 use super::i18n::Labels;
 use super::sanitize::{clean_html_block, is_safe_url, push_escaped};
 use super::text::Sources;
+use super::CrossLink;
 use crate::diag::Diagnostic;
 use crate::extract::Entitlements;
 use crate::model::{Alignment, Article, Block, Cell, Inline, ListItem, NoteKind};
@@ -92,6 +93,11 @@ pub struct Body {
     /// Links to an element of the page (`#x`), each with the warning it is
     /// when the page has no such element (known once the body is done).
     pub(super) fragments: Vec<(String, Diagnostic)>,
+    /// Links to an element of another page (`other.md#x`), judged once
+    /// every page is rendered.
+    pub(super) links: Vec<CrossLink>,
+    /// [`super::id_hash`] of every element id of the page, sorted.
+    pub(super) ids: Vec<u64>,
 }
 
 impl Body {
@@ -136,6 +142,10 @@ pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
             body.add_diagnostic(warning);
         }
     }
+    let mut hashes: Vec<u64> = ids.iter().map(|id| super::id_hash(id)).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    body.ids = hashes;
     body
 }
 

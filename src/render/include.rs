@@ -67,6 +67,7 @@ impl Html<'_, '_> {
         }
         self.body.includes.extend(body.includes);
         self.body.fragments.extend(body.fragments);
+        self.body.links.extend(body.links);
         self.body.includes.insert(rel);
     }
 

@@ -5,6 +5,7 @@ use super::catalog::{join, page_url};
 use super::html::{is_reserved, Asset, Html, Side};
 use super::sanitize::{clean_html, is_safe_url, phrasing, push_escaped};
 use super::text::{is_all_text, Escaped, HasText};
+use super::CrossLink;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment};
 use crate::sxs::{decode_entities, tag::Tag};
@@ -342,17 +343,26 @@ impl Html<'_, '_> {
     /// The page of article `slug` in the page's locale, else in English;
     /// a `broken-link` warning when there is none.
     fn slug_link(&mut self, slug: Option<String>, fragment: Option<&str>, url: &str) -> Target {
-        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         let catalog = self.ctx.catalog;
-        match slug {
-            Some(slug) if catalog.has_page(&slug, self.ctx.page_locale) => Target::Site(format!(
-                "{}{fragment}",
-                page_url(self.ctx.page_locale, &slug)
-            )),
-            Some(slug) if catalog.has_page(&slug, "en-us") => {
-                Target::Site(format!("{}{fragment}", page_url("en-us", &slug)))
+        let page = match slug {
+            Some(slug) if catalog.has_page(&slug, self.ctx.page_locale) => {
+                Some(page_url(self.ctx.page_locale, &slug))
             }
-            _ => {
+            Some(slug) if catalog.has_page(&slug, "en-us") => Some(page_url("en-us", &slug)),
+            _ => None,
+        };
+        match page {
+            Some(page) => {
+                let fragment = fragment.filter(|f| !f.is_empty());
+                match fragment {
+                    Some(fragment) => {
+                        self.link_into(&page, fragment, url);
+                        Target::Site(format!("{page}#{fragment}"))
+                    }
+                    None => Target::Site(page),
+                }
+            }
+            None => {
                 let message = format!("link to `{url}`: that article exists in no locale");
                 self.warn(Code::BrokenLink, message, "fix the path or add the article");
                 Target::Broken(url.to_string())
@@ -407,10 +417,24 @@ impl Html<'_, '_> {
     fn link_within(&mut self, fragment: &str) {
         let message =
             format!("link to `#{fragment}`: no heading or anchor of the page has that id");
-        let hint = "link to a heading's id, or add `<a name=\"…\"></a>` where the link should lead";
-        if let Some(d) = self.finding(Code::BrokenLink, message, hint) {
+        if let Some(d) = self.finding(Code::BrokenLink, message, FRAGMENT_HINT) {
             self.body.fragments.push((percent_decode(fragment), d));
         }
+    }
+
+    /// A link to `#fragment` of another page: judged once every page is
+    /// rendered ([`super::broken_fragments`]).
+    fn link_into(&mut self, page: &str, fragment: &str, url: &str) {
+        if self.ctx.side == Side::Source && self.ctx.page_locale != "en-us" {
+            return;
+        }
+        self.body.links.push(CrossLink {
+            file: self.ctx.article.path.clone(),
+            line: self.line,
+            url: url.to_string(),
+            page: page.to_string(),
+            id: percent_decode(fragment),
+        });
     }
 
     /// Plain text of inlines on this body's side.
@@ -422,6 +446,10 @@ impl Html<'_, '_> {
         out.trim().to_string()
     }
 }
+
+/// How to mend a link to an element that its page lacks.
+pub(super) const FRAGMENT_HINT: &str =
+    "link to a heading's id, or add `<a name=\"…\"></a>` where the link should lead";
 
 /// Escapes every byte of a path but unreserved characters and `/`.
 fn percent_encode(path: &str) -> String {

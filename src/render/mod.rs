@@ -99,6 +99,84 @@ pub struct Rendered {
     pub facts: Facts,
     /// Files the pages include, content-relative.
     pub includes: BTreeSet<String>,
+    /// The ids of its pages and its links into other pages.
+    pub anchors: Anchors,
+}
+
+/// What an article's pages tell of links between pages: the element ids
+/// each page has, and each link to an element of another page
+/// (`other.md#x`). Whether such a link leads somewhere is known only once
+/// every page is rendered: [`broken_fragments`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchors {
+    /// Each page a link may lead to (`ko-kr/a/`, `en-us/a/`), with the
+    /// [`id_hash`] of each element id it has, sorted.
+    pub pages: Vec<(String, Vec<u64>)>,
+    /// Links to an element of a page of the site.
+    pub links: Vec<CrossLink>,
+}
+
+/// A link to an element of a page of the site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrossLink {
+    /// The file the link is in, content-relative (an article or a file it
+    /// includes).
+    pub file: String,
+    /// Line of the link's block.
+    pub line: u32,
+    /// The link as written.
+    pub url: String,
+    /// The page it leads to (`ko-kr/b/`).
+    pub page: String,
+    /// The element id it names, decoded.
+    pub id: String,
+}
+
+/// The hash an element id is known by in [`Anchors::pages`]: the same in
+/// every run, so that the build cache can keep it.
+pub fn id_hash(id: &str) -> u64 {
+    crate::check::hash::text(id)
+}
+
+/// The links of `articles` (each with its locale) to an element that the
+/// page they lead to lacks, as `broken-link` warnings. A link to a page
+/// that is not among them (one that failed to render) is not judged.
+pub fn broken_fragments<'a>(
+    articles: impl IntoIterator<Item = (&'a str, &'a Anchors)> + Clone,
+) -> Vec<Diagnostic> {
+    let mut pages: std::collections::HashMap<&str, &[u64]> = std::collections::HashMap::new();
+    for (_, anchors) in articles.clone() {
+        for (page, ids) in &anchors.pages {
+            pages.insert(page, ids);
+        }
+    }
+    let mut out = Vec::new();
+    for (locale, anchors) in articles {
+        for link in &anchors.links {
+            let Some(ids) = pages.get(link.page.as_str()) else {
+                continue;
+            };
+            let id = link.id.as_str();
+            if html::is_reserved(id) || id == "top" || ids.binary_search(&id_hash(id)).is_ok() {
+                continue;
+            }
+            let message = format!(
+                "link to `{}`: no heading or anchor of that article has the id `{id}`",
+                link.url
+            );
+            let d = Diagnostic::new(
+                Code::BrokenLink,
+                &link.file,
+                link.line,
+                u32::from(link.line > 0),
+                message,
+            )
+            .with_locale(locale)
+            .with_hint(inline::FRAGMENT_HINT);
+            out.push(d);
+        }
+    }
+    out
 }
 
 /// Renders pages; shared by all threads.

@@ -11,7 +11,7 @@ use super::catalog::{page_url, root_prefix, Entry, ENGLISH};
 use super::html::{self, Body, Ctx, Side, TocEntry};
 use super::templates::{self, Markup};
 use super::text::Sources;
-use super::{count_codes, Facts, Page, Rendered, Renderer};
+use super::{count_codes, Anchors, Facts, Page, Rendered, Renderer};
 use crate::diag::Diagnostic;
 use crate::error::Result;
 use crate::extract::Entitlements;
@@ -87,6 +87,10 @@ impl Renderer {
         };
         let (page, mut body) = self.article_page(&target, Side::Target, &tag, &url)?;
         pages.push(page);
+        let mut anchors = Anchors {
+            pages: vec![(page_url(&url, &article.slug), std::mem::take(&mut body.ids))],
+            links: std::mem::take(&mut body.links),
+        };
         let mut english_title = None;
         if self.catalog.supplies_english(entry) {
             let (page, english) = self.article_page(&target, Side::Source, ENGLISH, "en-us")?;
@@ -95,6 +99,10 @@ impl Renderer {
             body.assets.extend(english.assets);
             body.diagnostics.extend(english.diagnostics);
             body.includes.extend(english.includes);
+            anchors
+                .pages
+                .push((page_url("en-us", &article.slug), english.ids));
+            anchors.links.extend(english.links);
         }
         pages.push(self.review_page(entry, article, findings, &sources)?);
         templates::recycle(sources.into_buffer());
@@ -120,6 +128,7 @@ impl Renderer {
             diagnostics: body.diagnostics,
             facts,
             includes: body.includes,
+            anchors,
         })
     }
 
