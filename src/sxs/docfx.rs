@@ -22,33 +22,44 @@ pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32) -> Block {
     Block::Paragraph { content, line }
 }
 
-/// Drops a first or last line that is a `:::` directive (`::: zone
-/// pivot="x"`, `::: zone-end`) from a paragraph of segments: written
-/// without a blank line around the text, the directive joins its
-/// paragraph, where it would show as text. (Standing alone, it is a
-/// [`Block::Directive`], which pages don't show either.)
+/// Drops the first and last lines that are `:::` directives (`::: zone
+/// pivot="x"`, `::: zone-end`, `:::row:::` then `:::column:::`) from a
+/// paragraph of segments: written without a blank line around the text,
+/// a directive joins its paragraph, where it would show as text.
+/// (Standing alone, it is a [`Block::Directive`], which pages don't show
+/// either.) A line with a segment in it is never dropped.
 fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
     // Neither the paragraph nor its inlines are scanned: every paragraph
     // of segments comes here.
     let is_directive = |l: &str| l.trim_start().starts_with(":::");
     let is_break = |i: &Inline| matches!(i, Inline::SoftBreak);
     if is_directive(raw) {
-        if let Some(first) = content.iter().position(is_break) {
-            if !contains_segment(&content[..first]) {
-                content.drain(..=first);
+        loop {
+            let Some(first) = content.iter().position(is_break) else {
+                break;
+            };
+            if contains_segment(&content[..first]) {
+                break;
+            }
+            content.drain(..=first);
+            match content.first() {
+                Some(Inline::Text { text }) if is_directive(text) => {}
+                _ => break,
             }
         }
     }
-    // The last line, when it is text of its own.
-    let last_line = match content.as_slice() {
-        [.., Inline::SoftBreak, Inline::Text { text }] => Some(text.as_str()),
-        _ => None,
-    };
-    if last_line.is_some_and(is_directive) {
-        if let Some(last) = content.iter().rposition(is_break) {
-            if !contains_segment(&content[last..]) {
-                content.truncate(last);
-            }
+    // The last lines, each when it is text of its own.
+    loop {
+        let last_line = match content.as_slice() {
+            [.., Inline::SoftBreak, Inline::Text { text }] => Some(text.as_str()),
+            _ => None,
+        };
+        if !last_line.is_some_and(is_directive) {
+            break;
+        }
+        match content.iter().rposition(is_break) {
+            Some(last) if !contains_segment(&content[last..]) => content.truncate(last),
+            _ => break,
         }
     }
 }
@@ -441,6 +452,35 @@ mod tests {
             matches!(blocks.as_slice(), [Block::Paragraph { content, .. }]
                 if matches!(content.as_slice(), [Inline::Segment { index: 0 }])),
             "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn nested_directive_lines_all_leave_the_paragraph() {
+        let segment = concat!(
+            "<span data-ttu-id=\"abcde-101\">열</span>",
+            "<span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">Column</span></span>",
+        );
+        let text = format!(
+            ":::row:::\n:::column span=\"2\":::\n{segment}\n:::column-end:::\n:::row-end:::\n"
+        );
+        let (parsed, _) = blocks(&text);
+        assert!(
+            matches!(parsed.as_slice(), [Block::Paragraph { content, .. }]
+                if matches!(content.as_slice(), [Inline::Segment { index: 0 }])),
+            "{parsed:?}"
+        );
+        // A directive line that holds a segment stays, and so does the text
+        // after it.
+        let text = format!(":::row:::\n:::column::: {segment}\nmore\n");
+        let (parsed, _) = blocks(&text);
+        let [Block::Paragraph { content, .. }] = parsed.as_slice() else {
+            panic!("{parsed:?}");
+        };
+        assert!(contains_segment(content), "{content:?}");
+        assert!(
+            matches!(content.last(), Some(Inline::Text { text }) if text == "more"),
+            "{content:?}"
         );
     }
 }
