@@ -251,6 +251,19 @@ pub enum Marker {
 /// Strips a leading `[!NOTE]` (any kind, any case) or `[!div class="…"]`
 /// from a quote's first paragraph.
 pub fn take_quote_marker(blocks: &mut Vec<Block>) -> Option<Marker> {
+    // A marker alone in its paragraph (a list follows it at once) was read
+    // as an extension block, `[!div class="op_single_selector"]`.
+    if let Some(Block::Extension { name, target, .. }) = blocks.first() {
+        let class = match NoteKind::parse(name) {
+            Some(kind) if target.trim().is_empty() => Some(Marker::Note(kind)),
+            Some(_) => None,
+            None => div_class(&format!("{name} {target}")).map(Marker::Div),
+        };
+        if class.is_some() {
+            blocks.remove(0);
+        }
+        return class;
+    }
     let Some(Block::Paragraph { content, .. }) = blocks.first_mut() else {
         return None;
     };
@@ -399,6 +412,34 @@ mod tests {
         let locale = crate::model::Locale::parse("ko-KR").unwrap();
         let parsed = crate::sxs::parse("ko-KR/a.md", locale, "a", text);
         (parsed.article.blocks, parsed.article.segments.len())
+    }
+
+    /// A marker alone on its line, a list right below it: the quote is a
+    /// `<div>` of the list (DocFX's `op_single_selector`).
+    #[test]
+    fn a_marker_followed_by_a_list_marks_the_quote() {
+        for (text, want) in [
+            (
+                "> [!div class=\"op_single_selector\"]\n> - [a](a.md)\n",
+                "op_single_selector",
+            ),
+            ("> [!div class=\"checklist\"]\n> * one\n", "checklist"),
+        ] {
+            let (parsed, _) = blocks(text);
+            let [Block::Quote { class, blocks, .. }] = parsed.as_slice() else {
+                panic!("{parsed:?}");
+            };
+            assert_eq!(class.as_deref(), Some(want));
+            assert!(
+                matches!(blocks.as_slice(), [Block::List { .. }]),
+                "{blocks:?}"
+            );
+        }
+        let (parsed, _) = blocks("> [!NOTE]\n> - item\n");
+        assert!(
+            matches!(parsed.as_slice(), [Block::Note { blocks, .. }] if matches!(blocks.as_slice(), [Block::List { .. }])),
+            "{parsed:?}"
+        );
     }
 
     /// The quote of a `[!div]` marker keeps its content, segments included,
