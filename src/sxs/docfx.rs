@@ -34,10 +34,7 @@ fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
     let is_directive = |l: &str| l.trim_start().starts_with(":::");
     let is_break = |i: &Inline| matches!(i, Inline::SoftBreak);
     if is_directive(raw) {
-        loop {
-            let Some(first) = content.iter().position(is_break) else {
-                break;
-            };
+        while let Some(first) = content.iter().position(is_break) {
             if contains_segment(&content[..first]) {
                 break;
             }
