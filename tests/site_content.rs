@@ -103,8 +103,9 @@ fn no_xss_vector_reaches_a_page_as_active_content() {
                         el.html()
                     );
                 }
-                "iframe" | "object" | "embed" | "svg" | "math" | "style" | "input" | "details"
-                | "body"
+                // `<details>` may stay (a disclosure); its `ontoggle` may not,
+                // as no `on…` attribute may (below).
+                "iframe" | "object" | "embed" | "svg" | "math" | "style" | "input" | "body"
                     if v.name() != "body" || v.attrs().count() > 0 =>
                 {
                     panic!("`{path}`: element `{}` from the content survived", v.name())
@@ -653,6 +654,62 @@ fn anchors_of_every_kind_are_link_targets() {
         }
         assert_eq!(html.select(&select("main .raw")).count(), 0, "{page}");
     }
+}
+
+/// A `<details>` written across blocks (blank lines around its content)
+/// is one disclosure: the summary's sentence in `<summary>` (a control, so
+/// not a tab stop of its own), the blocks up to `</details>` inside it, on
+/// the locale page and the English page alike.
+#[test]
+fn details_across_blocks_hold_their_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "details",
+        &format!(
+            "---\ntitle: d\n---\n<details>\n<summary>{}</summary>\n\n{}\n\n- {}\n\n</details>\n\n{}\n",
+            seg("abcde-101", "자세히", "Details"),
+            seg("abcde-102", "숨은 문단.", "Hidden paragraph."),
+            seg("abcde-103", "숨은 항목", "Hidden item"),
+            seg("abcde-104", "바깥.", "Outside."),
+        ),
+    );
+    let outcome = build_into(&content, tmp.path());
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let select = |s: &str| Selector::parse(s).unwrap();
+    for (page, summary, inside) in [
+        ("ko-kr/details/index.html", "자세히", "숨은 문단."),
+        ("en-us/details/index.html", "Details", "Hidden paragraph."),
+    ] {
+        let text = std::fs::read_to_string(tmp.path().join("public").join(page)).unwrap();
+        let html = Html::parse_document(&text);
+        let details: Vec<_> = html.select(&select("main details")).collect();
+        assert_eq!(details.len(), 1, "{text}");
+        let shown = |s: &str| {
+            details[0]
+                .select(&select(s))
+                .map(|e| e.text().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown("summary"), [summary], "{text}");
+        let paragraphs = shown("p");
+        assert_eq!(paragraphs.len(), 1, "{text}");
+        assert!(paragraphs[0].starts_with(inside), "{text}");
+        assert_eq!(shown("li").len(), 1, "{text}");
+        assert_eq!(
+            html.select(&select("main details ~ p")).count(),
+            1,
+            "{text}"
+        );
+        assert!(!text.contains("&lt;/details"), "{text}");
+    }
+    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/details/index.html")).unwrap();
+    assert!(
+        page.contains("<summary><span class=\"seg\" data-id=\"abcde-101\" title=\"Details\">자세히</span></summary>"),
+        "{page}"
+    );
 }
 
 /// A link to an element of another article's page is judged once every

@@ -179,16 +179,17 @@ pub(super) fn body_within(
 }
 
 impl Html<'_, '_> {
-    fn blocks(&mut self, blocks: &[Block]) {
+    pub(super) fn blocks(&mut self, blocks: &[Block]) {
         let mut rest = blocks;
         while let Some(block) = rest.first() {
-            let taken = match self.tabs(rest) {
-                0 => {
-                    self.block(block);
-                    1
-                }
-                tabs => tabs,
-            };
+            let mut taken = self.tabs(rest);
+            if taken == 0 {
+                taken = self.details(rest);
+            }
+            if taken == 0 {
+                self.block(block);
+                taken = 1;
+            }
             rest = rest.get(taken..).unwrap_or_default();
         }
     }
@@ -290,7 +291,7 @@ impl Html<'_, '_> {
     /// rendered where it stood. Each stands in the block as a marker of
     /// private-use characters while it is cleaned; one the cleaner dropped
     /// (inside a `<script>`, say) comes after the block: none is lost.
-    fn html_block(&mut self, content: &[Inline]) {
+    pub(super) fn html_block(&mut self, content: &[Inline]) {
         let mut raw = String::new();
         let mut held = Vec::new();
         for inline in content {
@@ -313,8 +314,16 @@ impl Html<'_, '_> {
         let clean = clean_html_block(&raw);
         let mut shown = vec![false; held.len()];
         let mut rest = clean.as_str();
+        // `<summary>` is a control, as a link is: nothing in it takes focus.
+        let mut summaries = 0usize;
         while let Some(open) = rest.find(MARK_OPEN) {
-            self.out.push_str(&rest[..open]);
+            let before = &rest[..open];
+            self.out.push_str(before);
+            let opened = before.matches("<summary>").count();
+            let closed = before.matches("</summary>").count();
+            let open_now = (summaries + opened).saturating_sub(closed);
+            self.in_link = self.in_link - summaries + open_now;
+            summaries = open_now;
             let after = &rest[open + MARK_OPEN.len_utf8()..];
             let close = after.find(MARK_CLOSE).unwrap_or(after.len());
             match after[..close]
@@ -333,6 +342,7 @@ impl Html<'_, '_> {
                 .unwrap_or_default();
         }
         self.out.push_str(rest);
+        self.in_link -= summaries;
         for (inline, shown) in held.into_iter().zip(shown) {
             if !shown {
                 self.inline(inline);

@@ -16,6 +16,7 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::Result;
 
 pub mod catalog;
+mod details;
 mod facts;
 pub mod html;
 pub mod i18n;

@@ -155,7 +155,7 @@ pub fn phrasing(tag: &Tag<'_>) -> Option<&'static str> {
 
 /// Block tags a raw HTML block may keep as well.
 const BLOCKS: &[&str] = &[
-    "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+    "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "details", "summary",
 ];
 
 /// Cleans inline raw HTML from the content: only phrasing formatting tags
