@@ -253,6 +253,16 @@ fn finds_translated_code() {
 }
 
 #[test]
+fn finds_a_bracket_left_open() {
+    let edit = (
+        KO,
+        "Microsoft 제품 지원(온-프레미스)</span>",
+        "Microsoft 제품 지원(온-프레미스</span>",
+    );
+    assert_planted(&[edit], "bracket-mismatch", KO, "986a5-154");
+}
+
+#[test]
 fn finds_stray_whitespace() {
     let edit = (
         KO,

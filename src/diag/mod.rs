@@ -91,6 +91,7 @@ codes! {
     LinkMismatch = "link-mismatch", Warning, "a link of the source is missing from the translation or vice versa";
     MarkupMismatch = "markup-mismatch", Warning, "bold, italic, code or strikethrough counts differ";
     CodeMismatch = "code-mismatch", Error, "inline code, xrefs or placeholders differ from the source";
+    BracketMismatch = "bracket-mismatch", Warning, "the translation leaves a bracket open or closes one never opened, where the source's are balanced";
     WhitespaceMismatch = "whitespace-mismatch", Info, "leading, trailing or doubled whitespace differs";
     InconsistentTranslation = "inconsistent-translation", Warning, "one source sentence translated in different ways within a locale";
     // Across locales and revisions.

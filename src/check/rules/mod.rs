@@ -9,6 +9,7 @@ use crate::check::scan::Scanned;
 use crate::diag::Diagnostic;
 use crate::model::{Article, Segment};
 
+mod bracket_mismatch;
 mod code_mismatch;
 mod duplicate_id;
 mod empty_target;
@@ -60,6 +61,7 @@ pub const CONTENT: &[ContentRule] = &[
     link_mismatch::check,
     markup_mismatch::check,
     code_mismatch::check,
+    bracket_mismatch::check,
     whitespace_mismatch::check,
 ];
 
