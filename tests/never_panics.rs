@@ -121,3 +121,64 @@ proptest! {
         }
     }
 }
+
+/// Nesting no document needs, as deep as hostile input makes it: 20,000
+/// quotes overflowed the stack of `check`, 3,000 lists and 20,000
+/// emphasis marks that of `build`. The model keeps 32 levels and the
+/// content of the rest: every case checks and builds, and its sentence is
+/// on the page.
+#[test]
+fn deep_nesting_neither_overflows_nor_loses_a_sentence() {
+    let seg = "<span data-ttu-id=\"d1d2d-101\">깊다</span><span class=\"sxs-lookup\"><span data-stu-id=\"d1d2d-101\">Deep</span></span>";
+    let cases = [
+        ("quotes", format!("{} {seg}\n", ">".repeat(20_000))),
+        ("quoted-lists", format!("{}{seg}\n", "> - ".repeat(5_000))),
+        (
+            "lists",
+            format!(
+                "{}{seg}\n",
+                (0..3_000)
+                    .map(|i| format!("{}- x\n", "  ".repeat(i)))
+                    .collect::<String>()
+            ),
+        ),
+        (
+            "emphasis",
+            format!("{}{seg}{}\n", "*_".repeat(10_000), "_*".repeat(10_000)),
+        ),
+        (
+            "links",
+            format!("{}{seg}{}\n", "[".repeat(10_000), "](x)".repeat(10_000)),
+        ),
+        (
+            "details",
+            format!(
+                "{}{seg}\n\n{}",
+                "<details>\n\n".repeat(5_000),
+                "</details>\n\n".repeat(5_000)
+            ),
+        ),
+    ];
+    for (name, body) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        std::fs::create_dir_all(content.join("ko-KR")).unwrap();
+        std::fs::write(
+            content.join("ko-KR/a.md"),
+            format!("---\ntitle: x\n---\n{body}"),
+        )
+        .unwrap();
+        let outcome = check::run(&content).expect("check runs");
+        assert_eq!(outcome.summary.segments, 1, "{name}");
+        let options = locdoc::build::Options {
+            content,
+            out: Some(tmp.path().join("public")),
+            project: Some(tmp.path().to_path_buf()),
+            progress: false,
+            cache: false,
+        };
+        locdoc::build::run(&options).expect("build runs");
+        let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/a/index.html")).unwrap();
+        assert!(page.contains("data-id=\"d1d2d-101\""), "{name}");
+    }
+}

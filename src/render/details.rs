@@ -64,7 +64,9 @@ impl Html<'_, '_> {
         let Some(Block::Html { raw, content, line }) = blocks.first() else {
             return 0;
         };
-        if !opens(raw) {
+        // Nested deeper than the model nests anything, a disclosure shows
+        // as its blocks (each rendering nests on the stack).
+        if !opens(raw) || self.depth >= crate::sxs::MAX_DEPTH {
             return 0;
         }
         let Some(close) = closing(blocks) else {
@@ -85,7 +87,7 @@ impl Html<'_, '_> {
             self.out.truncate(keep);
         }
         self.out.push('\n');
-        self.blocks(blocks.get(1..close).unwrap_or_default());
+        self.nested(blocks.get(1..close).unwrap_or_default());
         self.out.push_str("</details>\n");
         close + 1
     }

@@ -350,7 +350,7 @@ impl Html<'_, '_> {
         }
     }
 
-    fn nested(&mut self, blocks: &[Block]) {
+    pub(super) fn nested(&mut self, blocks: &[Block]) {
         self.depth += 1;
         self.blocks(blocks);
         self.depth -= 1;

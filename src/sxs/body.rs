@@ -8,7 +8,7 @@ use pulldown_cmark::{Alignment as MdAlignment, CodeBlockKind, Event, OffsetIter,
 
 use super::docfx::{self, Marker};
 use super::inline::InlineBuilder;
-use super::{Region, State};
+use super::{Region, State, MAX_DEPTH};
 use crate::model::{Alignment, Block, Cell, Inline, ListItem};
 
 /// Walks the events of one article body.
@@ -21,6 +21,11 @@ pub struct BodyParser<'a, 's> {
     /// (only one is ever live at a time), so its buffers are reused and it is
     /// never moved.
     run: InlineBuilder<'a>,
+    /// Containers (quotes, lists, items) open around the blocks being read.
+    depth: usize,
+    /// Containers opened beyond [`MAX_DEPTH`]: their blocks join the
+    /// container around them.
+    flattened: usize,
 }
 
 impl<'a, 's> BodyParser<'a, 's> {
@@ -31,6 +36,8 @@ impl<'a, 's> BodyParser<'a, 's> {
             base,
             st,
             run: InlineBuilder::new(),
+            depth: 0,
+            flattened: 0,
         }
     }
 
@@ -56,15 +63,26 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     /// Blocks until `end` (or the end of input when `None`).
     pub fn blocks(&mut self, end: Option<TagEnd>) -> Vec<Block> {
+        self.depth += 1;
         let mut blocks = Vec::new();
         while let Some((event, _)) = self.events.peek() {
             match event {
+                Event::End(_) if self.flattened > 0 => {
+                    // Events nest: this closes the innermost container
+                    // flattened.
+                    self.flattened -= 1;
+                    self.next();
+                }
                 Event::End(e) => {
                     let stop = Some(*e) == end;
                     self.next();
                     if stop {
                         break;
                     }
+                }
+                Event::Start(tag) if self.depth >= MAX_DEPTH && is_container(tag) => {
+                    self.flattened += 1;
+                    self.next();
                 }
                 Event::Start(tag) if is_block(tag) => {
                     if let Some(mut block) = self.block() {
@@ -82,6 +100,7 @@ impl<'a, 's> BodyParser<'a, 's> {
                 _ => blocks.push(self.loose_paragraph()),
             }
         }
+        self.depth -= 1;
         blocks
     }
 
@@ -315,6 +334,20 @@ impl<'a, 's> BodyParser<'a, 's> {
         self.finish();
         cells
     }
+}
+
+/// Whether a block tag holds blocks (rather than inlines or text).
+fn is_container(tag: &Tag) -> bool {
+    is_block(tag)
+        && !matches!(
+            tag,
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_)
+                | Tag::MetadataBlock(_)
+        )
 }
 
 fn is_block(tag: &Tag) -> bool {

@@ -98,6 +98,9 @@ pub struct InlineBuilder<'a> {
     /// (see [`InlineBuilder::close_span`]), by range: their end events
     /// become their closing delimiter as text.
     pub(super) dissolved: Vec<Range<usize>>,
+    /// Emphasis and links opened beyond [`super::MAX_DEPTH`], not kept as
+    /// elements: their content joins the element around them.
+    flattened: usize,
 }
 
 impl<'a> InlineBuilder<'a> {
@@ -110,6 +113,7 @@ impl<'a> InlineBuilder<'a> {
             in_cell: false,
             split_id: None,
             dissolved: Vec::new(),
+            flattened: 0,
         };
         builder.reset();
         builder
@@ -124,6 +128,7 @@ impl<'a> InlineBuilder<'a> {
         self.in_cell = false;
         self.split_id = None;
         self.dissolved.clear();
+        self.flattened = 0;
     }
 
     /// Depth of open Markdown containers (emphasis, links) and spans.
@@ -162,6 +167,12 @@ impl<'a> InlineBuilder<'a> {
             },
             Event::Start(tag) => {
                 self.flush_pending(st);
+                if self.depth() >= super::MAX_DEPTH || self.flattened > 0 {
+                    // Pulldown-cmark's events nest: the next end event of
+                    // an element closes the innermost one flattened.
+                    self.flattened += usize::from(is_element(&tag));
+                    return;
+                }
                 let frame = match tag {
                     MdTag::Strong => Frame::Strong { at: range },
                     MdTag::Emphasis => Frame::Emphasis { at: range },
@@ -191,6 +202,10 @@ impl<'a> InlineBuilder<'a> {
             }
             Event::End(end) => {
                 self.flush_pending(st);
+                if self.flattened > 0 && is_element_end(end) {
+                    self.flattened -= 1;
+                    return;
+                }
                 if let Some(i) = self.dissolved.iter().position(|at| *at == range) {
                     self.dissolved.swap_remove(i);
                     let n = delimiter_len(st.text, &range, false);
@@ -436,6 +451,26 @@ impl<'a> InlineBuilder<'a> {
         };
         self.push(inline);
     }
+}
+
+/// Whether a start tag opens an element the builder keeps as a frame.
+fn is_element(tag: &MdTag) -> bool {
+    matches!(
+        tag,
+        MdTag::Strong
+            | MdTag::Emphasis
+            | MdTag::Strikethrough
+            | MdTag::Link { .. }
+            | MdTag::Image { .. }
+    )
+}
+
+/// Whether an end tag closes an element of [`is_element`].
+fn is_element_end(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+    )
 }
 
 /// The content list of a translation or source span: nearly always one

@@ -70,6 +70,13 @@ impl State<'_> {
     }
 }
 
+/// How deep containers nest in the model: quotes and lists, and apart
+/// from them emphasis and links. Beyond it (only broken or hostile input
+/// goes there) the content is kept and the nesting dropped: the parser
+/// and every reader of the model (checks, renderer, drop) recurse once per
+/// level, and 20,000 nested quotes overflowed the stack.
+pub const MAX_DEPTH: usize = 32;
+
 /// Markdown options of the format: GFM tables and strikethrough.
 pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
