@@ -105,6 +105,25 @@ fn parse_yaml(
     first_line: u32,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<(String, Value)>> {
+    if let Some(at) = too_deep(yaml) {
+        let line = first_line + yaml[..at].matches('\n').count() as u32;
+        let column = yaml[..at]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count()) as u32
+            + 1;
+        diags.push(
+            Diagnostic::new(
+                Code::FrontMatter,
+                path,
+                line,
+                column,
+                format!("invalid YAML front matter: `[` and `{{` nest deeper than {MAX_FLOW_DEPTH} levels"),
+            )
+            .with_hint("quote values that contain `:` or start with a special character"),
+        );
+        return None;
+    }
     let map = match yaml_serde::from_str::<Value>(yaml) {
         Ok(Value::Mapping(map)) => map,
         Ok(Value::Null) => Default::default(),
@@ -149,6 +168,30 @@ fn parse_yaml(
         })
         .collect();
     Some(entries)
+}
+
+/// How deep `yaml_serde` nests collections before it gives up.
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// Where `yaml` opens its `[` or `{` beyond [`MAX_FLOW_DEPTH`], counting
+/// every bracket (quoted or not: no front matter comes near the limit).
+/// The YAML scanner takes time quadratic in the depth of flow collections
+/// before its parser stops at that limit: 100,000 `[` took 25 s.
+fn too_deep(yaml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, b) in yaml.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(at);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 struct Reader<'a> {
@@ -326,6 +369,30 @@ mod tests {
             }
         }
         assert!(padded_date("03/04/2021").is_some());
+    }
+
+    #[test]
+    fn flow_collections_too_deep_are_refused_before_the_yaml_parser() {
+        let deep = format!(
+            "title: d\nx: {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let mut diags = Vec::new();
+        assert!(parse_yaml(&deep, "a.md", 2, &mut diags).is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!((diags[0].line, diags[0].column), (3, 132));
+        // Our message, not the parser's (which takes seconds to get there).
+        assert!(
+            diags[0].message.contains("deeper than 128"),
+            "{}",
+            diags[0].message
+        );
+        // Within the limit, the parser decides.
+        let mut diags = Vec::new();
+        let fine = format!("x: {}{}\n", "[".repeat(20), "]".repeat(20));
+        assert!(parse_yaml(&fine, "a.md", 2, &mut diags).is_some());
+        assert!(diags.is_empty());
     }
 
     #[test]
