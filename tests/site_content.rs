@@ -848,6 +848,48 @@ fn links_to_the_published_docs_lead_to_the_pages_here() {
     );
 }
 
+/// Segments that share an id each show the findings at their own place:
+/// the second and third `abcde-101` are duplicates, the first is not, and
+/// the untranslated one is the third. A page of equal headings gives each
+/// its own id.
+#[test]
+fn review_rows_of_a_shared_id_show_their_own_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    let body = format!(
+        "---\ntitle: r\n---\n## {}\n\n## {}\n\n## {}\n",
+        seg("abcde-101", "하나", "One"),
+        seg("abcde-101", "둘", "Two"),
+        seg("abcde-101", "Three times", "Three times"),
+    );
+    write_article(&content, "ko-KR", "r", &body);
+    let equal = format!(
+        "---\ntitle: e\n---\n## {}\n\n## {}\n\n## {}\n",
+        seg("abcde-101", "같음", "Same"),
+        seg("abcde-102", "같음", "Same"),
+        seg("abcde-103", "같음", "Same"),
+    );
+    write_article(&content, "ko-KR", "equal", &equal);
+    build_into(&content, tmp.path());
+    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/equal/index.html")).unwrap();
+    for id in ["same", "same-2", "same-3"] {
+        assert!(page.contains(&format!("<h2 id=\"{id}\">")), "{id}: {page}");
+    }
+    let review =
+        std::fs::read_to_string(tmp.path().join("public/review/ko-kr/r/index.html")).unwrap();
+    for row in [
+        "<tr id=\"s-1\" data-id=\"abcde-101\" data-codes=\"\">",
+        "<tr id=\"s-2\" data-id=\"abcde-101\" data-codes=\"duplicate-id\" class=\"has-findings\">",
+        "<tr id=\"s-3\" data-id=\"abcde-101\" data-codes=\"duplicate-id untranslated\" class=\"has-findings\">",
+    ] {
+        assert!(review.contains(row), "{row}: {review}");
+    }
+    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/r/index.html")).unwrap();
+    for id in ["one", "two", "three-times"] {
+        assert!(page.contains(&format!("<h2 id=\"{id}\">")), "{id}: {page}");
+    }
+}
+
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
     let tmp = tempfile::tempdir().unwrap();

@@ -98,13 +98,22 @@ pub struct Body {
     pub(super) links: Vec<CrossLink>,
     /// [`super::id_hash`] of every element id of the page, sorted.
     pub(super) ids: Vec<u64>,
+    /// Hashes of [`Body::diagnostics`].
+    seen: crate::check::hash::FastSet<u64>,
 }
 
 impl Body {
     /// Adds a finding, unless the body has it already (a page repeats a
     /// broken link or a missing image).
+    ///
+    /// A hash of each finding added tells a new one at once; only a hash
+    /// seen before is compared with the findings, newest first. (Comparing
+    /// every finding with all before it took 0.9 s on a page of 20,000
+    /// broken links.)
     pub(super) fn add_diagnostic(&mut self, d: Diagnostic) {
-        if !self.diagnostics.contains(&d) {
+        use std::hash::BuildHasher;
+        let hash = crate::check::hash::FastState::default().hash_one(&d);
+        if self.seen.insert(hash) || !self.diagnostics.iter().rev().any(|x| *x == d) {
             self.diagnostics.push(d);
         }
     }
@@ -116,6 +125,8 @@ pub struct Html<'c, 'a> {
     pub(super) out: String,
     pub(super) body: Body,
     pub(super) used_ids: BTreeSet<String>,
+    /// For each heading id base, the suffix [`Html::unique_id`] tries next.
+    suffixes: crate::check::hash::FastMap<String, usize>,
     pub(super) in_link: usize,
     /// Phrasing tags of inline raw HTML open now (`<kbd>`), innermost
     /// last, each with whether it is a link (`<a href>`).
@@ -163,6 +174,7 @@ pub(super) fn body_within(
         out,
         body: Body::default(),
         used_ids,
+        suffixes: Default::default(),
         in_link: 0,
         raw_open: Vec::new(),
         raw_floor: 0,
@@ -394,10 +406,19 @@ impl Html<'_, '_> {
         } else {
             base
         };
+        if !is_reserved(&base) && self.used_ids.insert(base.clone()) {
+            return base;
+        }
+        // Taken: the next suffix to try for this base. A page of 20,000
+        // equal headings tried every suffix from 2 up for each (quadratic:
+        // 78 s).
+        let n = self.suffixes.entry(base.clone()).or_insert(1);
         let mut id = base.clone();
-        let mut n = 1;
+        if *n > 1 {
+            id = format!("{base}-{n}");
+        }
         while !self.used_ids.insert(id.clone()) || is_reserved(&id) {
-            n += 1;
+            *n += 1;
             id = format!("{base}-{n}");
         }
         id

@@ -2,6 +2,7 @@
 //! translation and the `check` findings on it, filterable by code; and one
 //! status page per locale (segments, MT/HT, stale articles, counts by code).
 
+use crate::check::hash::FastMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 use minijinja::{context, Value};
@@ -65,34 +66,64 @@ struct CodeCount<'a> {
     count: usize,
 }
 
-/// Findings per segment id, and the findings on no segment.
-type BySegment<'a> = BTreeMap<&'a str, Vec<&'a Diagnostic>>;
+/// Findings per segment (by its index in the article), and the findings
+/// on no segment.
+type BySegment<'a> = BTreeMap<usize, Vec<&'a Diagnostic>>;
 
+/// Sorts findings onto segments: a finding names a segment by id, and
+/// where several segments share that id (a `duplicate-id` file), it is the
+/// one at the finding's line and column, else the first. Keyed by id alone,
+/// every segment of a file whose 50,000 segments shared an id got all
+/// 50,000 findings: the review page ran out of memory.
 fn by_segment<'a>(
     article: &'a Article,
     findings: &'a [Diagnostic],
 ) -> (BySegment<'a>, Vec<Finding<'a>>) {
-    // The article's ids, gathered only when a finding names a segment
-    // (most articles have no such finding).
-    let mut ids: Option<BTreeSet<&str>> = None;
+    // The article's ids and positions, gathered only when a finding names
+    // a segment (most articles have no such finding).
+    let mut index: Option<Index> = None;
     let mut by_segment: BySegment = BTreeMap::new();
     let mut file_findings = Vec::new();
     for d in findings {
-        let on_segment = d.segment.as_deref().filter(|id| {
-            ids.get_or_insert_with(|| article.segments.iter().map(|s| s.id.as_str()).collect())
-                .contains(id)
+        let on_segment = d.segment.as_deref().and_then(|id| {
+            let index = index.get_or_insert_with(|| Index::of(article));
+            let here = index.at.get(&(d.line, d.column)).copied();
+            here.filter(|&i| article.segments.get(i).is_some_and(|s| s.id.as_str() == id))
+                .or_else(|| index.first.get(id).copied())
         });
         match on_segment {
-            Some(id) => by_segment.entry(id).or_default().push(d),
+            Some(i) => by_segment.entry(i).or_default().push(d),
             None => file_findings.push(finding(d)),
         }
     }
     (by_segment, file_findings)
 }
 
-/// The findings on segment `id`.
-fn found_for<'f, 'a>(by_segment: &'f BySegment<'a>, id: &str) -> &'f [&'a Diagnostic] {
-    by_segment.get(id).map(Vec::as_slice).unwrap_or_default()
+/// Where an article's segments are: the first with each id, and the one
+/// at each line and column.
+struct Index<'a> {
+    first: FastMap<&'a str, usize>,
+    at: FastMap<(u32, u32), usize>,
+}
+
+impl<'a> Index<'a> {
+    fn of(article: &'a Article) -> Index<'a> {
+        let n = article.segments.len();
+        let mut index = Index {
+            first: FastMap::with_capacity_and_hasher(n, Default::default()),
+            at: FastMap::with_capacity_and_hasher(n, Default::default()),
+        };
+        for (i, s) in article.segments.iter().enumerate() {
+            index.first.entry(s.id.as_str()).or_insert(i);
+            index.at.entry((s.line, s.column)).or_insert(i);
+        }
+        index
+    }
+}
+
+/// The findings on segment `i`.
+fn found_for<'f, 'a>(by_segment: &'f BySegment<'a>, i: usize) -> &'f [&'a Diagnostic] {
+    by_segment.get(&i).map(Vec::as_slice).unwrap_or_default()
 }
 
 /// One row per segment, for templates that still iterate `page.segments`.
@@ -100,8 +131,9 @@ fn rows<'a>(article: &'a Article, by_segment: &BySegment<'a>) -> Vec<Row<'a>> {
     article
         .segments
         .iter()
-        .map(|s| {
-            let found = found_for(by_segment, s.id.as_str());
+        .enumerate()
+        .map(|(i, s)| {
+            let found = found_for(by_segment, i);
             Row {
                 id: s.id.as_str(),
                 source: s.source_text(),
@@ -142,7 +174,7 @@ fn rows_html(
     let mut escaped_id = String::new();
     for (n, s) in article.segments.iter().enumerate() {
         let id = s.id.as_str();
-        let found = found_for(by_segment, id);
+        let found = found_for(by_segment, n);
         escaped_id.clear();
         push_escaped(&mut escaped_id, id);
         out.push_str("<tr id=\"s-");
