@@ -466,6 +466,47 @@ fn an_include_shows_the_file_it_names_on_each_side() {
     assert!(warned("ko-KR/includes/b.md", "forms a cycle"));
 }
 
+/// Includes that each include the next four times multiply; a page shows
+/// at most 256 included files, and says once where it stopped.
+#[test]
+fn a_page_shows_at_most_256_included_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "host",
+        &format!(
+            "---\ntitle: h\n---\n{}\n\n[!INCLUDE [n](includes/n0.md)]\n",
+            seg("abcde-101", "처음.", "First.")
+        ),
+    );
+    // 1 + 4 + 16 + 64 + 256 = 341 includes from n0 down.
+    for depth in 0..5 {
+        let next =
+            format!("[!INCLUDE [n](n{}.md)]\n\n", depth + 1).repeat(if depth < 4 { 4 } else { 0 });
+        let id = format!("{:05x}-101", 0xaaaa0 + depth);
+        write_article(
+            &content,
+            "ko-KR",
+            &format!("includes/n{depth}"),
+            &format!("{}\n\n{next}", seg(&id, "포함.", "Included.")),
+        );
+    }
+    let outcome = build_into(&content, tmp.path());
+    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/host/index.html")).unwrap();
+    let body = &page[page.find("<article").unwrap()..];
+    assert_eq!(body.matches("포함.").count(), 256);
+    let stopped: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("the page includes 256 files already"))
+        .collect();
+    // Once for the host's page and once for n0's (340 files); n1's page
+    // (84) shows all of its own.
+    assert_eq!(stopped.len(), 2, "{stopped:?}");
+}
+
 /// `[!code-lang[…](file#…)]` shows the named lines of a source file of the
 /// content tree as a code block; `[!VIDEO url]` a link to the video.
 #[test]

@@ -98,6 +98,9 @@ pub struct Body {
     pub(super) links: Vec<CrossLink>,
     /// [`super::id_hash`] of every element id of the page, sorted.
     pub(super) ids: Vec<u64>,
+    /// Files included into the page so far, nested ones counted, this
+    /// body's and those before it ([`super::include`]).
+    pub(super) included: usize,
     /// Hashes of [`Body::diagnostics`].
     seen: crate::check::hash::FastSet<u64>,
 }
@@ -147,7 +150,7 @@ pub struct Html<'c, 'a> {
 /// Renders the article's blocks into `out` (an empty string, perhaps with
 /// capacity to spare).
 pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
-    let (mut body, ids) = body_within(ctx, out, BTreeSet::new(), 0);
+    let (mut body, ids) = body_within(ctx, out, BTreeSet::new(), 0, 0);
     for (id, warning) in std::mem::take(&mut body.fragments) {
         if !(ids.contains(&id) || is_reserved(&id) || id == "top") {
             body.add_diagnostic(warning);
@@ -162,17 +165,21 @@ pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
 
 /// [`body`], within a body that already has the element ids `used_ids`
 /// and is `depth` blocks deep (an included file's); returns the ids used
-/// after it too.
+/// after it too. `included` files were included into the page before it.
 pub(super) fn body_within(
     ctx: &Ctx<'_>,
     out: String,
     used_ids: BTreeSet<String>,
     depth: usize,
+    included: usize,
 ) -> (Body, BTreeSet<String>) {
     let mut html = Html {
         ctx,
         out,
-        body: Body::default(),
+        body: Body {
+            included,
+            ..Body::default()
+        },
         used_ids,
         suffixes: Default::default(),
         in_link: 0,

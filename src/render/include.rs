@@ -21,6 +21,11 @@ use crate::sxs;
 /// How deep includes may nest.
 const DEPTH: usize = 8;
 
+/// How many files one page may include, nested ones counted. Includes
+/// that each include the next several times multiply: four to a file,
+/// [`DEPTH`] deep, was 65,536 bodies on one page (2.6 s).
+const PER_PAGE: usize = 256;
+
 impl Html<'_, '_> {
     /// Renders the file `target` names in place of its `[!INCLUDE]`.
     pub(super) fn include(&mut self, target: &str) {
@@ -35,6 +40,18 @@ impl Html<'_, '_> {
         if chain.len() >= DEPTH {
             return self.missing_include(target, "is nested too deep");
         }
+        if self.body.included >= PER_PAGE {
+            // Said once per page: the count stays above the limit after.
+            if self.body.included == PER_PAGE {
+                self.body.included += 1;
+                let why = format!(
+                    "and every include after it are not shown: the page includes {PER_PAGE} files already"
+                );
+                self.missing_include(target, &why);
+            }
+            return;
+        }
+        self.body.included += 1;
         let text = match std::fs::read(self.ctx.content_root.join(&rel)) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(_) => {
@@ -56,7 +73,9 @@ impl Html<'_, '_> {
             ..*self.ctx
         };
         let used = std::mem::take(&mut self.used_ids);
-        let (body, used) = body_within(&ctx, std::mem::take(&mut self.out), used, self.depth);
+        let out = std::mem::take(&mut self.out);
+        let (body, used) = body_within(&ctx, out, used, self.depth, self.body.included);
+        self.body.included = body.included;
         self.used_ids = used;
         self.out = body.html;
         self.body.toc.extend(body.toc);
