@@ -54,6 +54,8 @@ pub fn discover(root: &Path) -> Result<Tree> {
     // counted here and skipped.
     let mut spellings: BTreeMap<String, String> = BTreeMap::new();
     let mut skipped: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    // Folders named like a locale with `_` (`ko_KR`): their articles.
+    let mut misnamed: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for entry in WalkDir::new(root).min_depth(1).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -80,6 +82,9 @@ pub fn discover(root: &Path) -> Result<Tree> {
         let (locale, rest) = match parts {
             Some(parts) if article => parts,
             _ => {
+                if let Some((dir, tag)) = article.then(|| misnamed_locale(&rel)).flatten() {
+                    misnamed.entry(dir).or_insert_with(|| (tag, 0)).1 += 1;
+                }
                 tree.others.push(entry.path().to_path_buf());
                 continue;
             }
@@ -101,7 +106,11 @@ pub fn discover(root: &Path) -> Result<Tree> {
         });
     }
     for (dir, (first, files)) in skipped {
-        let articles = if files == 1 { "article" } else { "articles" };
+        let articles = if files == 1 {
+            "article is"
+        } else {
+            "articles are"
+        };
         tree.diagnostics.push(
             Diagnostic::new(
                 Code::DuplicateLocale,
@@ -109,14 +118,47 @@ pub fn discover(root: &Path) -> Result<Tree> {
                 0,
                 0,
                 format!(
-                    "locale directory `{dir}` is `{first}` in another case: its {files} {articles} are skipped"
+                    "locale directory `{dir}` is `{first}` in another case: its {files} {articles} skipped"
                 ),
             )
             .with_locale(&first)
             .with_hint(format!("move the articles into `{first}/`, or rename one of the directories")),
         );
     }
+    for (dir, (tag, files)) in misnamed {
+        let articles = if files == 1 {
+            "article is"
+        } else {
+            "articles are"
+        };
+        tree.diagnostics.push(
+            Diagnostic::new(
+                Code::NotALocale,
+                &dir,
+                0,
+                0,
+                format!(
+                    "directory `{dir}` is not a BCP 47 locale tag (`{tag}` is): its {files} {articles} skipped"
+                ),
+            )
+            .with_hint(format!("rename the directory to `{tag}`")),
+        );
+    }
     Ok(tree)
+}
+
+/// The top directory of `rel` and the locale tag it means, when it is not
+/// a tag only because it separates subtags with `_` (`ko_KR`, the spelling
+/// of POSIX locales and Java): its articles would be skipped without a
+/// word. Other directories (`includes/`, `media/`) are content, not
+/// locales.
+fn misnamed_locale(rel: &str) -> Option<(String, String)> {
+    let (dir, _) = rel.split_once('/')?;
+    if !dir.contains('_') {
+        return None;
+    }
+    let tag = Locale::parse(&dir.replace('_', "-"))?;
+    Some((dir.to_string(), tag.as_str().to_string()))
 }
 
 fn relative(root: &Path, path: &Path) -> String {

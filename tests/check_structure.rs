@@ -74,6 +74,7 @@ const STRUCTURAL: &[&str] = &[
     "front-matter",
     "locale-mismatch",
     "duplicate-locale",
+    "not-a-locale",
     "unreadable",
     "lost-segment",
 ];
@@ -92,6 +93,8 @@ const FIXTURES: &[(&str, &[u32])] = &[
     ("front-matter", &[2, 4]),
     ("locale-mismatch", &[6]),
     ("duplicate-locale", &[0]),
+    // `ko_KR/` is reported; `includes/` is content, not a locale.
+    ("not-a-locale", &[0]),
     ("unreadable", &[9]),
     ("lost-segment", &[13, 15]),
 ];

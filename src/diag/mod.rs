@@ -82,6 +82,7 @@ codes! {
     FrontMatter = "front-matter", Error, "missing or invalid YAML front matter, or a key of the wrong form";
     LocaleMismatch = "locale-mismatch", Warning, "`ms.contentlocale` differs from the locale directory";
     DuplicateLocale = "duplicate-locale", Error, "a locale directory that differs from another only in case (`ko-kr` beside `ko-KR`): its articles are skipped";
+    NotALocale = "not-a-locale", Warning, "a directory named like a locale with `_` (`ko_KR`), not a BCP 47 tag: its articles are skipped";
     Unreadable = "unreadable", Error, "a file that can't be read or isn't UTF-8";
     LostSegment = "lost-segment", Error, "a span pair the Markdown structure drops or swallows";
     // Content (translator QA).
