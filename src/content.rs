@@ -56,7 +56,14 @@ pub fn discover(root: &Path) -> Result<Tree> {
     let mut skipped: BTreeMap<String, (String, usize)> = BTreeMap::new();
     // Folders named like a locale with `_` (`ko_KR`): their articles.
     let mut misnamed: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for entry in WalkDir::new(root).min_depth(1).sort_by_file_name() {
+    // Symbolic links are followed: a locale folder linked in from another
+    // checkout was skipped without a word. A link that loops or leads
+    // nowhere is an `unreadable` finding (below).
+    for entry in WalkDir::new(root)
+        .min_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {

@@ -183,3 +183,40 @@ fn sub_folders_give_nested_slugs() {
     assert_eq!(tree.sources[0].slug, "announcements/2021-may");
     assert_eq!(tree.sources[0].rel, "ko-KR/announcements/2021-may.md");
 }
+
+/// A locale folder or an article linked in from elsewhere is read like
+/// any other; a link that loops or leads nowhere is `unreadable`, and the
+/// rest is still checked.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_followed_and_broken_ones_reported() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let elsewhere = tmp.path().join("elsewhere/ko-KR");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let article = Path::new("tests/fixtures/structure/duplicate-locale/ko-KR/article.md");
+    std::fs::copy(article, elsewhere.join("article.md")).unwrap();
+    let content = tmp.path().join("content");
+    std::fs::create_dir_all(content.join("ru-RU/sub")).unwrap();
+    symlink(&elsewhere, content.join("ko-KR")).unwrap();
+    symlink(
+        elsewhere.join("article.md"),
+        content.join("ru-RU/linked.md"),
+    )
+    .unwrap();
+    symlink(
+        tmp.path().join("nowhere.md"),
+        content.join("ru-RU/dangling.md"),
+    )
+    .unwrap();
+    symlink(content.join("ru-RU"), content.join("ru-RU/sub/loop")).unwrap();
+    let outcome = check::run(&content).unwrap();
+    assert_eq!(outcome.summary.files, 2);
+    let unreadable: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "unreadable")
+        .map(|d| d.file.as_str())
+        .collect();
+    assert_eq!(unreadable, ["ru-RU/dangling.md", "ru-RU/sub/loop"]);
+}
