@@ -341,7 +341,7 @@ impl Html<'_, '_> {
             let opened = before.matches("<summary>").count();
             let closed = before.matches("</summary>").count();
             let open_now = (summaries + opened).saturating_sub(closed);
-            self.in_link = self.in_link - summaries + open_now;
+            self.in_link = self.in_link.saturating_sub(summaries) + open_now;
             summaries = open_now;
             let after = &rest[open + MARK_OPEN.len_utf8()..];
             let close = after.find(MARK_CLOSE).unwrap_or(after.len());
@@ -361,7 +361,7 @@ impl Html<'_, '_> {
                 .unwrap_or_default();
         }
         self.out.push_str(rest);
-        self.in_link -= summaries;
+        self.in_link = self.in_link.saturating_sub(summaries);
         for (inline, shown) in held.into_iter().zip(shown) {
             if !shown {
                 self.inline(inline);
