@@ -113,45 +113,32 @@ pub fn discover(root: &Path) -> Result<Tree> {
         });
     }
     for (dir, (first, files)) in skipped {
-        let articles = if files == 1 {
-            "article is"
-        } else {
-            "articles are"
-        };
-        tree.diagnostics.push(
-            Diagnostic::new(
-                Code::DuplicateLocale,
-                &dir,
-                0,
-                0,
-                format!(
-                    "locale directory `{dir}` is `{first}` in another case: its {files} {articles} skipped"
-                ),
-            )
-            .with_locale(&first)
-            .with_hint(format!("move the articles into `{first}/`, or rename one of the directories")),
+        let message = format!(
+            "locale directory `{dir}` is `{first}` in another case: its {} skipped",
+            articles(files)
         );
+        let hint = format!("move the articles into `{first}/`, or rename one of the directories");
+        let d = Diagnostic::new(Code::DuplicateLocale, &dir, 0, 0, message);
+        tree.diagnostics.push(d.with_locale(&first).with_hint(hint));
     }
     for (dir, (tag, files)) in misnamed {
-        let articles = if files == 1 {
-            "article is"
-        } else {
-            "articles are"
-        };
-        tree.diagnostics.push(
-            Diagnostic::new(
-                Code::NotALocale,
-                &dir,
-                0,
-                0,
-                format!(
-                    "directory `{dir}` is not a BCP 47 locale tag (`{tag}` is): its {files} {articles} skipped"
-                ),
-            )
-            .with_hint(format!("rename the directory to `{tag}`")),
+        let message = format!(
+            "directory `{dir}` is not a BCP 47 locale tag (`{tag}` is): its {} skipped",
+            articles(files)
         );
+        let d = Diagnostic::new(Code::NotALocale, &dir, 0, 0, message);
+        tree.diagnostics
+            .push(d.with_hint(format!("rename the directory to `{tag}`")));
     }
     Ok(tree)
+}
+
+/// "1 article is", "2 articles are".
+fn articles(files: usize) -> String {
+    match files {
+        1 => "1 article is".to_string(),
+        n => format!("{n} articles are"),
+    }
 }
 
 /// The top directory of `rel` and the locale tag it means, when it is not

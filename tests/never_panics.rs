@@ -17,6 +17,17 @@ fn source() -> Source {
     }
 }
 
+/// A clean build of `project/content` into `project/public`.
+fn build_options(project: &std::path::Path) -> locdoc::build::Options {
+    locdoc::build::Options {
+        content: project.join("content"),
+        out: Some(project.join("public")),
+        project: Some(project.to_path_buf()),
+        progress: false,
+        cache: false,
+    }
+}
+
 /// Fragments of the format, shuffled into hostile documents.
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -107,14 +118,7 @@ proptest! {
         let content = tmp.path().join("content");
         std::fs::create_dir_all(content.join("ko-KR")).unwrap();
         std::fs::write(content.join("ko-KR/a.md"), format!("---\ntitle: x\n---\n{body}")).unwrap();
-        let options = locdoc::build::Options {
-            content,
-            out: Some(tmp.path().join("public")),
-            project: Some(tmp.path().to_path_buf()),
-            progress: false,
-            cache: false,
-        };
-        let outcome = locdoc::build::run(&options);
+        let outcome = locdoc::build::run(&build_options(tmp.path()));
         prop_assert!(outcome.is_ok(), "{:?}", outcome.err());
         for page in ["ko-kr/a/index.html", "en-us/a/index.html"] {
             prop_assert!(tmp.path().join("public").join(page).is_file(), "{}", page);
@@ -170,14 +174,7 @@ fn deep_nesting_neither_overflows_nor_loses_a_sentence() {
         .unwrap();
         let outcome = check::run(&content).expect("check runs");
         assert_eq!(outcome.summary.segments, 1, "{name}");
-        let options = locdoc::build::Options {
-            content,
-            out: Some(tmp.path().join("public")),
-            project: Some(tmp.path().to_path_buf()),
-            progress: false,
-            cache: false,
-        };
-        locdoc::build::run(&options).expect("build runs");
+        locdoc::build::run(&build_options(tmp.path())).expect("build runs");
         let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/a/index.html")).unwrap();
         assert!(page.contains("data-id=\"d1d2d-101\""), "{name}");
     }
