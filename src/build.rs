@@ -196,6 +196,9 @@ pub fn run(options: &Options) -> Result<Outcome> {
         options.progress,
         &mut outcome,
     );
+    // What the article pass freed (pages rendered and sent, parsed
+    // articles) is of no use to the tail, which allocates afresh.
+    crate::alloc::release_freed();
     // The tail after the last article: the shared files (indexes beside
     // entitlements.json) on one side, the manifest's articles and the
     // findings' order on the other, so that both cores have work.
