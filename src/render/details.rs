@@ -17,7 +17,6 @@
 //! disclosure's content.
 
 use super::html::Html;
-use super::sanitize::clean_html_block;
 use crate::model::Block;
 
 /// How many `<details` open and `</details` close in `raw` (any case).
@@ -76,11 +75,7 @@ impl Html<'_, '_> {
         // The cleaner closes the open element at the end of the block: that
         // one closing tag is taken off and written after the content.
         let start = self.out.len();
-        if content.is_empty() {
-            self.out.push_str(&clean_html_block(raw));
-        } else {
-            self.html_block(content);
-        }
+        self.raw_block(raw, content);
         let opened = self.out[start..].trim_end();
         if opened.ends_with("</details>") {
             let keep = start + opened.len() - "</details>".len();

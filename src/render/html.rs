@@ -152,7 +152,7 @@ pub struct Html<'c, 'a> {
 pub fn body(ctx: &Ctx<'_>, out: String) -> Body {
     let (mut body, ids) = body_within(ctx, out, BTreeSet::new(), 0, 0);
     for (id, warning) in std::mem::take(&mut body.fragments) {
-        if !(ids.contains(&id) || is_reserved(&id) || id == "top") {
+        if !(ids.contains(&id) || on_every_page(&id)) {
             body.add_diagnostic(warning);
         }
     }
@@ -270,11 +270,7 @@ impl Html<'_, '_> {
                 let div = self.out.len();
                 self.out.push_str("<div class=\"raw\">");
                 let inside = self.out.len();
-                if content.is_empty() {
-                    self.out.push_str(&clean_html_block(raw));
-                } else {
-                    self.html_block(content);
-                }
+                self.raw_block(raw, content);
                 // A comment, or tags the cleaner drops, leaves nothing to show.
                 match self.out[inside..].trim().is_empty() {
                     true => self.out.truncate(div),
@@ -304,13 +300,23 @@ impl Html<'_, '_> {
         }
     }
 
+    /// A raw HTML block, cleaned: as written when it has no segments,
+    /// else through [`Html::html_block`].
+    pub(super) fn raw_block(&mut self, raw: &str, content: &[Inline]) {
+        if content.is_empty() {
+            self.out.push_str(&clean_html_block(raw));
+        } else {
+            self.html_block(content);
+        }
+    }
+
     /// An HTML block with segments (a `<table>` of sentences): its tags
     /// are cleaned as one block, so that the table keeps its rows and
     /// cells, with each segment (and any other inline the parser made)
     /// rendered where it stood. Each stands in the block as a marker of
     /// private-use characters while it is cleaned; one the cleaner dropped
     /// (inside a `<script>`, say) comes after the block: none is lost.
-    pub(super) fn html_block(&mut self, content: &[Inline]) {
+    fn html_block(&mut self, content: &[Inline]) {
         let mut raw = String::new();
         let mut held = Vec::new();
         for inline in content {
@@ -536,6 +542,11 @@ impl Html<'_, '_> {
 /// cleaner keeps as text.
 const MARK_OPEN: char = '\u{e000}';
 const MARK_CLOSE: char = '\u{e001}';
+
+/// Ids a link may name on any page: the layout's own, and `#top`.
+pub(super) fn on_every_page(id: &str) -> bool {
+    is_reserved(id) || id == "top"
+}
 
 /// Ids the page layout uses itself.
 pub(super) fn is_reserved(id: &str) -> bool {

@@ -398,11 +398,17 @@ impl Html<'_, '_> {
         }
     }
 
-    /// A warning at the block being rendered; `None` on the English column
+    /// Whether what this body finds is reported: not on the English column
     /// of a translated page, which repeats the links of the translation.
+    fn reports(&self) -> bool {
+        !(self.ctx.side == Side::Source && self.ctx.page_locale != "en-us")
+    }
+
+    /// A warning at the block being rendered, when the body
+    /// [`Html::reports`] its findings.
     fn finding(&self, code: Code, message: String, hint: &str) -> Option<Diagnostic> {
         let article = self.ctx.article;
-        if self.ctx.side == Side::Source && self.ctx.page_locale != "en-us" {
+        if !self.reports() {
             return None;
         }
         let column = u32::from(self.line > 0);
@@ -425,7 +431,7 @@ impl Html<'_, '_> {
     /// A link to `#fragment` of another page: judged once every page is
     /// rendered ([`super::broken_fragments`]).
     fn link_into(&mut self, page: &str, fragment: &str, url: &str) {
-        if self.ctx.side == Side::Source && self.ctx.page_locale != "en-us" {
+        if !self.reports() {
             return;
         }
         self.body.links.push(CrossLink {

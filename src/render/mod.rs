@@ -145,7 +145,7 @@ pub fn id_hash(id: &str) -> u64 {
 pub fn broken_fragments<'a>(
     articles: impl IntoIterator<Item = (&'a str, &'a Anchors)> + Clone,
 ) -> Vec<Diagnostic> {
-    let mut pages: std::collections::HashMap<&str, &[u64]> = std::collections::HashMap::new();
+    let mut pages: crate::check::hash::FastMap<&str, &[u64]> = Default::default();
     for (_, anchors) in articles.clone() {
         for (page, ids) in &anchors.pages {
             pages.insert(page, ids);
@@ -158,7 +158,7 @@ pub fn broken_fragments<'a>(
                 continue;
             };
             let id = link.id.as_str();
-            if html::is_reserved(id) || id == "top" || ids.binary_search(&id_hash(id)).is_ok() {
+            if html::on_every_page(id) || ids.binary_search(&id_hash(id)).is_ok() {
                 continue;
             }
             let message = format!(

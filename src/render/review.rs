@@ -2,7 +2,6 @@
 //! translation and the `check` findings on it, filterable by code; and one
 //! status page per locale (segments, MT/HT, stale articles, counts by code).
 
-use crate::check::hash::FastMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 use minijinja::{context, Value};
@@ -14,6 +13,7 @@ use super::sanitize::push_escaped;
 use super::templates::{self, Markup};
 use super::text::Sources;
 use super::{Facts, Page, Renderer};
+use crate::check::hash::FastMap;
 use crate::diag::Diagnostic;
 use crate::error::Result;
 use crate::model::{Article, Side};
