@@ -251,15 +251,11 @@ pub fn take_quote_marker(blocks: &mut Vec<Block>) -> Option<Marker> {
     // A marker alone in its paragraph (a list follows it at once) was read
     // as an extension block, `[!div class="op_single_selector"]`.
     if let Some(Block::Extension { name, target, .. }) = blocks.first() {
-        let class = match NoteKind::parse(name) {
-            Some(kind) if target.trim().is_empty() => Some(Marker::Note(kind)),
-            Some(_) => None,
-            None => div_class(&format!("{name} {target}")).map(Marker::Div),
-        };
-        if class.is_some() {
+        let found = marker(format!("{name} {target}").trim());
+        if found.is_some() {
             blocks.remove(0);
         }
-        return class;
+        return found;
     }
     let Some(Block::Paragraph { content, .. }) = blocks.first_mut() else {
         return None;
@@ -270,11 +266,7 @@ pub fn take_quote_marker(blocks: &mut Vec<Block>) -> Option<Marker> {
     let trimmed = text.trim_start();
     let inner = trimmed.strip_prefix("[!")?;
     let close = inner.find(']')?;
-    let name = inner[..close].trim();
-    let kind = match NoteKind::parse(name) {
-        Some(kind) => Marker::Note(kind),
-        None => Marker::Div(div_class(name)?),
-    };
+    let kind = marker(inner[..close].trim())?;
     let rest = inner[close + 1..].trim_start().to_string();
     if rest.is_empty() {
         content.remove(0);
@@ -288,6 +280,14 @@ pub fn take_quote_marker(blocks: &mut Vec<Block>) -> Option<Marker> {
         blocks.remove(0);
     }
     Some(kind)
+}
+
+/// The marker `[!inside]` names: a note kind, or a `div` with classes.
+fn marker(inside: &str) -> Option<Marker> {
+    match NoteKind::parse(inside) {
+        Some(kind) => Some(Marker::Note(kind)),
+        None => div_class(inside).map(Marker::Div),
+    }
 }
 
 /// The classes of `div class="a b"` (`div` in any case, the value quoted

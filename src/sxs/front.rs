@@ -112,16 +112,8 @@ fn parse_yaml(
             .next()
             .map_or(0, |l| l.chars().count()) as u32
             + 1;
-        diags.push(
-            Diagnostic::new(
-                Code::FrontMatter,
-                path,
-                line,
-                column,
-                format!("invalid YAML front matter: `[` and `{{` nest deeper than {MAX_FLOW_DEPTH} levels"),
-            )
-            .with_hint("quote values that contain `:` or start with a special character"),
-        );
+        let message = format!("`[` and `{{` nest deeper than {MAX_FLOW_DEPTH} levels");
+        diags.push(invalid(path, line, column, message));
         return None;
     }
     let map = match yaml_serde::from_str::<Value>(yaml) {
@@ -144,16 +136,7 @@ fn parse_yaml(
                     l.column() as u32,
                 )
             });
-            diags.push(
-                Diagnostic::new(
-                    Code::FrontMatter,
-                    path,
-                    line,
-                    column.max(1),
-                    format!("invalid YAML front matter: {e}"),
-                )
-                .with_hint("quote values that contain `:` or start with a special character"),
-            );
+            diags.push(invalid(path, line, column.max(1), e.to_string()));
             return None;
         }
     };
@@ -168,6 +151,18 @@ fn parse_yaml(
         })
         .collect();
     Some(entries)
+}
+
+/// The `front-matter` error of front matter that is not valid YAML.
+fn invalid(path: &str, line: u32, column: u32, why: String) -> Diagnostic {
+    Diagnostic::new(
+        Code::FrontMatter,
+        path,
+        line,
+        column,
+        format!("invalid YAML front matter: {why}"),
+    )
+    .with_hint("quote values that contain `:` or start with a special character")
 }
 
 /// How deep `yaml_serde` nests collections before it gives up.

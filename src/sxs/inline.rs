@@ -167,12 +167,6 @@ impl<'a> InlineBuilder<'a> {
             },
             Event::Start(tag) => {
                 self.flush_pending(st);
-                if self.depth() >= super::MAX_DEPTH || self.flattened > 0 {
-                    // Pulldown-cmark's events nest: the next end event of
-                    // an element closes the innermost one flattened.
-                    self.flattened += usize::from(is_element(&tag));
-                    return;
-                }
                 let frame = match tag {
                     MdTag::Strong => Frame::Strong { at: range },
                     MdTag::Emphasis => Frame::Emphasis { at: range },
@@ -198,6 +192,12 @@ impl<'a> InlineBuilder<'a> {
                     },
                     _ => return,
                 };
+                if self.depth() >= super::MAX_DEPTH || self.flattened > 0 {
+                    // Pulldown-cmark's events nest: the next end event of
+                    // an element closes the innermost one flattened.
+                    self.flattened += 1;
+                    return;
+                }
                 self.stack.push((frame, Vec::new()));
             }
             Event::End(end) => {
@@ -453,19 +453,7 @@ impl<'a> InlineBuilder<'a> {
     }
 }
 
-/// Whether a start tag opens an element the builder keeps as a frame.
-fn is_element(tag: &MdTag) -> bool {
-    matches!(
-        tag,
-        MdTag::Strong
-            | MdTag::Emphasis
-            | MdTag::Strikethrough
-            | MdTag::Link { .. }
-            | MdTag::Image { .. }
-    )
-}
-
-/// Whether an end tag closes an element of [`is_element`].
+/// Whether an end tag closes an element the builder keeps as a frame.
 fn is_element_end(end: TagEnd) -> bool {
     matches!(
         end,
