@@ -278,9 +278,9 @@ impl Reader<'_> {
         if let Some(date) = padded_date(raw.trim()) {
             return Some(date);
         }
-        match NaiveDate::parse_from_str(raw.trim(), "%m/%d/%Y") {
-            Ok(d) => Some(d),
-            Err(_) => {
+        match lenient_date(raw.trim()) {
+            Some(d) => Some(d),
+            None => {
                 self.report(
                     key,
                     format!("`{key}` is `{raw}`, not a date in MM/DD/YYYY form"),
@@ -321,6 +321,36 @@ fn padded_date(raw: &str) -> Option<NaiveDate> {
     };
     let (month, day, year) = (number(&b[0..2])?, number(&b[3..5])?, number(&b[6..10])?);
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// The other ways real articles write a date: `M/D/YYYY`, ISO
+/// `YYYY-MM-DD`, either followed by a time of day, as API reference
+/// generators write it (`1/23/2021 12:00:00 AM`, `2021-01-23T08:00:00Z`).
+/// The time must be one, but only the day is kept.
+fn lenient_date(raw: &str) -> Option<NaiveDate> {
+    let (day, time) = match raw.find([' ', 'T']) {
+        Some(at) => (&raw[..at], Some(raw[at + 1..].trim())),
+        None => (raw, None),
+    };
+    let date = NaiveDate::parse_from_str(day, "%m/%d/%Y")
+        .or_else(|_| NaiveDate::parse_from_str(day, "%Y-%m-%d"))
+        .ok()?;
+    let Some(time) = time else {
+        return Some(date);
+    };
+    // `Z` or a numeric offset after an ISO time; then a 12- or 24-hour clock.
+    let clock = time
+        .strip_suffix('Z')
+        .or_else(|| {
+            let at = time.rfind(['+', '-'])?;
+            time[at..].parse::<chrono::FixedOffset>().ok()?;
+            Some(&time[..at])
+        })
+        .unwrap_or(time);
+    ["%I:%M:%S %p", "%I:%M %p", "%H:%M:%S%.f", "%H:%M"]
+        .iter()
+        .any(|format| chrono::NaiveTime::parse_from_str(clock, format).is_ok())
+        .then_some(date)
 }
 
 fn scalar(value: &Value) -> Option<String> {
@@ -388,6 +418,35 @@ mod tests {
         let fine = format!("x: {}{}\n", "[".repeat(20), "]".repeat(20));
         assert!(parse_yaml(&fine, "a.md", 2, &mut diags).is_some());
         assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn dates_with_a_time_or_in_iso_form_are_dates() {
+        let day = NaiveDate::from_ymd_opt(2021, 1, 23);
+        for raw in [
+            "1/23/2021",
+            "01/23/2021 12:00:00 AM",
+            "1/23/2021 12:00:00 AM",
+            "1/23/2021 3:05 pm",
+            "01/23/2021 00:00:00",
+            "2021-01-23",
+            "2021-01-23T08:00:00Z",
+            "2021-01-23T08:00:00.5+01:00",
+            "2021-01-23 08:00",
+        ] {
+            assert_eq!(lenient_date(raw), day, "{raw}");
+        }
+        for raw in [
+            "23/01/2021",
+            "1/23/2021 noon",
+            "1/23/2021 25:00",
+            "2021-13-01",
+            "2021-01-23T",
+            "January 23, 2021",
+            "1/23/2021 12:00:00 AM extra",
+        ] {
+            assert_eq!(lenient_date(raw), None, "{raw}");
+        }
     }
 
     #[test]
