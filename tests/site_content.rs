@@ -597,6 +597,41 @@ fn an_html_table_of_segments_keeps_its_structure() {
     assert!(english.contains("<td><b>Second</b></td>"), "{english}");
 }
 
+/// Reference articles converted from HTML write a note in a cell as a
+/// `<blockquote>` and a header file as `<dl><dt>`: both keep their
+/// structure, without attributes.
+#[test]
+fn html_blocks_keep_quotes_and_definition_lists() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "pt-BR",
+        "levels",
+        &format!(
+            "---\ntitle: t\n---\n<table>\n<tr>\n<td>{}\n<blockquote style=\"x\">\n[!Note]<br />\n{}\n</blockquote>\n</td>\n<td><dl><dt>{}</dt><dd onclick=\"x()\">d</dd></dl></td>\n</tr>\n</table>\n",
+            seg("abcde-101", "IU completa", "Full UI"),
+            seg("abcde-102", "As caixas modais", "Modal dialog boxes"),
+            seg("abcde-103", "Cabeçalho", "Header"),
+        ),
+    );
+    let outcome = build_into(&content, tmp.path());
+    assert_eq!(outcome.content.errors, 0);
+    let page = std::fs::read_to_string(tmp.path().join("public/pt-br/levels/index.html")).unwrap();
+    let html = Html::parse_document(&page);
+    let ids = |s: &str| -> Vec<String> {
+        html.select(&Selector::parse(s).unwrap())
+            .map(|e| e.value().attr("data-id").unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(".raw td blockquote .seg"), ["abcde-102"], "{page}");
+    assert_eq!(ids(".raw td dl dt .seg"), ["abcde-103"], "{page}");
+    assert!(
+        page.contains("<blockquote>") && page.contains("<dd>d</dd>"),
+        "{page}"
+    );
+}
+
 /// Inline raw HTML comes one tag at a time: `<kbd>`, `<strong>` or
 /// `<a href>` around text or a segment keeps its content inside; a
 /// relative `<a href>` to an article leads to its page; a stray closing

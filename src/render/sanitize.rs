@@ -153,9 +153,29 @@ pub fn phrasing(tag: &Tag<'_>) -> Option<&'static str> {
     PHRASING.iter().copied().find(|name| tag.is(name))
 }
 
-/// Block tags a raw HTML block may keep as well.
+/// Block tags a raw HTML block may keep as well (reference articles
+/// write notes in cells as `<blockquote>`, and headers as `<dl><dt>`).
 const BLOCKS: &[&str] = &[
-    "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "details", "summary",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "details",
+    "summary",
+    "blockquote",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "hr",
 ];
 
 /// Cleans inline raw HTML from the content: only phrasing formatting tags
