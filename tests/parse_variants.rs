@@ -258,3 +258,37 @@ fn headings_take_the_anchor_above_them_or_one_from_their_english() {
         ]
     );
 }
+
+/// Microsoft Graph articles carry test metadata as an HTML comment over
+/// several lines (`<!-- {` … `}-->`): it is one comment, not text, and a
+/// span pair inside such a comment is lost, with a hint about comments.
+#[test]
+fn an_html_comment_over_several_lines_stays_a_comment() {
+    let text = format!(
+        "---\ntitle: t\n---\n{}\n\n<!-- {{\n  \"blockType\": \"request\",\n  \"name\": \"x\"\n}}-->\n```http\nGET /x\n```\n\n<!--\n{}\n-->\n\n{}\n",
+        pair("101", "Пример", "Example"),
+        pair("102", "Скрыто", "Hidden"),
+        pair("103", "После", "After"),
+    );
+    let p = sxs::parse("ru-RU/a.md", Locale::parse("ru-RU").unwrap(), "a", &text);
+    let ids: Vec<&str> = p.article.segments.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["fea45-101", "fea45-103"]);
+    for block in &p.article.blocks {
+        if let Block::Html { content, .. } = block {
+            assert_eq!(Inline::plain_text(content).trim(), "", "{block:?}");
+        }
+    }
+    let found: Vec<(&str, u32, &str)> = p
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.line, d.hint.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "lost-segment",
+            15,
+            "close the comment before the sentence, or delete the sentence"
+        )]
+    );
+}

@@ -55,22 +55,28 @@ pub fn run(st: &mut State, body_start: usize) {
         if !is_target && last_reported.as_deref() == Some(id.as_str()) {
             continue;
         }
-        let where_ = match st
+        let (where_, hint) = match st
             .regions
             .iter()
             .find(|(r, _)| r.contains(&open))
             .map(|(_, k)| *k)
         {
-            Some(Region::Code) => "is inside a code block and is never rendered",
-            Some(Region::TableRow) => {
-                "is in a table cell beyond the header's columns, which GFM drops"
-            }
-            Some(Region::Comment) => "is inside an HTML comment and is never rendered",
-            None => "is not part of the document structure",
-        };
-        let hint = match where_.contains("code block") {
-            true => "check the indentation: four spaces start a code block",
-            false => "make the row's cells match the header, and escape `|` in text as `\\|`",
+            Some(Region::Code) => (
+                "is inside a code block and is never rendered",
+                "check the indentation: four spaces start a code block",
+            ),
+            Some(Region::TableRow) => (
+                "is in a table cell beyond the header's columns, which GFM drops",
+                "make the row's cells match the header, and escape `|` in text as `\\|`",
+            ),
+            Some(Region::Comment) => (
+                "is inside an HTML comment and is never rendered",
+                "close the comment before the sentence, or delete the sentence",
+            ),
+            None => (
+                "is not part of the document structure",
+                "check the markup around it: an unclosed tag or a stray `<` can swallow it",
+            ),
         };
         let side = if is_target {
             crate::model::Side::Target

@@ -257,17 +257,20 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn html_block(&mut self, line: u32) -> Block {
         let mut raw = String::new();
+        let mut comment = super::html::Comment::default();
         self.begin();
         while let Some((event, range)) = self.next() {
             match event {
                 Event::Html(h) | Event::InlineHtml(h) | Event::Text(h) => {
                     raw.push_str(&h);
-                    super::html::tokenize(h, range.start, &mut self.run, self.st);
+                    let (run, st) = (&mut self.run, &mut *self.st);
+                    super::html::tokenize(h, range.start, run, st, &mut comment);
                 }
                 Event::End(TagEnd::HtmlBlock) => break,
                 _ => {}
             }
         }
+        comment.close(self.st);
         Block::Html {
             raw,
             content: self.finish(),

@@ -7,16 +7,36 @@ use pulldown_cmark::{CowStr, Event};
 use super::inline::InlineBuilder;
 use super::{Region, State};
 
+/// Where a comment that runs over several lines of an HTML block began:
+/// the block comes one line at a time.
+#[derive(Default)]
+pub struct Comment {
+    open: Option<usize>,
+    end: usize,
+}
+
+impl Comment {
+    /// The block ended: a comment still open runs to its end.
+    pub fn close(self, st: &mut State) {
+        if let Some(start) = self.open {
+            st.regions.push((start..self.end, Region::Comment));
+        }
+    }
+}
+
 /// Feeds the tags and text of `html` (starting at byte `base`) to `builder`.
 pub fn tokenize<'a>(
     html: CowStr<'a>,
     base: usize,
     builder: &mut InlineBuilder<'a>,
     st: &mut State,
+    comment: &mut Comment,
 ) {
     match html {
-        CowStr::Borrowed(html) => walk(html, base, builder, st, CowStr::Borrowed),
-        owned => walk(&owned, base, builder, st, |s| CowStr::Boxed(s.into())),
+        CowStr::Borrowed(html) => walk(html, base, builder, st, comment, CowStr::Borrowed),
+        owned => walk(&owned, base, builder, st, comment, |s| {
+            CowStr::Boxed(s.into())
+        }),
     }
 }
 
@@ -27,9 +47,19 @@ fn walk<'r, 'a>(
     base: usize,
     builder: &mut InlineBuilder<'a>,
     st: &mut State,
+    comment: &mut Comment,
     event: impl Fn(&'r str) -> CowStr<'a>,
 ) {
+    comment.end = base + html.len();
     let mut pos = 0;
+    if let Some(start) = comment.open {
+        let Some(close) = html.find("-->") else {
+            return;
+        };
+        st.regions.push((start..base + close + 3, Region::Comment));
+        comment.open = None;
+        pos = close + 3;
+    }
     while pos < html.len() {
         let rest = &html[pos..];
         let Some(lt) = rest.find('<') else {
@@ -42,7 +72,11 @@ fn walk<'r, 'a>(
         let at = pos + lt;
         let tail = &html[at..];
         if tail.starts_with("<!--") {
-            let end = tail.find("-->").map_or(html.len(), |i| at + i + 3);
+            let Some(close) = tail.find("-->") else {
+                comment.open = Some(base + at);
+                return;
+            };
+            let end = at + close + 3;
             st.regions.push((base + at..base + end, Region::Comment));
             pos = end;
             continue;
