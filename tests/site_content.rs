@@ -599,7 +599,8 @@ fn an_html_table_of_segments_keeps_its_structure() {
 
 /// Reference articles converted from HTML write a note in a cell as a
 /// `<blockquote>` and a header file as `<dl><dt>`: both keep their
-/// structure, without attributes.
+/// structure, without attributes; a `<dl><dt>` split around Markdown
+/// leaves no empty block behind.
 #[test]
 fn html_blocks_keep_quotes_and_definition_lists() {
     let tmp = tempfile::tempdir().unwrap();
@@ -609,10 +610,11 @@ fn html_blocks_keep_quotes_and_definition_lists() {
         "pt-BR",
         "levels",
         &format!(
-            "---\ntitle: t\n---\n<table>\n<tr>\n<td>{}\n<blockquote style=\"x\">\n[!Note]<br />\n{}\n</blockquote>\n</td>\n<td><dl><dt>{}</dt><dd onclick=\"x()\">d</dd></dl></td>\n</tr>\n</table>\n",
+            "---\ntitle: t\n---\n<table>\n<tr>\n<td>{}\n<blockquote style=\"x\">\n[!Note]<br />\n{}\n</blockquote>\n</td>\n<td><dl><dt>{}</dt><dd onclick=\"x()\">d</dd></dl></td>\n</tr>\n</table>\n\n<dl> <dt>\n\n[{}](https://example.com/)\n</dt> </dl>\n",
             seg("abcde-101", "IU completa", "Full UI"),
             seg("abcde-102", "As caixas modais", "Modal dialog boxes"),
             seg("abcde-103", "Cabeçalho", "Header"),
+            seg("abcde-104", "Veja também", "See also"),
         ),
     );
     let outcome = build_into(&content, tmp.path());
@@ -630,6 +632,11 @@ fn html_blocks_keep_quotes_and_definition_lists() {
         page.contains("<blockquote>") && page.contains("<dd>d</dd>"),
         "{page}"
     );
+    // The halves of a `<dl><dt>` around a Markdown link show nothing:
+    // no empty raw block stands around the link.
+    assert_eq!(ids(".col-target > p a .seg"), ["abcde-104"], "{page}");
+    let raw = Selector::parse(".col-target .raw").unwrap();
+    assert_eq!(html.select(&raw).count(), 1, "{page}");
 }
 
 /// Inline raw HTML comes one tag at a time: `<kbd>`, `<strong>` or

@@ -271,8 +271,9 @@ impl Html<'_, '_> {
                 self.out.push_str("<div class=\"raw\">");
                 let inside = self.out.len();
                 self.raw_block(raw, content);
-                // A comment, or tags the cleaner drops, leaves nothing to show.
-                match self.out[inside..].trim().is_empty() {
+                // A comment, tags the cleaner drops, or the halves of a
+                // `<dl><dt>` wrapped around Markdown leave nothing to show.
+                match shows_nothing(&self.out[inside..]) {
                     true => self.out.truncate(div),
                     false => self.out.push_str("</div>\n"),
                 }
@@ -554,4 +555,19 @@ pub(super) fn is_reserved(id: &str) -> bool {
         id,
         "main" | "toc" | "view-switch" | "english" | "code-filter" | "toc-title"
     )
+}
+
+/// Whether cleaned HTML shows nothing: no text between its tags, and no
+/// rule.
+fn shows_nothing(html: &str) -> bool {
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && !c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    !html.contains("<hr")
 }
