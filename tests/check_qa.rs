@@ -746,3 +746,43 @@ fn html_emphasis_is_markup_like_markdown() {
         [Code::MarkupMismatch]
     );
 }
+
+/// An include inside a sentence must carry over as written: a changed
+/// target is `code-mismatch`, the same one is nothing.
+#[test]
+fn an_include_inside_a_sentence_must_match_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let ko = dir.path().join("ko-KR");
+    std::fs::create_dir_all(&ko).unwrap();
+    let pair = |id: &str, target: &str, source: &str| {
+        format!("<span data-ttu-id=\"abcde-{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-{id}\">{source}</span></span>")
+    };
+    let source = "[!INCLUDE[ssNoVersion](../includes/ssnoversion-md.md)] Native Client.";
+    std::fs::write(
+        ko.join("a.md"),
+        format!(
+            "---\ntitle: t\n---\n{}\n\n{}\n",
+            pair(
+                "101",
+                "[!INCLUDE[ssNoVersion](../includes/ssnoversion-md.md)] 클라이언트.",
+                source
+            ),
+            pair(
+                "102",
+                "[!INCLUDE[ssNoVersion](../includes/ssversion-md.md)] 클라이언트.",
+                source
+            ),
+        ),
+    )
+    .unwrap();
+    let outcome = check::run(dir.path()).unwrap();
+    let found: Vec<(String, String)> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::CodeMismatch)
+        .map(|d| (d.segment.clone().unwrap_or_default(), d.message.clone()))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "abcde-102");
+    assert!(found[0].1.contains("ssversion-md.md"), "{found:?}");
+}

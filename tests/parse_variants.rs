@@ -292,3 +292,44 @@ fn an_html_comment_over_several_lines_stays_a_comment() {
         )]
     );
 }
+
+/// `[!INCLUDE[label](target)]` inside a sentence is one inline, in a
+/// segment's halves and in the paragraph around segments alike.
+#[test]
+fn an_include_inside_a_sentence_is_one_inline() {
+    let text = format!(
+        "---\ntitle: t\n---\n{} [!include [v](v.md)] and [!INCLUDE](x.md)]\n",
+        pair(
+            "101",
+            "[!INCLUDE[ssNoVersion](../includes/ssnoversion-md.md)] 네이티브.",
+            "For **[!INCLUDE[ssNoVersion](../includes/ssnoversion-md.md)]** Native."
+        ),
+    );
+    let p = sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", &text);
+    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    let include = |label: &str, target: &str| Inline::Include {
+        label: label.into(),
+        target: target.into(),
+    };
+    let text = |t: &str| Inline::Text { text: t.into() };
+    let seg = &p.article.segments[0];
+    let ss = include("ssNoVersion", "../includes/ssnoversion-md.md");
+    assert_eq!(seg.target, [ss.clone(), text(" 네이티브.")]);
+    assert_eq!(
+        seg.source,
+        [
+            text("For "),
+            Inline::Strong { children: vec![ss] },
+            text(" Native.")
+        ]
+    );
+    let Block::Paragraph { content, .. } = &p.article.blocks[0] else {
+        panic!("{:?}", p.article.blocks);
+    };
+    assert_eq!(content[1..3], [text(" "), include("v", "v.md")]);
+    // A link without `[!INCLUDE` before it stays a link.
+    assert!(
+        matches!(&content[4], Inline::Link { url, .. } if url == "x.md"),
+        "{content:?}"
+    );
+}

@@ -466,6 +466,59 @@ fn an_include_shows_the_file_it_names_on_each_side() {
     assert!(warned("ko-KR/includes/b.md", "forms a cycle"));
 }
 
+/// `[!INCLUDE[label](path.md)]` inside a sentence (SQL Server and .NET
+/// articles name their products so) shows the file's text in the
+/// sentence, on both sides; a missing file shows its label and warns.
+#[test]
+fn an_include_inside_a_sentence_shows_the_file_text_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_article(
+        &content,
+        "ko-KR",
+        "odbc",
+        &format!(
+            "---\ntitle: o\n---\n{} [!INCLUDE[ssVersion](includes/ver-md.md)]\n",
+            seg(
+                "abcde-101",
+                "[!INCLUDE[ssNoVersion](includes/ssnoversion-md.md)] 네이티브 클라이언트.",
+                "[!INCLUDE [ssNoVersion](includes/ssnoversion-md.md)] Native Client."
+            ),
+        ),
+    );
+    write_article(
+        &content,
+        "ko-KR",
+        "includes/ssnoversion-md",
+        "**SQL Server**\n",
+    );
+    let outcome = build_into(&content, tmp.path());
+    let out = tmp.path().join("public");
+    let ko = std::fs::read_to_string(out.join("ko-kr/odbc/index.html")).unwrap();
+    let body = &ko[ko.find("<article").unwrap()..ko.find("</article>").unwrap()];
+    assert!(
+        body.contains("<strong>SQL Server</strong> 네이티브 클라이언트."),
+        "{body}"
+    );
+    assert!(!body.contains("INCLUDE"), "{body}");
+    assert!(body.contains("</span> ssVersion</p>"), "{body}");
+    let en = std::fs::read_to_string(out.join("en-us/odbc/index.html")).unwrap();
+    assert!(
+        en.contains("<p><strong>SQL Server</strong> Native Client. ssVersion</p>"),
+        "{en}"
+    );
+    let warned: Vec<&str> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "missing-asset")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        warned.iter().all(|m| m.contains("includes/ver-md.md")) && !warned.is_empty(),
+        "{warned:?}"
+    );
+}
+
 /// Includes that each include the next four times multiply; a page shows
 /// at most 256 included files, and says once where it stopped.
 #[test]

@@ -93,12 +93,13 @@ pub fn walk<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
 pub use crate::model::is_xref;
 
 /// Protected text that must stay byte for byte: inline code, cross
-/// references and DocFX `{placeholder}`s in text, in order.
+/// references, includes and DocFX `{placeholder}`s in text, in order.
 pub fn protected(inlines: &[Inline]) -> Vec<String> {
     let mut out = Vec::new();
     walk(inlines, &mut |i| match i {
         Inline::Code { code } => out.push(format!("`{code}`")),
         Inline::Link { url, .. } if is_xref(url) => out.push(format!("<{url}>")),
+        Inline::Include { target, .. } => out.push(format!("[!INCLUDE]({target})")),
         Inline::Text { text } => placeholders(text, &mut |name| out.push(format!("{{{name}}}"))),
         _ => {}
     });
@@ -271,6 +272,13 @@ fn push_fingerprint(inlines: &[Inline], out: &mut String) {
                 out.push_str("](");
                 out.push_str(url);
                 out.push(')');
+            }
+            Inline::Include { label, target } => {
+                out.push_str("[!INCLUDE[");
+                out.push_str(label);
+                out.push_str("](");
+                out.push_str(target);
+                out.push_str(")]");
             }
             Inline::SoftBreak | Inline::LineBreak => out.push(' '),
             // `<strong>x</strong>` reads as `**x**`.

@@ -113,6 +113,7 @@ impl<'a> Scan<'a> {
                         self.urls.push(url);
                     }
                 }
+                Inline::Include { target, .. } => self.protected.push((b'!', target)),
                 // `<strong>`: bold as much as `**` is.
                 Inline::Html { html } => self.markup.add_html(html),
                 Inline::SoftBreak | Inline::LineBreak | Inline::Segment { .. } => {}
@@ -270,6 +271,13 @@ mod tests {
             vec![],
             vec![text("  ")],
             vec![
+                Inline::Include {
+                    label: "ss".into(),
+                    target: "../includes/ss.md".into(),
+                },
+                text(" {0}"),
+            ],
+            vec![
                 text(" "),
                 Inline::SoftBreak,
                 Inline::Html { html: "<b>".into() },
@@ -317,6 +325,7 @@ mod tests {
                 .map(|&(mark, s)| match mark {
                     b'`' => format!("`{s}`"),
                     b'<' => format!("<{s}>"),
+                    b'!' => format!("[!INCLUDE]({s})"),
                     _ => format!("{{{s}}}"),
                 })
                 .collect();

@@ -29,6 +29,7 @@ fn capacity(article: &Article, inlines: &[Inline], side: Side) -> usize {
             | Inline::Strikethrough { children }
             | Inline::Link { children, .. } => capacity(article, children, side),
             Inline::Image { alt, .. } => capacity(article, alt, side),
+            Inline::Include { label, .. } => label.len(),
             Inline::Segment { index } => article.segment(*index).map_or(0, |seg| match side {
                 Side::Source => seg.source_range.len(),
                 Side::Target => seg.target_range.len(),

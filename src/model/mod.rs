@@ -331,6 +331,9 @@ pub enum Inline {
         title: String,
         alt: Vec<Inline>,
     },
+    /// DocFX's include inside a sentence, `[!INCLUDE[label](target)]`:
+    /// the file at `target` shows in its place (often a product name).
+    Include { label: String, target: String },
     /// Raw inline HTML other than the alignment spans and `<br>`.
     Html { html: String },
     /// A soft line break inside a paragraph.
@@ -444,6 +447,8 @@ fn write_plain<S: TextSink>(inlines: &[Inline], resolve: Option<(&Article, Side)
             | Inline::Strikethrough { children }
             | Inline::Link { children, .. } => write_plain(children, resolve, out),
             Inline::Image { alt, .. } => write_plain(alt, resolve, out),
+            // What the file holds is not known here: its label stands in.
+            Inline::Include { label, .. } => out.push_str(label),
             Inline::SoftBreak | Inline::LineBreak => out.push(' '),
             Inline::Html { .. } => {}
             Inline::Segment { index } => {

@@ -15,6 +15,7 @@
 use super::catalog::join;
 use super::html::{body_within, Ctx, Html};
 use super::inline::percent_decode;
+use super::sanitize::push_escaped;
 use crate::diag::Code;
 use crate::sxs;
 
@@ -29,16 +30,52 @@ const PER_PAGE: usize = 256;
 impl Html<'_, '_> {
     /// Renders the file `target` names in place of its `[!INCLUDE]`.
     pub(super) fn include(&mut self, target: &str) {
+        let out = std::mem::take(&mut self.out);
+        self.out = self.include_into(target, out).0;
+    }
+
+    /// Renders the file an include inside a sentence names in its place:
+    /// the inline content of its paragraph. A file that is missing, or that
+    /// holds more than one paragraph, shows its label.
+    pub(super) fn inline_include(&mut self, label: &str, target: &str) {
+        let (html, shown) = self.include_into(target, String::new());
+        if shown && html.trim().is_empty() {
+            return;
+        }
+        let inner = html
+            .strip_prefix("<p>")
+            .and_then(|h| h.strip_suffix("</p>\n"))
+            .filter(|inner| !inner.contains("<p>"));
+        match inner {
+            Some(inner) => self.out.push_str(inner),
+            None => {
+                if shown {
+                    self.missing_include(
+                        target,
+                        "holds more than a paragraph: its label shows inside the sentence",
+                    );
+                }
+                push_escaped(&mut self.out, label);
+            }
+        }
+    }
+
+    /// [`Html::include`] into `out`, which comes back with the file's body
+    /// after what it held, and whether the file was there to render.
+    fn include_into(&mut self, target: &str, out: String) -> (String, bool) {
         let article = self.ctx.article;
         let Some(rel) = self.content_path(target) else {
-            return self.missing_include(target, "is not in the content tree");
+            self.missing_include(target, "is not in the content tree");
+            return (out, false);
         };
         let chain = self.ctx.includes;
         if rel == article.path || chain.contains(&rel) {
-            return self.missing_include(target, "forms a cycle of includes");
+            self.missing_include(target, "forms a cycle of includes");
+            return (out, false);
         }
         if chain.len() >= DEPTH {
-            return self.missing_include(target, "is nested too deep");
+            self.missing_include(target, "is nested too deep");
+            return (out, false);
         }
         if self.body.included >= PER_PAGE {
             // Said once per page: the count stays above the limit after.
@@ -49,7 +86,7 @@ impl Html<'_, '_> {
                 );
                 self.missing_include(target, &why);
             }
-            return;
+            return (out, false);
         }
         self.body.included += 1;
         let text = match std::fs::read(self.ctx.content_root.join(&rel)) {
@@ -57,7 +94,8 @@ impl Html<'_, '_> {
             Err(_) => {
                 // Recorded even so: the page changes when the file appears.
                 self.body.includes.insert(rel);
-                return self.missing_include(target, "is not in the content tree");
+                self.missing_include(target, "is not in the content tree");
+                return (out, false);
             }
         };
         let slug = rel.strip_suffix(".md").unwrap_or(&rel);
@@ -73,11 +111,9 @@ impl Html<'_, '_> {
             ..*self.ctx
         };
         let used = std::mem::take(&mut self.used_ids);
-        let out = std::mem::take(&mut self.out);
         let (body, used) = body_within(&ctx, out, used, self.depth, self.body.included);
         self.body.included = body.included;
         self.used_ids = used;
-        self.out = body.html;
         self.body.toc.extend(body.toc);
         self.body.steps.extend(body.steps);
         self.body.assets.extend(body.assets);
@@ -88,6 +124,7 @@ impl Html<'_, '_> {
         self.body.fragments.extend(body.fragments);
         self.body.links.extend(body.links);
         self.body.includes.insert(rel);
+        (body.html, true)
     }
 
     /// Where `target` (`../a.md#x`) is in the content tree, from the

@@ -52,6 +52,7 @@ impl Html<'_, '_> {
                 self.ctx.article.write_plain(alt, self.ctx.side, &mut text);
                 self.image(url, &text, title)
             }
+            Inline::Include { label, target } => self.inline_include(label, target),
             Inline::Html { html } => self.raw_html(html),
             Inline::SoftBreak => self.out.push('\n'),
             Inline::LineBreak => self.out.push_str("<br>"),

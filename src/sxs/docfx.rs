@@ -130,6 +130,65 @@ fn extension(raw: &str, line: u32) -> Option<Block> {
     })
 }
 
+/// DocFX's include inside a sentence, `[!INCLUDE[label](target)]`, comes
+/// from pulldown-cmark as text ending in `[!INCLUDE`, a link and text
+/// starting with `]`: the three become one [`Inline::Include`].
+pub fn fold_includes(inlines: &mut Vec<Inline>) {
+    for inline in inlines.iter_mut() {
+        if let Inline::Strong { children }
+        | Inline::Emphasis { children }
+        | Inline::Strikethrough { children } = inline
+        {
+            fold_includes(children);
+        }
+    }
+    let mut i = 1;
+    while i + 1 < inlines.len() {
+        let [Inline::Text { text: before }, Inline::Link {
+            url,
+            children,
+            autolink: false,
+            ..
+        }, Inline::Text { text: after }] = &mut inlines[i - 1..=i + 1]
+        else {
+            i += 1;
+            continue;
+        };
+        let opened = before.trim_end();
+        let Some(keep) = opened.len().checked_sub(INCLUDE.len()) else {
+            i += 1;
+            continue;
+        };
+        let is_include = opened
+            .get(keep..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(INCLUDE));
+        if !is_include || !after.starts_with(']') {
+            i += 1;
+            continue;
+        }
+        before.truncate(keep);
+        after.remove(0);
+        let include = Inline::Include {
+            label: Inline::plain_text(children),
+            target: std::mem::take(url),
+        };
+        inlines[i] = include;
+        let after_empty = matches!(&inlines[i + 1], Inline::Text { text } if text.is_empty());
+        if after_empty {
+            inlines.remove(i + 1);
+        }
+        let before_empty = matches!(&inlines[i - 1], Inline::Text { text } if text.is_empty());
+        if before_empty {
+            inlines.remove(i - 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// How an include inside a sentence opens (in any case).
+const INCLUDE: &str = "[!include";
+
 /// Removes `<a name="x"></a>` from a heading and returns `x`.
 pub fn take_anchor(content: &mut Vec<Inline>) -> Option<String> {
     let mut anchor = None;

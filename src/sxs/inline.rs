@@ -232,7 +232,9 @@ impl<'a> InlineBuilder<'a> {
         while self.stack.len() > 1 {
             self.unwind_top(st, "the end of the block");
         }
-        self.stack.pop().map(|(_, c)| c).unwrap_or_default()
+        let mut content = self.stack.pop().map(|(_, c)| c).unwrap_or_default();
+        super::docfx::fold_includes(&mut content);
+        content
     }
 
     pub(super) fn push(&mut self, inline: Inline) {

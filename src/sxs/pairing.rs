@@ -149,7 +149,9 @@ impl<'a> InlineBuilder<'a> {
         st: &mut State,
     ) {
         match (target, source) {
-            (Some(t), Some(s)) => {
+            (Some(mut t), Some(mut s)) => {
+                super::docfx::fold_includes(&mut t.content);
+                super::docfx::fold_includes(&mut s.content);
                 st.accounted.extend([t.open, s.open]);
                 if t.id != s.id {
                     st.diags.push(
