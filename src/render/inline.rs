@@ -214,8 +214,8 @@ impl Html<'_, '_> {
     }
 
     fn link(&mut self, url: &str, title: &str, autolink: bool, children: &[Inline]) {
-        if autolink && url.starts_with("xref:") {
-            return self.wrap_text("code", url.trim_start_matches("xref:"));
+        if let Some(uid) = url.strip_prefix("xref:").filter(|_| autolink) {
+            return self.wrap_text("code", &xref_display(uid));
         }
         match self.open_a(url) {
             None => self.inlines(children),
@@ -494,4 +494,58 @@ pub(super) fn percent_decode(path: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// How `<xref:uid>` reads on a page, as DocFX spells it without resolving
+/// the uid: percent escapes decoded, the overload marker (`%2A`, `*`)
+/// dropped, and `?displayProperty=nameWithType` kept to the type and
+/// member (`CancellationTokenSource.CancelAfter`). Otherwise the whole uid
+/// shows: only DocFX's index knows which part of it is the name.
+fn xref_display(target: &str) -> String {
+    let (uid, query) = target.split_once('?').unwrap_or((target, ""));
+    let uid = percent_decode(uid);
+    let uid = uid.trim_end_matches('*');
+    let with_type = query
+        .split('&')
+        .any(|pair| pair.eq_ignore_ascii_case("displayProperty=nameWithType"));
+    if with_type && !uid.contains('(') {
+        let mut dots = uid.rmatch_indices('.').map(|(at, _)| at);
+        if let (Some(_), Some(start)) = (dots.next(), dots.next()) {
+            return uid[start + 1..].to_string();
+        }
+    }
+    uid.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xref_display;
+
+    #[test]
+    fn an_xref_reads_as_docfx_spells_it_unresolved() {
+        for (uid, shown) in [
+            ("System.String", "System.String"),
+            (
+                "System.Threading.CancellationTokenSource.CancelAfter%2A?displayProperty=nameWithType",
+                "CancellationTokenSource.CancelAfter",
+            ),
+            (
+                "System.Windows.Forms.CheckBox.Checked%2A",
+                "System.Windows.Forms.CheckBox.Checked",
+            ),
+            ("System.String?displayProperty=fullName", "System.String"),
+            ("System.String?displayProperty=nameWithType", "System.String"),
+            ("String?displayProperty=nameWithType", "String"),
+            (
+                "System.String.Format(System.String,System.Object)?displayProperty=nameWithType",
+                "System.String.Format(System.String,System.Object)",
+            ),
+            (
+                "System.Collections.Generic.List%601",
+                "System.Collections.Generic.List`1",
+            ),
+        ] {
+            assert_eq!(xref_display(uid), shown, "{uid}");
+        }
+    }
 }
