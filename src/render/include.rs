@@ -14,9 +14,9 @@
 
 use super::catalog::join;
 use super::html::{body_within, Ctx, Html};
-use super::inline::percent_decode;
 use super::sanitize::push_escaped;
 use crate::diag::Code;
+use crate::model::percent_decode;
 use crate::sxs;
 
 /// How deep includes may nest.

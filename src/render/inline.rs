@@ -7,7 +7,7 @@ use super::sanitize::{clean_html, is_safe_url, phrasing, push_escaped};
 use super::text::{is_all_text, Escaped, HasText};
 use super::CrossLink;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Inline, Segment};
+use crate::model::{percent_decode, xref_text, Inline, Segment};
 use crate::sxs::{decode_entities, tag::Tag};
 
 /// Where a link of the content points on the built site.
@@ -215,7 +215,7 @@ impl Html<'_, '_> {
 
     fn link(&mut self, url: &str, title: &str, autolink: bool, children: &[Inline]) {
         if let Some(uid) = url.strip_prefix("xref:").filter(|_| autolink) {
-            return self.wrap_text("code", &xref_display(uid));
+            return self.wrap_text("code", &xref_text(uid));
         }
         match self.open_a(url) {
             None => self.inlines(children),
@@ -469,83 +469,4 @@ fn percent_encode(path: &str) -> String {
         }
     }
     out
-}
-
-/// Decodes `%20`-style escapes of a relative path (invalid ones kept).
-pub(super) fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes.get(i), hex) {
-            (Some(b'%'), Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (Some(b), _) => {
-                out.push(*b);
-                i += 1;
-            }
-            (None, _) => break,
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// How `<xref:uid>` reads on a page, as DocFX spells it without resolving
-/// the uid: percent escapes decoded, the overload marker (`%2A`, `*`)
-/// dropped, and `?displayProperty=nameWithType` kept to the type and
-/// member (`CancellationTokenSource.CancelAfter`). Otherwise the whole uid
-/// shows: only DocFX's index knows which part of it is the name.
-fn xref_display(target: &str) -> String {
-    let (uid, query) = target.split_once('?').unwrap_or((target, ""));
-    let uid = percent_decode(uid);
-    let uid = uid.trim_end_matches('*');
-    let with_type = query
-        .split('&')
-        .any(|pair| pair.eq_ignore_ascii_case("displayProperty=nameWithType"));
-    if with_type && !uid.contains('(') {
-        let mut dots = uid.rmatch_indices('.').map(|(at, _)| at);
-        if let (Some(_), Some(start)) = (dots.next(), dots.next()) {
-            return uid[start + 1..].to_string();
-        }
-    }
-    uid.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::xref_display;
-
-    #[test]
-    fn an_xref_reads_as_docfx_spells_it_unresolved() {
-        for (uid, shown) in [
-            ("System.String", "System.String"),
-            (
-                "System.Threading.CancellationTokenSource.CancelAfter%2A?displayProperty=nameWithType",
-                "CancellationTokenSource.CancelAfter",
-            ),
-            (
-                "System.Windows.Forms.CheckBox.Checked%2A",
-                "System.Windows.Forms.CheckBox.Checked",
-            ),
-            ("System.String?displayProperty=fullName", "System.String"),
-            ("System.String?displayProperty=nameWithType", "System.String"),
-            ("String?displayProperty=nameWithType", "String"),
-            (
-                "System.String.Format(System.String,System.Object)?displayProperty=nameWithType",
-                "System.String.Format(System.String,System.Object)",
-            ),
-            (
-                "System.Collections.Generic.List%601",
-                "System.Collections.Generic.List`1",
-            ),
-        ] {
-            assert_eq!(xref_display(uid), shown, "{uid}");
-        }
-    }
 }
