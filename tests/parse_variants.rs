@@ -333,3 +333,33 @@ fn an_include_inside_a_sentence_is_one_inline() {
         "{content:?}"
     );
 }
+
+/// A pipeline that translated the metadata too leaves span pairs in the
+/// front matter: besides the YAML error, each pair is a `lost-segment`,
+/// so no sentence of the file goes unreported.
+#[test]
+fn span_pairs_in_the_front_matter_are_reported_lost() {
+    let text = format!(
+        "---\n{} {}\n---\n\n# {}\n",
+        pair("101", "Заголовок: урок", "title: Lesson"),
+        pair("102", "Автор: x", "author: x"),
+        pair("103", "Урок", "Lesson"),
+    );
+    let p = sxs::parse("ru-RU/a.md", Locale::parse("ru-RU").unwrap(), "a", &text);
+    let ids: Vec<&str> = p.article.segments.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["fea45-103"]);
+    let found: Vec<(&str, u32, Option<&str>)> = p
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.line, d.segment.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("front-matter", 2, None),
+            ("lost-segment", 2, Some("fea45-101")),
+            ("lost-segment", 2, Some("fea45-102")),
+        ]
+    );
+    assert!(p.diagnostics[1].message.contains("front matter"));
+}

@@ -1,7 +1,8 @@
 //! The completeness audit: every `data-ttu-id` / `data-stu-id` span in the
-//! body must have become a segment or a diagnostic. Any other one was dropped
+//! file must have become a segment or a diagnostic. Any other one was dropped
 //! or swallowed by the Markdown structure (a code block, a table cell beyond
-//! the header's width, an HTML comment) and is reported as `lost-segment`.
+//! the header's width, an HTML comment, the front matter) and is reported as
+//! `lost-segment`.
 
 use memchr::memmem;
 
@@ -12,11 +13,11 @@ use crate::diag::{Code, Diagnostic};
 const NAME_HEAD: usize = "data-tt".len();
 const NAME_LEN: usize = "data-ttu-id".len();
 
-/// Reports every alignment span in `text[body_start..]` not yet accounted for.
-pub fn run(st: &mut State, body_start: usize) {
+/// Reports every alignment span in the text not yet accounted for.
+pub fn run(st: &mut State) {
     st.accounted.sort_unstable();
     let mut lost: Vec<(usize, String, bool)> = Vec::new();
-    let body = &st.text.as_bytes()[body_start..];
+    let body = st.text.as_bytes();
     // `data-ttu-id` and `data-stu-id` both end in `u-id`: one pass finds both.
     // Occurrences of one name that overlap (`data-ttu-idata-ttu-id`) count
     // once, as a search for that name alone finds them.
@@ -39,7 +40,7 @@ pub fn run(st: &mut State, body_start: usize) {
             continue;
         }
         *next = start + NAME_LEN;
-        let at = body_start + start;
+        let at = start;
         let open = tag_start(st.text.as_bytes(), at);
         // Hits come in text order, so their tags do too: walk `accounted` along.
         while accounted.peek().is_some_and(|&&a| a < open) {
@@ -72,6 +73,10 @@ pub fn run(st: &mut State, body_start: usize) {
             Some(Region::Comment) => (
                 "is inside an HTML comment and is never rendered",
                 "close the comment before the sentence, or delete the sentence",
+            ),
+            Some(Region::FrontMatter) => (
+                "is inside the front matter, which is metadata and never rendered",
+                "restore the front matter from the English article: it must stay YAML, untranslated",
             ),
             None => (
                 "is not part of the document structure",

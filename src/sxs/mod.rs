@@ -41,6 +41,7 @@ pub(crate) enum Region {
     Code,
     TableRow,
     Comment,
+    FrontMatter,
 }
 
 /// Shared state while one article is parsed.
@@ -112,7 +113,10 @@ pub fn parse(path: &str, locale: Locale, slug: &str, text: &str) -> Parsed {
     let body = &text[split.body_start..];
     let events = Parser::new_ext(body, options()).into_offset_iter();
     let blocks = body::BodyParser::new(events, split.body_start, &mut st).blocks(None);
-    audit::run(&mut st, split.body_start);
+    // Span pairs in the front matter (a pipeline that translated the
+    // metadata too) are audited with the body's: none is lost unsaid.
+    st.regions.push((0..split.body_start, Region::FrontMatter));
+    audit::run(&mut st);
     let article = Article {
         path: path.to_string(),
         locale,
