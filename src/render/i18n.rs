@@ -23,6 +23,24 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("ru-RU", include_str!("../../locales/ru-RU/site.ftl")),
     ("hu-HU", include_str!("../../locales/hu-HU/site.ftl")),
     ("ar-SA", include_str!("../../locales/ar-SA/site.ftl")),
+    ("de-DE", include_str!("../../locales/de-DE/site.ftl")),
+    ("fr-FR", include_str!("../../locales/fr-FR/site.ftl")),
+    ("es-ES", include_str!("../../locales/es-ES/site.ftl")),
+    ("it-IT", include_str!("../../locales/it-IT/site.ftl")),
+    ("pt-BR", include_str!("../../locales/pt-BR/site.ftl")),
+    ("nl-NL", include_str!("../../locales/nl-NL/site.ftl")),
+    ("pl-PL", include_str!("../../locales/pl-PL/site.ftl")),
+    ("cs-CZ", include_str!("../../locales/cs-CZ/site.ftl")),
+    ("sv-SE", include_str!("../../locales/sv-SE/site.ftl")),
+    ("da-DK", include_str!("../../locales/da-DK/site.ftl")),
+    ("nb-NO", include_str!("../../locales/nb-NO/site.ftl")),
+    ("fi-FI", include_str!("../../locales/fi-FI/site.ftl")),
+    ("tr-TR", include_str!("../../locales/tr-TR/site.ftl")),
+    ("ja-JP", include_str!("../../locales/ja-JP/site.ftl")),
+    ("zh-CN", include_str!("../../locales/zh-CN/site.ftl")),
+    ("zh-TW", include_str!("../../locales/zh-TW/site.ftl")),
+    ("he-IL", include_str!("../../locales/he-IL/site.ftl")),
+    ("th-TH", include_str!("../../locales/th-TH/site.ftl")),
 ];
 
 /// Interface text of one locale, resolved once: message id → text.
@@ -129,6 +147,16 @@ impl I18n {
             );
         }
         let language = locale.split('-').next().unwrap_or(locale);
+        // Chinese of Hong Kong and Macao is written in traditional
+        // characters, as Taiwan's is: zh-TW before the first `zh-`.
+        let traditional = language.eq_ignore_ascii_case("zh")
+            && locale
+                .split('-')
+                .skip(1)
+                .any(|part| ["hant", "hk", "mo"].contains(&part.to_ascii_lowercase().as_str()));
+        if let Some(tag) = self.bundles.get_key_value("zh-TW").filter(|_| traditional) {
+            return Some(tag.0.as_str());
+        }
         self.bundles
             .keys()
             .find(|k| k.split('-').next() == Some(language))
@@ -258,6 +286,33 @@ mod tests {
     }
 
     #[test]
+    fn plurals_and_chinese_scripts_follow_cldr() {
+        let i18n = I18n::embedded().unwrap();
+        let f = |locale, n| i18n.format(locale, "segments-count", Some(n));
+        let polish: Vec<String> = [1, 2, 5, 22].map(|n| f("pl-PL", n)).into();
+        assert_eq!(polish[0].split(' ').nth(1), Some("segment"), "{polish:?}");
+        assert_ne!(polish[1], polish[2].replace('5', "2"), "{polish:?}");
+        assert_eq!(
+            polish[3].replace("22", "2"),
+            polish[1],
+            "22 is `few`, as 2 is"
+        );
+        let czech = [2, 5].map(|n| f("cs-CZ", n));
+        assert_ne!(czech[0].replace('2', "5"), czech[1], "{czech:?}");
+        let hebrew = [1, 2, 3].map(|n| f("he-IL", n));
+        assert!(hebrew[2].contains('3'), "{hebrew:?}");
+        assert_ne!(hebrew[0], hebrew[1]);
+        // Traditional Chinese reads zh-TW's text, simplified zh-CN's.
+        let on_this_page = |locale| i18n.labels(locale).0["on_this_page"].clone();
+        assert_eq!(on_this_page("zh-HK"), on_this_page("zh-TW"));
+        assert_eq!(on_this_page("zh-Hant-MO"), on_this_page("zh-TW"));
+        assert_eq!(on_this_page("zh-SG"), on_this_page("zh-CN"));
+        assert_ne!(on_this_page("zh-TW"), on_this_page("zh-CN"));
+        // A language without plural forms: one spelling, the number in it.
+        assert_eq!(f("ja-JP", 1).replace('1', "7"), f("ja-JP", 7));
+    }
+
+    #[test]
     fn every_locale_has_the_same_message_ids() {
         let i18n = I18n::embedded().unwrap();
         let english = i18n.ids(FALLBACK);
@@ -273,14 +328,14 @@ mod tests {
     #[test]
     fn unknown_locale_falls_back_with_warnings() {
         let i18n = I18n::embedded().unwrap();
-        let (labels, diags) = i18n.labels("ja-JP");
+        let (labels, diags) = i18n.labels("sw-KE");
         assert_eq!(
             labels.get("on_this_page").map(String::as_str),
             Some("On this page")
         );
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].code, Code::MissingMessage);
-        assert!(diags[0].message.contains("no interface text for `ja-JP`"));
+        assert!(diags[0].message.contains("no interface text for `sw-KE`"));
         assert!(i18n.labels("ko-KR").1.is_empty());
     }
 }
