@@ -718,11 +718,29 @@ fn code_left_as_text_in_reference_tables_is_not_untranslated() {
             format!("| {a} | {b} |\n{rule}")
         })
         .collect();
-    let prose = format!("{}\n\n- {}\n", same(111, "count"), same(112, "boolean"));
+    let prose = format!(
+        "{}\n\n- {}\n- {}\n- {}\n\n{}\n\n{}\n\n### {}\n\n{}\n\n{}\n\n{}\n\n{}\n",
+        same(111, "count"),
+        same(112, "boolean"),
+        same(113, "xlsx"),
+        same(114, "hide-header"),
+        same(115, "TREAT (null AS RowType) IS OF (RowType)"),
+        same(116, "\\end{align} $$"),
+        same(117, "qubits : Qubit[]"),
+        same(118, "Configure (optional)"),
+        same(119, "Set the value = 5 to enable it."),
+        same(120, "web.config"),
+        same(121, "qubits : LittleEndian"),
+    );
     let found = untranslated(&format!("{table}\n{prose}"));
-    // Headers are words to translate, as is a phrase in a cell and a
-    // lowercase word standing as a paragraph; types are code anywhere.
-    assert_eq!(found, ["aa1-101", "aa1-102", "aa1-110", "aa1-111"]);
+    // Headers are words to translate, as is a phrase in a cell, a
+    // lowercase word standing as a paragraph and a sentence with brackets;
+    // types and file names are code anywhere, identifiers alone in a cell
+    // or list item, and code or TeX written as text.
+    assert_eq!(
+        found,
+        ["aa1-101", "aa1-102", "aa1-110", "aa1-111", "aa1-118", "aa1-119"]
+    );
 }
 
 #[test]

@@ -10,9 +10,12 @@
 //!
 //! Reference tables of API docs are full of code left as plain text: a
 //! type (`string`, `boolean`, `int[]`) is not reported wherever it is a
-//! whole segment, nor is a single lowercase identifier (`count`,
-//! `status_code`) that is a whole table cell. A capitalized word
-//! (`Name`, `Yes`) or a word in a sentence still is.
+//! whole segment, nor is code or a formula written as text (`qubits :
+//! Qubit[]`, `TREAT (null AS RowType)`, `\end{align}`), nor a single
+//! lowercase identifier (`count`, `status_code`, `hide-header`, `xlsx`)
+//! that is a whole table cell or list item. A capitalized word (`Name`,
+//! `Yes`), a lowercase word standing as a paragraph, or a sentence with
+//! brackets (`Configure (optional)`) still is.
 
 use super::{at_segment, Context};
 use crate::check::scan::Scanned;
@@ -36,6 +39,7 @@ pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnos
     if word.is_empty()
         || cx.allowlist.covers(&text)
         || is_type_name(word)
+        || is_code_like(word)
         || (is_identifier(word) && alone_in_a_cell(cx.article, seg))
     {
         return;
@@ -102,16 +106,42 @@ fn is_type_name(word: &str) -> bool {
     TYPES.contains(&name)
 }
 
-/// `count`, `status_code`, `v2`: one lowercase ASCII word, as property,
-/// parameter and enum value names are spelled.
+/// `count`, `status_code`, `v2`, `hide-header`, `web.config`: one
+/// lowercase ASCII word, as property, parameter, attribute, enum value and
+/// file names are spelled.
 fn is_identifier(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_lowercase())
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && word.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && word.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b'.')
+        })
 }
 
-/// Whether `seg` is the whole content of a table cell (spacing aside).
+/// Code or a formula written as text: TeX (`\end{align}`, `$$`), or
+/// brackets, braces, `=` or `;` among words none of which is a lowercase
+/// word of prose (`TREAT (null AS RowType)`); with `[]`, `{}`, `=`, `;` or
+/// ` : `, one such word may be a name (`qubits : Qubit[]`).
+fn is_code_like(text: &str) -> bool {
+    if text.contains('\\') || text.contains("$$") {
+        return true;
+    }
+    // ` : ` is a declaration (`qubits : LittleEndian`); English prose
+    // puts no space before a colon.
+    let strong = text.contains(['[', ']', '{', '}', '=', ';']) || text.contains(" : ");
+    if !strong && !text.contains('(') {
+        return false;
+    }
+    let prose = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            w.chars().count() >= 2 && w.chars().all(char::is_lowercase) && !TYPES.contains(w)
+        })
+        .count();
+    prose == 0 || (strong && prose == 1)
+}
+
+/// Whether `seg` is the whole content of a table cell or of a list item
+/// (spacing aside).
 fn alone_in_a_cell(article: &Article, seg: &Segment) -> bool {
     let Some(index) = article.segments.iter().position(|s| std::ptr::eq(s, seg)) else {
         return false;
@@ -122,7 +152,10 @@ fn alone_in_a_cell(article: &Article, seg: &Segment) -> bool {
                 .iter()
                 .chain(rows.iter().flatten())
                 .any(|cell| is_only(cell, index)),
-            Block::List { items, .. } => items.iter().any(|i| in_blocks(&i.blocks, index)),
+            Block::List { items, .. } => items.iter().any(|i| match i.blocks.as_slice() {
+                [Block::Paragraph { content, .. }] => is_only(content, index),
+                blocks => in_blocks(blocks, index),
+            }),
             Block::Note { blocks, .. } | Block::Quote { blocks, .. } => in_blocks(blocks, index),
             _ => false,
         })
