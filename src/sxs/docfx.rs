@@ -8,23 +8,33 @@ use crate::model::{Block, Inline, NoteKind};
 /// Turns a parsed paragraph into a DocFX block when its raw text is one.
 pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32) -> Block {
     let trimmed = raw.trim();
-    let has_segments = contains_segment(&content);
-    if !has_segments {
+    if !contains_segment(&content) {
         if let Some(block) = directive(trimmed, line) {
+            let only_directives = trimmed.lines().all(|l| l.trim_start().starts_with(":::"));
+            match block {
+                Block::Image { .. } => return block,
+                // Layout lines (`:::row:::`, `:::column:::`) with nothing
+                // between them: an image among them is what shows.
+                _ if only_directives => {
+                    return (trimmed.lines().zip(line..).skip(1))
+                        .filter_map(|(l, line)| directive(l.trim(), line))
+                        .find(|b| matches!(b, Block::Image { .. }))
+                        .unwrap_or(block);
+                }
+                // Text or a Markdown image below layout lines: a paragraph.
+                _ => {}
+            }
+        } else if let Some(block) = extension(trimmed, line) {
             return block;
         }
-        if let Some(block) = extension(trimmed, line) {
-            return block;
-        }
-    } else {
-        drop_directive_lines(trimmed, &mut content);
     }
+    drop_directive_lines(trimmed, &mut content);
     Block::Paragraph { content, line }
 }
 
 /// Drops the first and last lines that are `:::` directives (`::: zone
 /// pivot="x"`, `::: zone-end`, `:::row:::` then `:::column:::`) from a
-/// paragraph of segments: written without a blank line around the text,
+/// paragraph: written without a blank line around the text,
 /// a directive joins its paragraph, where it would show as text.
 /// (Standing alone, it is a [`Block::Directive`], which pages don't show
 /// either.) A line with a segment in it is never dropped.
@@ -534,6 +544,27 @@ mod tests {
             }
         ));
         assert_eq!(segments, 1);
+    }
+
+    #[test]
+    fn directive_lines_leave_an_image_or_text_without_segments() {
+        let (blocks, _) = blocks(concat!(
+            ":::column-end:::\n:::column span=\"\":::\n![Terminale](./a.gif)\n\n",
+            ":::column-end:::\n:::row-end:::\n\n",
+            ":::row:::\n:::column:::\n:::image type=\"content\" source=\"b.png\" alt-text=\"B\":::\n:::column-end:::\n\n",
+            "::: zone pivot=\"x\"\nPlain text.\n::: zone-end\n",
+        ));
+        assert!(
+            matches!(blocks.as_slice(), [
+                Block::Paragraph { content: a, .. },
+                Block::Directive { .. },
+                Block::Image { src, line: 10, .. },
+                Block::Paragraph { content: text, .. },
+            ] if matches!(a.as_slice(), [Inline::Image { url, .. }] if url == "./a.gif")
+                && src == "b.png"
+                && Inline::plain_text(text) == "Plain text."),
+            "{blocks:?}"
+        );
     }
 
     #[test]
