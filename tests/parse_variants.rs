@@ -363,3 +363,38 @@ fn span_pairs_in_the_front_matter_are_reported_lost() {
     );
     assert!(p.diagnostics[1].message.contains("front matter"));
 }
+
+/// `https://<tenant>.sharepoint.com`: a tag that is no element of HTML is
+/// a placeholder, kept as text (a browser would swallow it).
+#[test]
+fn a_tag_of_no_html_element_is_text() {
+    let text = format!(
+        "---\ntitle: t\n---\n{} List<T> <b>x</b>\n",
+        pair(
+            "101",
+            "כתובת <tenant> לדוגמה",
+            "Sample URL: https://<tenant>.sharepoint.com/sites/<sitename>/"
+        ),
+    );
+    let p = sxs::parse("he-IL/a.md", Locale::parse("he-IL").unwrap(), "a", &text);
+    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    let seg = &p.article.segments[0];
+    assert_eq!(seg.target_text(), "כתובת <tenant> לדוגמה");
+    assert_eq!(
+        seg.source_text(),
+        "Sample URL: https://<tenant>.sharepoint.com/sites/<sitename>/"
+    );
+    let Block::Paragraph { content, .. } = &p.article.blocks[0] else {
+        panic!("{:?}", p.article.blocks);
+    };
+    assert!(
+        content
+            .iter()
+            .any(|i| matches!(i, Inline::Text { text } if text.contains("List<T>"))),
+        "{content:?}"
+    );
+    // A real element is still markup.
+    assert!(content
+        .iter()
+        .any(|i| matches!(i, Inline::Html { html } if html == "<b>")));
+}

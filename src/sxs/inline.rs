@@ -313,6 +313,12 @@ impl<'a> InlineBuilder<'a> {
             self.push(Inline::LineBreak);
             return None;
         } else if !tag.is("span") {
+            if !super::tag::is_html_element(tag.name) {
+                // `https://<tenant>.sharepoint.com`: a placeholder, which a
+                // browser would swallow as an unknown element. It is text.
+                self.push_text(raw);
+                return None;
+            }
             self.flush_pending(st);
             self.push(Inline::Html {
                 html: raw.to_string(),

@@ -13,6 +13,157 @@ pub struct Tag<'a> {
     attrs: &'a str,
 }
 
+/// Every element name of HTML (WHATWG, with the obsolete ones pages still
+/// carry), and the roots of SVG and MathML, sorted.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "basefont",
+    "bdi",
+    "bdo",
+    "big",
+    "blink",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "nobr",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "xmp",
+];
+
+/// Whether `name` is an element of HTML (any case). A tag of another name
+/// (`<tenant>`, `<sitename>`, `List<T>`) is a placeholder written as text.
+pub fn is_html_element(name: &str) -> bool {
+    let mut lower = [0u8; 10];
+    let Some(buf) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    buf.copy_from_slice(name.as_bytes());
+    buf.make_ascii_lowercase();
+    let Ok(lower) = std::str::from_utf8(buf) else {
+        return false;
+    };
+    HTML_ELEMENTS.binary_search(&lower).is_ok()
+}
+
 impl<'a> Tag<'a> {
     /// Parses `raw`, which must be exactly one tag (surrounding whitespace allowed).
     pub fn parse(raw: &'a str) -> Option<Tag<'a>> {
@@ -202,6 +353,19 @@ impl<'a> Iterator for Attrs<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_elements_are_known_and_sorted() {
+        assert!(HTML_ELEMENTS.windows(2).all(|w| w[0] < w[1]));
+        for name in ["span", "BR", "Table", "h6", "blockquote", "figcaption"] {
+            assert!(is_html_element(name), "{name}");
+        }
+        for name in [
+            "tenant", "sitename", "T", "xref", "your-app", "mgt-todo", "путь", "",
+        ] {
+            assert!(!is_html_element(name), "{name}");
+        }
+    }
 
     #[test]
     fn reads_alignment_tags() {
