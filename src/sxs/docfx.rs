@@ -143,7 +143,21 @@ fn extension(raw: &str, line: u32) -> Option<Block> {
 /// DocFX's include inside a sentence, `[!INCLUDE[label](target)]`, comes
 /// from pulldown-cmark as text ending in `[!INCLUDE`, a link and text
 /// starting with `]`: the three become one [`Inline::Include`].
+#[inline]
 pub fn fold_includes(inlines: &mut Vec<Inline>) {
+    // Nearly every run is one text, or text and code: nothing to fold.
+    let nested = |i: &Inline| {
+        matches!(
+            i,
+            Inline::Strong { .. } | Inline::Emphasis { .. } | Inline::Strikethrough { .. }
+        )
+    };
+    if inlines.len() >= 3 || inlines.iter().any(nested) {
+        fold_includes_in(inlines);
+    }
+}
+
+fn fold_includes_in(inlines: &mut Vec<Inline>) {
     for inline in inlines.iter_mut() {
         if let Inline::Strong { children }
         | Inline::Emphasis { children }
