@@ -150,10 +150,11 @@ impl I18n {
         // Chinese of Hong Kong and Macao is written in traditional
         // characters, as Taiwan's is: zh-TW before the first `zh-`.
         let traditional = language.eq_ignore_ascii_case("zh")
-            && locale
-                .split('-')
-                .skip(1)
-                .any(|part| ["hant", "hk", "mo"].contains(&part.to_ascii_lowercase().as_str()));
+            && locale.split('-').skip(1).any(|part| {
+                ["hant", "hk", "mo"]
+                    .iter()
+                    .any(|t| part.eq_ignore_ascii_case(t))
+            });
         if let Some(tag) = self.bundles.get_key_value("zh-TW").filter(|_| traditional) {
             return Some(tag.0.as_str());
         }

@@ -168,33 +168,9 @@ fn fold_includes_in(inlines: &mut Vec<Inline>) {
     }
     let mut i = 1;
     while i + 1 < inlines.len() {
-        let [Inline::Text { text: before }, Inline::Link {
-            url,
-            children,
-            autolink: false,
-            ..
-        }, Inline::Text { text: after }] = &mut inlines[i - 1..=i + 1]
-        else {
+        let Some(include) = fold_include(&mut inlines[i - 1..=i + 1]) else {
             i += 1;
             continue;
-        };
-        let opened = before.trim_end();
-        let Some(keep) = opened.len().checked_sub(INCLUDE.len()) else {
-            i += 1;
-            continue;
-        };
-        let is_include = opened
-            .get(keep..)
-            .is_some_and(|tail| tail.eq_ignore_ascii_case(INCLUDE));
-        if !is_include || !after.starts_with(']') {
-            i += 1;
-            continue;
-        }
-        before.truncate(keep);
-        after.remove(0);
-        let include = Inline::Include {
-            label: Inline::plain_text(children),
-            target: std::mem::take(url),
         };
         inlines[i] = include;
         let after_empty = matches!(&inlines[i + 1], Inline::Text { text } if text.is_empty());
@@ -208,6 +184,35 @@ fn fold_includes_in(inlines: &mut Vec<Inline>) {
             i += 1;
         }
     }
+}
+
+/// When three inlines are text ending in `[!INCLUDE`, a link, and text
+/// starting with `]`: takes the opening and the bracket off the texts and
+/// returns the include that stands for the link.
+fn fold_include(run: &mut [Inline]) -> Option<Inline> {
+    let [Inline::Text { text: before }, Inline::Link {
+        url,
+        children,
+        autolink: false,
+        ..
+    }, Inline::Text { text: after }] = run
+    else {
+        return None;
+    };
+    let opened = before.trim_end();
+    let keep = opened.len().checked_sub(INCLUDE.len())?;
+    let is_include = opened
+        .get(keep..)
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(INCLUDE));
+    if !is_include || !after.starts_with(']') {
+        return None;
+    }
+    before.truncate(keep);
+    after.remove(0);
+    Some(Inline::Include {
+        label: Inline::plain_text(children),
+        target: std::mem::take(url),
+    })
 }
 
 /// How an include inside a sentence opens (in any case).

@@ -152,16 +152,10 @@ const HTML_ELEMENTS: &[&str] = &[
 /// Whether `name` is an element of HTML (any case). A tag of another name
 /// (`<tenant>`, `<sitename>`, `List<T>`) is a placeholder written as text.
 pub fn is_html_element(name: &str) -> bool {
-    let mut lower = [0u8; 10];
-    let Some(buf) = lower.get_mut(..name.len()) else {
-        return false;
-    };
-    buf.copy_from_slice(name.as_bytes());
-    buf.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(buf) else {
-        return false;
-    };
-    HTML_ELEMENTS.binary_search(&lower).is_ok()
+    let lower = name.bytes().map(|b| b.to_ascii_lowercase());
+    HTML_ELEMENTS
+        .binary_search_by(|element| element.bytes().cmp(lower.clone()))
+        .is_ok()
 }
 
 impl<'a> Tag<'a> {
