@@ -220,6 +220,40 @@ fn text_loose_in_a_lookup_span_is_kept() {
     assert_eq!(paragraph(2), "Orphan text.");
 }
 
+/// A pair whose spans wrap page structure (Lync Server articles) is split
+/// by blank lines into several blocks: the translation half is left open in
+/// one, the source half in the next, the closing `</span>`s stand alone in
+/// a third. That is one broken pair, so one finding, at the translation; a
+/// stray `</span>` after the next pair opens is reported again.
+#[test]
+fn a_pair_split_across_blocks_is_one_finding() {
+    let text = "---\ntitle: t\n---\n\
+        <div id=\"mainBody\"><span data-ttu-id=\"e96a0-104\">\n\n\
+        <span> </span></span><span class=\"sxs-lookup\"><span data-stu-id=\"e96a0-104\">\n\n\
+        <span> </span></span></span>\n\n\
+        <span data-ttu-id=\"e96a0-105\">Última.</span><span class=\"sxs-lookup\"><span data-stu-id=\"e96a0-105\">Last.</span></span>\n\n\
+        </span> stray\n";
+    let p = sxs::parse("es-ES/a.md", Locale::parse("es-ES").unwrap(), "a", text);
+    let found: Vec<(&str, u32, Option<&str>)> = p
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.line, d.segment.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("malformed-span", 4, Some("e96a0-104")),
+            ("malformed-span", 12, None),
+        ]
+    );
+    assert!(p.diagnostics[0]
+        .hint
+        .as_deref()
+        .is_some_and(|h| h.contains("blank line")));
+    let ids: Vec<&str> = p.article.segments.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["e96a0-105"]);
+}
+
 /// `<a name="x"></a>` on a line of its own above a heading is the
 /// heading's anchor; a heading without one gets the id DocFX spells from
 /// its English, as the pipeline's anchors are spelled.

@@ -152,8 +152,8 @@ impl<'a, 's> BodyParser<'a, 's> {
     }
 
     /// Inline events until `End(end)`.
-    /// The run goes on afterwards, empty, carrying only a pair split across
-    /// table cells.
+    /// The run goes on afterwards, empty, carrying only the id of a pair
+    /// split across cells or blocks.
     fn inlines(&mut self, end: TagEnd) -> Vec<Inline> {
         while let Some((event, range)) = self.next() {
             if let Event::End(e) = &event {
@@ -165,10 +165,8 @@ impl<'a, 's> BodyParser<'a, 's> {
             }
             self.run.feed(event, range, self.st);
         }
-        let split = self.run.split_id.take();
         let content = self.finish();
         self.begin();
-        self.run.split_id = split;
         content
     }
 

@@ -91,8 +91,10 @@ pub struct InlineBuilder<'a> {
     pub(super) pending: Option<Pending<'a>>,
     /// In a table cell, an unclosed span is a pair split by a `|`.
     pub in_cell: bool,
-    /// Id of a pair split across cells of this row: its fragments in later
-    /// cells are part of the one `lost-segment` already reported.
+    /// Id of a pair split across cells of a row, or across blocks: its
+    /// fragments in later cells or blocks are part of the one finding
+    /// already reported. It outlives the run (see [`InlineBuilder::reset`])
+    /// until a span of another pair opens.
     pub split_id: Option<String>,
     /// Emphasis elements taken apart because a span closed inside them
     /// (see [`InlineBuilder::close_span`]), by range: their end events
@@ -119,16 +121,24 @@ impl<'a> InlineBuilder<'a> {
         builder
     }
 
-    /// Makes the builder ready for a new run, keeping its buffers.
+    /// Makes the builder ready for a new run, keeping its buffers and the
+    /// id of a pair split across runs.
     pub(super) fn reset(&mut self) {
         self.stack.clear();
         self.lookups.clear();
         self.stack.push((Frame::Root, Vec::new()));
         self.pending = None;
         self.in_cell = false;
-        self.split_id = None;
         self.dissolved.clear();
         self.flattened = 0;
+    }
+
+    /// A span of pair `id` opens: a split pair's fragments are over when
+    /// another pair's begin.
+    fn end_split_unless(&mut self, id: &str) {
+        if self.split_id.as_deref().is_some_and(|split| split != id) {
+            self.split_id = None;
+        }
     }
 
     /// Depth of open Markdown containers (emphasis, links) and spans.
@@ -230,7 +240,7 @@ impl<'a> InlineBuilder<'a> {
     pub(super) fn finish(&mut self, st: &mut State) -> Vec<Inline> {
         self.flush_pending(st);
         while self.stack.len() > 1 {
-            self.unwind_top(st, "the end of the block");
+            self.unwind_top(st, super::pairing::END_OF_BLOCK);
         }
         let mut content = self.stack.pop().map(|(_, c)| c).unwrap_or_default();
         super::docfx::fold_includes(&mut content);
@@ -341,6 +351,7 @@ impl<'a> InlineBuilder<'a> {
     fn open_target(&mut self, id: Cow<'a, str>, range: Range<usize>, st: &mut State) {
         self.flush_pending(st);
         self.close_alignment_frames(st, "another translation span");
+        self.end_split_unless(&id);
         self.stack.push((
             Frame::Target {
                 id,
@@ -392,7 +403,9 @@ impl<'a> InlineBuilder<'a> {
     /// `<span data-stu-id>`, which belongs inside an `sxs-lookup` span.
     fn open_source(&mut self, id: Cow<'a, str>, range: Range<usize>, st: &mut State) {
         self.flush_pending(st);
-        if !matches!(self.stack.last(), Some((Frame::Lookup { .. }, _))) {
+        self.end_split_unless(&id);
+        let split = self.split_id.is_some();
+        if !split && !matches!(self.stack.last(), Some((Frame::Lookup { .. }, _))) {
             st.diags.push(
                 self.diag(
                     st,

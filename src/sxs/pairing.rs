@@ -9,6 +9,15 @@ use super::State;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment, SegmentId, Side};
 
+/// What [`InlineBuilder::finish`] unwinds the spans still open by.
+pub(super) const END_OF_BLOCK: &str = "the end of the block";
+
+/// A pair left open at the end of a block is usually split by a blank line
+/// (the rest of its markup, the source half and the closing `</span>`s, is in
+/// the blocks after it): one finding for the pair, not one per fragment.
+const SPLIT_HINT: &str = "keep the pair in one paragraph: a blank line ends the block. \
+     The rest of this pair's markup in the blocks after it is not reported again";
+
 impl<'a> InlineBuilder<'a> {
     pub(super) fn close_span(&mut self, range: Range<usize>, st: &mut State) {
         // A span closing inside emphasis that opened after it: the
@@ -289,15 +298,19 @@ impl<'a> InlineBuilder<'a> {
                     );
                     self.split_id = Some(id.into_owned());
                 } else if self.split_id.as_deref() != Some(id.as_ref()) {
-                    st.diags.push(
-                        self.diag(
+                    let mut diag = self
+                        .diag(
                             st,
                             Code::MalformedSpan,
                             open,
                             format!("span `{id}` is not closed before {by}"),
                         )
-                        .with_segment(id),
-                    );
+                        .with_segment(id.clone());
+                    if by == END_OF_BLOCK {
+                        diag = diag.with_hint(SPLIT_HINT);
+                        self.split_id = Some(id.into_owned());
+                    }
+                    st.diags.push(diag);
                 }
             }
             Frame::Lookup { open, .. } => {
@@ -316,8 +329,8 @@ impl<'a> InlineBuilder<'a> {
                     {
                         st.stray(&p.id, side, p.open, p.content.clone());
                         if self.split_id.as_deref() != Some(p.id.as_ref()) {
-                            st.diags.push(
-                                self.diag(
+                            let mut diag = self
+                                .diag(
                                     st,
                                     Code::MalformedSpan,
                                     open,
@@ -326,8 +339,12 @@ impl<'a> InlineBuilder<'a> {
                                         p.id
                                     ),
                                 )
-                                .with_segment(p.id.clone()),
-                            );
+                                .with_segment(p.id.clone());
+                            if by == END_OF_BLOCK {
+                                diag = diag.with_hint(SPLIT_HINT);
+                                self.split_id = Some(p.id.to_string());
+                            }
+                            st.diags.push(diag);
                         }
                     }
                 }
