@@ -366,6 +366,20 @@ fn an_include_inside_a_sentence_is_one_inline() {
         matches!(&content[4], Inline::Link { url, .. } if url == "x.md"),
         "{content:?}"
     );
+
+    // A half whose span never closes is kept as a stray, folded the same.
+    let text =
+        "---\ntitle: t\n---\n<span data-ttu-id=\"fea45-101\">[!INCLUDE[v](v.md)] 네이티브.\n";
+    let p = sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", text);
+    assert_eq!(
+        p.article.strays[0].content,
+        [
+            include("v", "v.md"),
+            Inline::Text {
+                text: " 네이티브.".into()
+            }
+        ]
+    );
 }
 
 /// A pipeline that translated the metadata too leaves span pairs in the

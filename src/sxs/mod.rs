@@ -59,8 +59,9 @@ pub(crate) struct State<'a> {
 
 impl State<'_> {
     /// Records a span that did not pair up (its diagnostic is pushed by the caller).
-    pub fn stray(&mut self, id: &str, side: Side, open: usize, content: Vec<Inline>) {
+    pub fn stray(&mut self, id: &str, side: Side, open: usize, mut content: Vec<Inline>) {
         self.accounted.push(open);
+        docfx::fold_includes(&mut content);
         let line = self.lines.line(open);
         self.strays.push(Stray {
             id: SegmentId::parse(id),
