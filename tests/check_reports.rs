@@ -110,7 +110,7 @@ fn filters_and_summary_on_the_command_line() {
     ]);
     assert_eq!(code, 0);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(value["diagnostics"].as_array().unwrap().len(), 4);
+    assert_eq!(value["diagnostics"].as_array().unwrap().len(), 5);
     let (code, out) = locdoc(&[
         "check",
         "--content",

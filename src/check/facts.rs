@@ -16,7 +16,7 @@ use super::inlines::Fingerprinter;
 use super::terms::is_term;
 use super::texts::{List, Packed, Packer, Store, Unpacked};
 use crate::model::space::spaces;
-use crate::model::{Article, SegmentId};
+use crate::model::{Article, Block, Inline, SegmentId};
 
 /// What the cross-file checks need to know about one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,12 +175,20 @@ impl Facts {
             .as_ref()
             .map(|t| t.as_str().to_ascii_uppercase());
         let mut names = Vec::new();
+        let wrapped = wrapped_by_links(article);
+        let mut inside = String::new();
         let segments = article
             .segments
             .iter()
             .enumerate()
             .map(|(i, s)| {
+                let url = wrapped
+                    .binary_search_by_key(&i, |&(index, _)| index)
+                    .ok()
+                    .and_then(|at| wrapped.get(at))
+                    .map(|&(_, url)| url);
                 let source = fingerprint.of(&s.source);
+                let source = link_inside(source, url, &mut inside);
                 let source_hash = hash::text(source);
                 let mut flags = 0;
                 if source.chars().any(char::is_alphabetic) {
@@ -190,6 +198,7 @@ impl Facts {
                 let name = is_term(source).then(|| source.to_string());
                 sources.push(source);
                 let target = fingerprint.of(&s.target);
+                let target = link_inside(target, url, &mut inside);
                 if !target.is_empty() {
                     flags |= TRANSLATED;
                 }
@@ -291,6 +300,48 @@ fn normalize_into(target: &str, out: &mut String) {
         start = at + len;
     }
     out.push_str(text.get(start..).unwrap_or_default());
+}
+
+/// Segments that a link wraps whole, `[<pair>](url)`, by index in
+/// document order. Other exports of the same English put the link inside
+/// both halves instead (`<span>[…](url)</span>…`): the cross-file rules
+/// compare such a segment as if its link were inside, so that where the
+/// pipeline put the link is no difference in the English.
+fn wrapped_by_links(article: &Article) -> Vec<(usize, &str)> {
+    fn walk<'a>(inlines: &'a [Inline], out: &mut Vec<(usize, &'a str)>) {
+        for inline in inlines {
+            match inline {
+                Inline::Link { url, children, .. } => {
+                    let mut solid = children
+                        .iter()
+                        .filter(|c| !Inline::is_blank(std::slice::from_ref(c)));
+                    match (solid.next(), solid.next()) {
+                        (Some(Inline::Segment { index }), None) => out.push((*index, url)),
+                        _ => walk(children, out),
+                    }
+                }
+                Inline::Strong { children }
+                | Inline::Emphasis { children }
+                | Inline::Strikethrough { children } => walk(children, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    Block::each_run(&article.blocks, &mut |run| walk(run, &mut out));
+    out.sort_unstable_by_key(|&(index, _)| index);
+    out
+}
+
+/// `text` as a link to `url` (`[text](url)`, as a fingerprint writes a
+/// link) when there is one, else `text` itself.
+fn link_inside<'a>(text: &'a str, url: Option<&str>, buffer: &'a mut String) -> &'a str {
+    let Some(url) = url else {
+        return text;
+    };
+    buffer.clear();
+    let _ = write!(buffer, "[{text}]({url})");
+    buffer
 }
 
 /// A short form of a source version hash for messages.

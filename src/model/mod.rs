@@ -245,6 +245,37 @@ impl Block {
             | Block::Rule { line } => *line,
         }
     }
+
+    /// Calls `f` with every inline run in `blocks`, nested ones included:
+    /// headings, paragraphs, HTML blocks and table cells, inside lists,
+    /// notes and quotes.
+    pub fn each_run<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a [Inline])) {
+        for block in blocks {
+            match block {
+                Block::Heading { content, .. }
+                | Block::Paragraph { content, .. }
+                | Block::Html { content, .. } => f(content),
+                Block::List { items, .. } => {
+                    for item in items {
+                        Block::each_run(&item.blocks, f);
+                    }
+                }
+                Block::Table { head, rows, .. } => {
+                    for cell in head.iter().chain(rows.iter().flatten()) {
+                        f(cell);
+                    }
+                }
+                Block::Note { blocks, .. } | Block::Quote { blocks, .. } => {
+                    Block::each_run(blocks, f)
+                }
+                Block::Code { .. }
+                | Block::Image { .. }
+                | Block::Directive { .. }
+                | Block::Extension { .. }
+                | Block::Rule { .. } => {}
+            }
+        }
+    }
 }
 
 /// One list item: its blocks (a tight item's text is a [`Block::Paragraph`]).
