@@ -10,10 +10,10 @@
 //! Copy `c` of article `slug` is written as `<locale>/<slug>-<c:05>.md`. Every
 //! file gets its own 5-hex-digit id prefix (`986a5-113` → `3f1c2-113`), so the
 //! copies never share ids and never mix prefixes. Relative links to another
-//! article of the same locale (`](other.md#anchor)`) point at the copy of that
-//! article with the same copy number (or copy 0 when that one was not
-//! generated), so the link graph is the original one, replicated. Same input,
-//! same bytes out.
+//! article (`](other.md#anchor)`, of any locale) point at the copy of that
+//! article with the same copy number (or copy 0 when no locale has that
+//! copy), so the link graph is the original one, replicated, and the locales
+//! of one copy keep the same English. Same input, same bytes out.
 //!
 //! With `--unique`, every copy but copy 0 also gets its own wording: each
 //! translation and source span starts with a word made of the copy number
@@ -77,13 +77,14 @@ fn generate(src: &Path, out: &Path, plan: &Plan) -> Result<(usize, usize)> {
     }
     let tree = read_tree(src)?;
     let counts = spread(&tree, &plan.size);
+    let copies = copies_of_slugs(&tree, &counts);
     let mut file_number = 0usize;
     let mut bytes = 0usize;
     for ((locale, originals), count) in tree.iter().zip(counts) {
         let dir = out.join(locale);
         std::fs::create_dir_all(&dir)?;
         for k in 0..count {
-            let mut text = replicate(originals, k, count, file_number);
+            let mut text = replicate(originals, k, &copies, file_number);
             let Some(original) = originals.get(k % originals.len()) else {
                 continue;
             };
@@ -170,17 +171,39 @@ fn spread(tree: &BTreeMap<String, Vec<Original>>, size: &Size) -> Vec<usize> {
     }
 }
 
-/// The text of generated file `k` (of `count`) of a locale.
-fn replicate(originals: &[Original], k: usize, count: usize, file_number: usize) -> String {
+/// How many copies of each slug the locale that has the most of it gets.
+fn copies_of_slugs(
+    tree: &BTreeMap<String, Vec<Original>>,
+    counts: &[usize],
+) -> BTreeMap<String, usize> {
+    let mut copies: BTreeMap<String, usize> = BTreeMap::new();
+    for (originals, &count) in tree.values().zip(counts) {
+        let m = originals.len();
+        for (index, original) in originals.iter().enumerate() {
+            let made = count / m + usize::from(index < count % m);
+            let most = copies.entry(original.slug.clone()).or_default();
+            *most = (*most).max(made);
+        }
+    }
+    copies
+}
+
+/// The text of generated file `k` of a locale; `copies` says which copies
+/// of each slug exist in some locale.
+fn replicate(
+    originals: &[Original],
+    k: usize,
+    copies: &BTreeMap<String, usize>,
+    file_number: usize,
+) -> String {
     let m = originals.len();
     let Some(original) = originals.get(k % m) else {
         return String::new();
     };
     let copy = k / m;
-    let slugs: BTreeSet<&str> = originals.iter().map(|o| o.slug.as_str()).collect();
+    let slugs: BTreeSet<&str> = copies.keys().map(String::as_str).collect();
     let link_copy = |slug: &str| {
-        let index = originals.iter().position(|o| o.slug == slug).unwrap_or(0);
-        if copy * m + index < count {
+        if copies.get(slug).is_some_and(|&made| copy < made) {
             copy
         } else {
             0
@@ -342,6 +365,11 @@ mod tests {
         let ko = std::fs::read_to_string(a.join("ko-KR/mpn-benefits-technical-support-00001.md"))
             .unwrap();
         assert!(ko.contains("](manage-your-partner-network-benefits-00001.md)"));
+        // ru-RU has no such article, and links to ko-KR's copy all the same:
+        // the locales of one copy keep one English.
+        let ru = std::fs::read_to_string(a.join("ru-RU/mpn-benefits-technical-support-00001.md"))
+            .unwrap();
+        assert!(ru.contains("](manage-your-partner-network-benefits-00001.md)"));
     }
 
     #[test]
