@@ -587,6 +587,12 @@ fn number_rules_per_locale() {
         ("de-DE", "Beginn um 9 Uhr", "Starts at 9:30 AM", false),
         // Digits in ids and URLs are not numbers.
         ("ko-KR", "Windows 10 선택", "select windows 10", true),
+        // A dropped space glues the number to a word: not a changed number.
+        ("fr-FR", "Windows Server2016", "Windows Server 2016", true),
+        ("fr-FR", "Windows7", "Windows 7", true),
+        ("de-DE", "Windows 7", "Windows7", true),
+        ("fr-FR", "Windows8", "Windows 7", false),
+        ("fr-FR", "Windows Server20160", "Windows Server 2016", false),
         (
             "ko-KR",
             "[aka.ms/n-1](https://aka.ms/n-1) 참조",

@@ -6,7 +6,8 @@
 //! Locale-aware: `6,000` = `6000` = `6 000` (also with no-break spaces) =
 //! `6.000` where the locale groups with dots; `1.5` = `1,5` where the decimal
 //! mark is a comma. Digits in link URLs, code and identifiers (`Win10`,
-//! `n-1`) are ignored; ordinal and unit suffixes (`1st`, `1er`, `10GB`) and
+//! `n-1`) are ignored, and so is a number the other side glues to a word
+//! (`Windows 7` as `Windows7`); ordinal and unit suffixes (`1st`, `1er`, `10GB`) and
 //! attached words (`10개`, `2단계`) are allowed; `1`–`10` may be spelled out
 //! (`2 benefits` = `두 개의 혜택`). A date counts as its day, month and year
 //! in any order (`05/27/2021` = `27.05.2021` = `2021년 5월 27일`), and an
@@ -67,6 +68,22 @@ fn numbers<'a>(texts: &[&'a str], formats: &[crate::check::numbers::Format]) -> 
     out
 }
 
+/// Whether `digits` is in `text` glued to a word (`Windows7`,
+/// `Server2016`), where it is no number of its own: the other side
+/// dropped a space, it did not change the number.
+fn glued(text: &str, digits: &str) -> bool {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    text.match_indices(digits).any(|(at, _)| {
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text.get(at + digits.len()..).and_then(|t| t.chars().next());
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        !digit(before) && !digit(after) && (letter(before) || letter(after))
+    })
+}
+
 /// Tokens of `these` whose value is not among `those`, nor spelled out in
 /// `other_side` (in `language`); each reported once, quoted.
 fn unmatched(
@@ -85,7 +102,7 @@ fn unmatched(
             continue;
         }
         let text = plain.get_or_insert_with(|| Inline::plain_text(other_side));
-        if token.values.iter().any(|v| spelled(text, language, v)) {
+        if token.values.iter().any(|v| spelled(text, language, v)) || glued(text, token.raw) {
             continue;
         }
         let quoted = format!("`{}`", token.raw);
