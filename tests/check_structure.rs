@@ -72,6 +72,7 @@ const STRUCTURAL: &[&str] = &[
     "id-gap",
     "id-order",
     "front-matter",
+    "no-front-matter",
     "locale-mismatch",
     "duplicate-locale",
     "not-a-locale",
@@ -91,6 +92,7 @@ const FIXTURES: &[(&str, &[u32])] = &[
     ("id-gap", &[13]),
     ("id-order", &[11]),
     ("front-matter", &[2, 4]),
+    ("no-front-matter", &[1]),
     ("locale-mismatch", &[6]),
     ("duplicate-locale", &[0]),
     // `ko_KR/` is reported; `includes/` is content, not a locale.

@@ -79,7 +79,8 @@ codes! {
     MixedPrefix = "mixed-prefix", Warning, "ids in one file with different hex prefixes";
     IdGap = "id-gap", Warning, "ids skip numbers";
     IdOrder = "id-order", Warning, "ids not in increasing order";
-    FrontMatter = "front-matter", Error, "missing or invalid YAML front matter, or a key of the wrong form";
+    FrontMatter = "front-matter", Error, "invalid YAML front matter, or a key of the wrong form";
+    NoFrontMatter = "no-front-matter", Info, "a file without front matter (a DocFX include, a Learn unit): titled by its first heading or its name, and left out of drift checks";
     LocaleMismatch = "locale-mismatch", Warning, "`ms.contentlocale` differs from the locale directory";
     DuplicateLocale = "duplicate-locale", Error, "a locale directory that differs from another only in case (`ko-kr` beside `ko-KR`): its articles are skipped";
     NotALocale = "not-a-locale", Warning, "a directory named like a locale with `_` (`ko_KR`), not a BCP 47 tag: its articles are skipped";

@@ -23,8 +23,14 @@ pub struct Split<'a> {
 pub fn split<'a>(text: &'a str, path: &str, diags: &mut Vec<Diagnostic>) -> Split<'a> {
     let Some(first_end) = fence_end(text, 0) else {
         diags.push(
-            Diagnostic::new(Code::FrontMatter, path, 1, 1, "missing YAML front matter")
-                .with_hint("start the file with a `---` line, the keys, and another `---` line"),
+            Diagnostic::new(
+                Code::NoFrontMatter,
+                path,
+                1,
+                1,
+                "no front matter: the page is titled by its first heading or its file name, and no source version is known",
+            )
+            .with_hint("if this is an article, start the file with a `---` line, the keys, and another `---` line"),
         );
         return Split {
             yaml: None,
