@@ -745,8 +745,16 @@ fn code_left_as_text_in_reference_tables_is_not_untranslated() {
             format!("| {a} | {b} |\n{rule}")
         })
         .collect();
+    // Reference tables written in HTML (Access SQL, IIS configuration).
+    let html = format!(
+        "<table>\n<tr><td><p>{}</p></td><td><p>{}</p></td></tr>\n<tr><td>{}</td><td><p>{}</p></td></tr>\n</table>\n",
+        same(122, "<strong>err</strong>"),
+        same(123, "The error code."),
+        same(124, "<em>user</em>"),
+        same(125, "Text <em>user</em> here"),
+    );
     let prose = format!(
-        "{}\n\n- {}\n- {}\n- {}\n\n{}\n\n{}\n\n### {}\n\n{}\n\n{}\n\n{}\n\n{}\n",
+        "{}\n\n- {}\n- {}\n- {}\n\n{}\n\n{}\n\n### {}\n\n{}\n\n{}\n\n{}\n\n{}\n\n{html}",
         same(111, "count"),
         same(112, "boolean"),
         same(113, "xlsx"),
@@ -763,10 +771,11 @@ fn code_left_as_text_in_reference_tables_is_not_untranslated() {
     // Headers are words to translate, as is a phrase in a cell, a
     // lowercase word standing as a paragraph and a sentence with brackets;
     // types and file names are code anywhere, identifiers alone in a cell
-    // or list item, and code or TeX written as text.
+    // (of a Markdown or an HTML table) or list item, and code or TeX
+    // written as text.
     assert_eq!(
         found,
-        ["aa1-101", "aa1-102", "aa1-110", "aa1-111", "aa1-118", "aa1-119"]
+        ["aa1-101", "aa1-102", "aa1-110", "aa1-111", "aa1-118", "aa1-119", "aa1-123", "aa1-125"]
     );
 }
 

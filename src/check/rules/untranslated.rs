@@ -157,8 +157,42 @@ fn alone_in_a_cell(article: &Article, seg: &Segment) -> bool {
                 blocks => in_blocks(blocks, index),
             }),
             Block::Note { blocks, .. } | Block::Quote { blocks, .. } => in_blocks(blocks, index),
+            Block::Html { content, .. } => alone_in_html_cell(content, index),
             _ => false,
         })
+    }
+    /// `<td><p>pair</p></td>`: the tags next to the segment, paragraphs
+    /// and spacing aside, open and close one cell.
+    fn alone_in_html_cell(content: &[Inline], index: usize) -> bool {
+        let Some(at) = content
+            .iter()
+            .position(|i| matches!(i, Inline::Segment { index: i } if *i == index))
+        else {
+            return false;
+        };
+        fn tag(i: &Inline) -> Option<&Inline> {
+            match i {
+                Inline::Text { text } if text.trim().is_empty() => None,
+                Inline::SoftBreak | Inline::LineBreak => None,
+                Inline::Html { html } if is_tag(html, "p") || is_tag(html, "/p") => None,
+                other => Some(other),
+            }
+        }
+        let before = content.get(..at).and_then(|b| b.iter().rev().find_map(tag));
+        let after = content.get(at + 1..).and_then(|a| a.iter().find_map(tag));
+        let opens = matches!(before, Some(Inline::Html { html }) if is_tag(html, "td") || is_tag(html, "th"));
+        let closes = matches!(after, Some(Inline::Html { html }) if is_tag(html, "/td") || is_tag(html, "/th"));
+        opens && closes
+    }
+    /// Whether `html` is the tag `<name …>` (any case).
+    fn is_tag(html: &str, name: &str) -> bool {
+        html.strip_prefix('<')
+            .and_then(|rest| {
+                rest.get(..name.len())
+                    .filter(|n| n.eq_ignore_ascii_case(name))
+                    .map(|_| &rest[name.len()..])
+            })
+            .is_some_and(|rest| rest.starts_with(['>', ' ', '\t', '\n', '/']))
     }
     fn is_only(cell: &[Inline], index: usize) -> bool {
         let mut content = cell.iter().filter(|i| match i {
