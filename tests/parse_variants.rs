@@ -19,6 +19,14 @@ fn variants() -> sxs::Parsed {
     )
 }
 
+/// Each finding's code, line and segment.
+fn findings(p: &sxs::Parsed) -> Vec<(&str, u32, Option<&str>)> {
+    p.diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.line, d.segment.as_deref()))
+        .collect()
+}
+
 /// Pair `fea45-<id>` in the pipeline's spelling.
 fn pair(id: &str, target: &str, source: &str) -> String {
     format!("<span data-ttu-id=\"fea45-{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"fea45-{id}\">{source}</span></span>")
@@ -234,13 +242,8 @@ fn a_pair_split_across_blocks_is_one_finding() {
         <span data-ttu-id=\"e96a0-105\">Última.</span><span class=\"sxs-lookup\"><span data-stu-id=\"e96a0-105\">Last.</span></span>\n\n\
         </span> stray\n";
     let p = sxs::parse("es-ES/a.md", Locale::parse("es-ES").unwrap(), "a", text);
-    let found: Vec<(&str, u32, Option<&str>)> = p
-        .diagnostics
-        .iter()
-        .map(|d| (d.code.as_str(), d.line, d.segment.as_deref()))
-        .collect();
     assert_eq!(
-        found,
+        findings(&p),
         [
             ("malformed-span", 4, Some("e96a0-104")),
             ("malformed-span", 12, None),
@@ -396,13 +399,8 @@ fn span_pairs_in_the_front_matter_are_reported_lost() {
     let p = sxs::parse("ru-RU/a.md", Locale::parse("ru-RU").unwrap(), "a", &text);
     let ids: Vec<&str> = p.article.segments.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["fea45-103"]);
-    let found: Vec<(&str, u32, Option<&str>)> = p
-        .diagnostics
-        .iter()
-        .map(|d| (d.code.as_str(), d.line, d.segment.as_deref()))
-        .collect();
     assert_eq!(
-        found,
+        findings(&p),
         [
             ("front-matter", 2, None),
             ("lost-segment", 2, Some("fea45-101")),
