@@ -27,9 +27,30 @@ pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32) -> Block {
         } else if let Some(block) = extension(trimmed, line) {
             return block;
         }
+    } else if let Some(image) = leading_image(trimmed, line) {
+        // `:::image type="complex" …:::`, its long description in
+        // segments, `:::image-end:::`: the image, then its description.
+        drop_directive_lines(trimmed, &mut content);
+        return Block::Quote {
+            class: Some("image-complex".to_string()),
+            blocks: vec![image, Block::Paragraph { content, line }],
+            line,
+        };
     }
     drop_directive_lines(trimmed, &mut content);
     Block::Paragraph { content, line }
+}
+
+/// The `:::image` among the directive lines that open `raw`, if any.
+fn leading_image(raw: &str, line: u32) -> Option<Block> {
+    if !raw.starts_with(":::") {
+        return None;
+    }
+    raw.lines()
+        .zip(line..)
+        .take_while(|(l, _)| l.trim_start().starts_with(":::"))
+        .filter_map(|(l, line)| directive(l.trim(), line))
+        .find(|b| matches!(b, Block::Image { .. }))
 }
 
 /// Drops the first and last lines that are `:::` directives (`::: zone
@@ -42,7 +63,8 @@ fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
     // Neither the paragraph nor its inlines are scanned: every paragraph
     // of segments comes here.
     let is_directive = |l: &str| l.trim_start().starts_with(":::");
-    let is_break = |i: &Inline| matches!(i, Inline::SoftBreak);
+    // A line may end in a hard break (two trailing spaces).
+    let is_break = |i: &Inline| matches!(i, Inline::SoftBreak | Inline::LineBreak);
     if is_directive(raw) {
         while let Some(first) = content.iter().position(is_break) {
             if contains_segment(&content[..first]) {
@@ -58,7 +80,9 @@ fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
     // The last lines, each when it is text of its own.
     loop {
         let last_line = match content.as_slice() {
-            [.., Inline::SoftBreak, Inline::Text { text }] => Some(text.as_str()),
+            [.., Inline::SoftBreak | Inline::LineBreak, Inline::Text { text }] => {
+                Some(text.as_str())
+            }
             _ => None,
         };
         if !last_line.is_some_and(is_directive) {
@@ -598,6 +622,36 @@ mod tests {
         assert!(
             matches!(blocks.as_slice(), [Block::Paragraph { content, .. }]
                 if matches!(content.as_slice(), [Inline::Segment { index: 0 }])),
+            "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn a_complex_image_keeps_its_image_and_its_description() {
+        let text = concat!(
+            ":::row:::\n:::column:::\n",
+            ":::image type=\"complex\" source=\"f12.png\" alt-text=\"DevTools 调试\":::\n",
+            "   <span data-ttu-id=\"abcde-101\">DevTools 调试</span>",
+            "<span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">DevTools debugging</span></span>  \n",
+            ":::image-end:::  \n",
+        );
+        let (blocks, segments) = blocks(text);
+        assert_eq!(segments, 1);
+        let [Block::Quote {
+            class: Some(class),
+            blocks,
+            ..
+        }] = blocks.as_slice()
+        else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(class, "image-complex");
+        assert!(
+            matches!(blocks.as_slice(), [
+                Block::Image { src, alt, line: 3, .. },
+                Block::Paragraph { content, .. },
+            ] if src == "f12.png" && alt == "DevTools 调试"
+                && matches!(content.as_slice(), [Inline::Segment { index: 0 }])),
             "{blocks:?}"
         );
     }
