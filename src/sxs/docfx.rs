@@ -60,8 +60,8 @@ fn leading_image(raw: &str, line: u32) -> Option<Block> {
 /// (Standing alone, it is a [`Block::Directive`], which pages don't show
 /// either.) A line with a segment in it is never dropped.
 fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
-    // Neither the paragraph nor its inlines are scanned: every paragraph
-    // of segments comes here.
+    // Every paragraph of segments comes here: most are one line, whose
+    // text is never scanned.
     let is_directive = |l: &str| l.trim_start().starts_with(":::");
     // A line may end in a hard break (two trailing spaces).
     let is_break = |i: &Inline| matches!(i, Inline::SoftBreak | Inline::LineBreak);
@@ -74,6 +74,23 @@ fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
             match content.first() {
                 Some(Inline::Text { text }) if is_directive(text) => {}
                 _ => break,
+            }
+        }
+    }
+    // Layout lines between the texts (`:::column-end:::` then
+    // `:::column:::`, a row written without blank lines), each with the
+    // break before it. One search for `:::` in a paragraph of several
+    // lines.
+    if content.iter().any(is_break) && memchr::memmem::find(raw.as_bytes(), b":::").is_some() {
+        let mut i = 1;
+        while i < content.len() {
+            let alone = matches!(&content[i], Inline::Text { text } if is_directive(text))
+                && is_break(&content[i - 1])
+                && content.get(i + 1).is_none_or(is_break);
+            if alone {
+                content.drain(i - 1..=i);
+            } else {
+                i += 1;
             }
         }
     }
@@ -623,6 +640,34 @@ mod tests {
             matches!(blocks.as_slice(), [Block::Paragraph { content, .. }]
                 if matches!(content.as_slice(), [Inline::Segment { index: 0 }])),
             "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn layout_lines_between_segments_leave_the_paragraph() {
+        let pair = |n: u32, t: &str| {
+            format!("<span data-ttu-id=\"abcde-{n}\">{t}</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-{n}\">{t}</span></span>")
+        };
+        let text = format!(
+            ":::row:::\n    :::column:::\n       {}<br>\n    :::column-end:::\n    :::column span=\"1\":::\n       {}  \n    :::column-end:::\n:::row-end:::\n",
+            pair(101, "A"),
+            pair(102, "B"),
+        );
+        let (parsed, _) = blocks(&text);
+        let [Block::Paragraph { content, .. }] = parsed.as_slice() else {
+            panic!("{parsed:?}");
+        };
+        assert!(
+            matches!(
+                content.as_slice(),
+                [
+                    Inline::Segment { index: 0 },
+                    Inline::LineBreak,
+                    Inline::SoftBreak,
+                    Inline::Segment { index: 1 },
+                ]
+            ),
+            "{content:?}"
         );
     }
 
