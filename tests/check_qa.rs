@@ -370,6 +370,27 @@ fn fires(code: Code, locale: &str, target: &str, source: &str) -> bool {
         .any(|d| d.code == code)
 }
 
+/// A DocFX marker copied into a sentence, translated or not, shows on
+/// the page as text: it is code the source does not have.
+#[test]
+fn a_docfx_marker_inside_a_sentence_is_code() {
+    let mismatch = |target: &str, source: &str| fires(Code::CodeMismatch, "zh-CN", target, source);
+    assert!(mismatch(
+        "[!注释] 如果更改注册表，请重启服务。",
+        "If you change the registry, restart the service."
+    ));
+    assert!(mismatch(
+        "[!注释] 重启服务。",
+        "[!NOTE] Restart the service."
+    ));
+    assert!(!mismatch(
+        "[!NOTE] 重启服务。",
+        "[!NOTE] Restart the service."
+    ));
+    assert!(!mismatch("重启服务！", "Restart the service!"));
+    assert!(!mismatch("[!] 重启服务。", "[!] Restart the service."));
+}
+
 /// Whether `number-mismatch` fires on one segment pair in `locale`.
 fn number_mismatch(locale: &str, target: &str, source: &str) -> bool {
     fires(Code::NumberMismatch, locale, target, source)

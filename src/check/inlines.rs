@@ -103,7 +103,43 @@ pub fn protected(inlines: &[Inline]) -> Vec<String> {
         Inline::Text { text } => placeholders(text, &mut |name| out.push(format!("{{{name}}}"))),
         _ => {}
     });
+    if let Some(text) = leading_text(inlines) {
+        markers(text, &mut |name| out.push(format!("[!{name}]")));
+    }
     out
+}
+
+/// The text a side starts with, when it starts with what may be a DocFX
+/// marker (`[!`): where machine translation leaves one it copied from the
+/// line above. Only that text is searched, so that no other text pays.
+pub(crate) fn leading_text(inlines: &[Inline]) -> Option<&str> {
+    match inlines.first() {
+        Some(Inline::Text { text }) if text.trim_start().starts_with("[!") => Some(text),
+        _ => None,
+    }
+}
+
+/// Calls `f` with the name of each DocFX marker written in `text`
+/// (`[!NOTE]`, `[!div class="x"]`): a note's marker belongs outside the
+/// spans, and one that machine translation copied into a sentence, often
+/// translated (`[!注释]`), shows on the page as text.
+pub(crate) fn markers<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
+    let mut rest = text;
+    while let Some(open) = rest.find("[!") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find([']', '[']) else {
+            return;
+        };
+        let name = &after[..close];
+        // A name right after `[!` (`NOTE`, `div`), then anything up to `]`.
+        let word = name.split(' ').next().unwrap_or_default();
+        let closed = after[close..].starts_with(']');
+        if closed && !word.is_empty() && word.chars().all(char::is_alphanumeric) && name.len() <= 80
+        {
+            f(name);
+        }
+        rest = &after[close..];
+    }
 }
 
 /// Calls `f` with each URL written as text in `text` (`https://aka.ms/x`,

@@ -4,7 +4,7 @@
 //! every segment; now each side is walked once and the buffers are reused
 //! for the whole article.
 
-use crate::check::inlines::{bare_urls, is_xref, placeholders, Markup};
+use crate::check::inlines::{bare_urls, is_xref, leading_text, markers, placeholders, Markup};
 use crate::check::numbers::raw_numbers;
 use crate::model::{Inline, Segment};
 
@@ -53,6 +53,9 @@ impl<'a> Scan<'a> {
         self.protected.clear();
         self.numbers.clear();
         self.walk(inlines);
+        if let Some(text) = leading_text(inlines) {
+            markers(text, &mut |name| self.protected.push((b'[', name)));
+        }
         for (text, &linked) in self.texts.iter().zip(&self.linked) {
             let (digit, marks) = digits_and_marks(text.as_bytes());
             if marks {
@@ -277,6 +280,7 @@ mod tests {
                 },
                 text(" {0}"),
             ],
+            vec![text("[!注释] Stop! [!div class=\"x\"] [!] [! NOTE] [!NOTE")],
             vec![
                 text(" "),
                 Inline::SoftBreak,
@@ -326,6 +330,7 @@ mod tests {
                     b'`' => format!("`{s}`"),
                     b'<' => format!("<{s}>"),
                     b'!' => format!("[!INCLUDE]({s})"),
+                    b'[' => format!("[!{s}]"),
                     _ => format!("{{{s}}}"),
                 })
                 .collect();

@@ -1,6 +1,7 @@
-//! `code-mismatch` (error): inline code, `<xref:…>` cross references or
-//! DocFX `{placeholder}`s of the translation differ from the source's, byte
-//! for byte.
+//! `code-mismatch` (error): inline code, `<xref:…>` cross references,
+//! DocFX `{placeholder}`s or a DocFX marker a side starts with (`[!NOTE]`,
+//! copied into the sentence and translated as `[!注释]`) differ between the
+//! translation and the source, byte for byte.
 //!
 //! Why: code is not translated; a changed command, type name or placeholder
 //! is a broken instruction or a broken build of the docs.
