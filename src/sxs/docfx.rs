@@ -15,12 +15,7 @@ pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32) -> Block {
                 Block::Image { .. } => return block,
                 // Layout lines (`:::row:::`, `:::column:::`) with nothing
                 // between them: an image among them is what shows.
-                _ if only_directives => {
-                    return (trimmed.lines().zip(line..).skip(1))
-                        .filter_map(|(l, line)| directive(l.trim(), line))
-                        .find(|b| matches!(b, Block::Image { .. }))
-                        .unwrap_or(block);
-                }
+                _ if only_directives => return leading_image(trimmed, line).unwrap_or(block),
                 // Text or a Markdown image below layout lines: a paragraph.
                 _ => {}
             }
@@ -53,9 +48,9 @@ fn leading_image(raw: &str, line: u32) -> Option<Block> {
         .find(|b| matches!(b, Block::Image { .. }))
 }
 
-/// Drops the first and last lines that are `:::` directives (`::: zone
-/// pivot="x"`, `::: zone-end`, `:::row:::` then `:::column:::`) from a
-/// paragraph: written without a blank line around the text,
+/// Drops the lines that are `:::` directives (`::: zone pivot="x"`,
+/// `::: zone-end`, `:::row:::` then `:::column:::`) from a paragraph:
+/// written without a blank line around the text,
 /// a directive joins its paragraph, where it would show as text.
 /// (Standing alone, it is a [`Block::Directive`], which pages don't show
 /// either.) A line with a segment in it is never dropped.
@@ -77,10 +72,11 @@ fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
             }
         }
     }
-    // Layout lines between the texts (`:::column-end:::` then
-    // `:::column:::`, a row written without blank lines), each with the
-    // break before it. One search for `:::` in a paragraph of several
-    // lines.
+    // Every later line that is a directive alone, with the break before
+    // it: layout lines between the texts (`:::column-end:::` then
+    // `:::column:::`, a row written without blank lines) and the closing
+    // lines (`::: zone-end`). One search for `:::` in a paragraph of
+    // several lines.
     if content.iter().any(is_break) && memchr::memmem::find(raw.as_bytes(), b":::").is_some() {
         let mut i = 1;
         while i < content.len() {
@@ -92,22 +88,6 @@ fn drop_directive_lines(raw: &str, content: &mut Vec<Inline>) {
             } else {
                 i += 1;
             }
-        }
-    }
-    // The last lines, each when it is text of its own.
-    loop {
-        let last_line = match content.as_slice() {
-            [.., Inline::SoftBreak | Inline::LineBreak, Inline::Text { text }] => {
-                Some(text.as_str())
-            }
-            _ => None,
-        };
-        if !last_line.is_some_and(is_directive) {
-            break;
-        }
-        match content.iter().rposition(is_break) {
-            Some(last) if !contains_segment(&content[last..]) => content.truncate(last),
-            _ => break,
         }
     }
 }
