@@ -267,23 +267,35 @@ impl<'a> InlineBuilder<'a> {
         }
     }
 
+    /// Reports a span of pair `id` left open, once per pair: one closed by
+    /// the end of its block is taken for a pair split by a blank line, and
+    /// its fragments in the blocks after it are part of this finding.
+    fn report_unclosed(&mut self, st: &mut State, id: &str, at: usize, message: String, by: &str) {
+        if self.split_id.as_deref() == Some(id) {
+            return;
+        }
+        let mut diag = self
+            .diag(st, Code::MalformedSpan, at, message)
+            .with_segment(id);
+        if by == END_OF_BLOCK {
+            diag = diag.with_hint(SPLIT_HINT);
+            self.split_id = Some(id.to_string());
+        }
+        st.diags.push(diag);
+    }
+
     /// Pops the top frame after its end went missing, keeping its content.
     pub(super) fn unwind_top(&mut self, st: &mut State, by: &str) {
         let Some((frame, children)) = self.stack.pop() else {
             return;
         };
-        let frame_kind = if matches!(frame, Frame::Target { .. }) {
+        let side = if matches!(frame, Frame::Target { .. }) {
             Side::Target
         } else {
             Side::Source
         };
         match frame {
             Frame::Target { id, open, .. } | Frame::Source { id, open, .. } => {
-                let side = if matches!(frame_kind, Side::Target) {
-                    Side::Target
-                } else {
-                    Side::Source
-                };
                 st.stray(&id, side, open, children.clone());
                 if self.in_cell {
                     st.diags.push(
@@ -297,20 +309,9 @@ impl<'a> InlineBuilder<'a> {
                         .with_hint("a `|` in the text ends the cell: escape it as `\\|`"),
                     );
                     self.split_id = Some(id.into_owned());
-                } else if self.split_id.as_deref() != Some(id.as_ref()) {
-                    let mut diag = self
-                        .diag(
-                            st,
-                            Code::MalformedSpan,
-                            open,
-                            format!("span `{id}` is not closed before {by}"),
-                        )
-                        .with_segment(id.clone());
-                    if by == END_OF_BLOCK {
-                        diag = diag.with_hint(SPLIT_HINT);
-                        self.split_id = Some(id.into_owned());
-                    }
-                    st.diags.push(diag);
+                } else {
+                    let message = format!("span `{id}` is not closed before {by}");
+                    self.report_unclosed(st, &id, open, message, by);
                 }
             }
             Frame::Lookup { open, .. } => {
@@ -328,24 +329,9 @@ impl<'a> InlineBuilder<'a> {
                         .chain(source.map(|s| (s, Side::Source)))
                     {
                         st.stray(&p.id, side, p.open, p.content.clone());
-                        if self.split_id.as_deref() != Some(p.id.as_ref()) {
-                            let mut diag = self
-                                .diag(
-                                    st,
-                                    Code::MalformedSpan,
-                                    open,
-                                    format!(
-                                        "`sxs-lookup` span for `{}` is not closed before {by}",
-                                        p.id
-                                    ),
-                                )
-                                .with_segment(p.id.clone());
-                            if by == END_OF_BLOCK {
-                                diag = diag.with_hint(SPLIT_HINT);
-                                self.split_id = Some(p.id.to_string());
-                            }
-                            st.diags.push(diag);
-                        }
+                        let message =
+                            format!("`sxs-lookup` span for `{}` is not closed before {by}", p.id);
+                        self.report_unclosed(st, &p.id, open, message, by);
                     }
                 }
             }
