@@ -21,6 +21,7 @@ use super::{at_segment, Context};
 use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Article, Block, Inline, Segment};
+use crate::sxs::tag::Tag;
 
 /// Reports a translation equal to a source with translatable words.
 pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
@@ -170,29 +171,25 @@ fn alone_in_a_cell(article: &Article, seg: &Segment) -> bool {
         else {
             return false;
         };
-        fn tag(i: &Inline) -> Option<&Inline> {
+        fn tag(i: &Inline) -> Option<Tag<'_>> {
             match i {
-                Inline::Text { text } if text.trim().is_empty() => None,
-                Inline::SoftBreak | Inline::LineBreak => None,
-                Inline::Html { html } if is_tag(html, "p") || is_tag(html, "/p") => None,
-                other => Some(other),
+                Inline::Html { html } => Tag::parse(html),
+                _ => None,
             }
         }
-        let before = content.get(..at).and_then(|b| b.iter().rev().find_map(tag));
-        let after = content.get(at + 1..).and_then(|a| a.iter().find_map(tag));
-        let opens = matches!(before, Some(Inline::Html { html }) if is_tag(html, "td") || is_tag(html, "th"));
-        let closes = matches!(after, Some(Inline::Html { html }) if is_tag(html, "/td") || is_tag(html, "/th"));
-        opens && closes
-    }
-    /// Whether `html` is the tag `<name …>` (any case).
-    fn is_tag(html: &str, name: &str) -> bool {
-        html.strip_prefix('<')
-            .and_then(|rest| {
-                rest.get(..name.len())
-                    .filter(|n| n.eq_ignore_ascii_case(name))
-                    .map(|_| &rest[name.len()..])
-            })
-            .is_some_and(|rest| rest.starts_with(['>', ' ', '\t', '\n', '/']))
+        // Neighbours that matter: not spacing, not a `<p>` or `</p>`.
+        let solid = |i: &&Inline| match i {
+            Inline::Text { text } => !text.trim().is_empty(),
+            Inline::SoftBreak | Inline::LineBreak => false,
+            other => !tag(other).is_some_and(|t| t.is("p")),
+        };
+        let cell = |i: Option<&Inline>, closing: bool| {
+            i.and_then(tag)
+                .is_some_and(|t| t.closing == closing && (t.is("td") || t.is("th")))
+        };
+        let before = content.get(..at).and_then(|b| b.iter().rev().find(solid));
+        let after = content.get(at + 1..).and_then(|a| a.iter().find(solid));
+        cell(before, false) && cell(after, true)
     }
     fn is_only(cell: &[Inline], index: usize) -> bool {
         let mut content = cell.iter().filter(|i| match i {
