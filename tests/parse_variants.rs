@@ -19,6 +19,16 @@ fn variants() -> sxs::Parsed {
     )
 }
 
+/// Article `a` of `locale`, parsed.
+fn parse_in(locale: &str, text: &str) -> sxs::Parsed {
+    sxs::parse(
+        &format!("{locale}/a.md"),
+        Locale::parse(locale).unwrap(),
+        "a",
+        text,
+    )
+}
+
 /// Each finding's code, line and segment.
 fn findings(p: &sxs::Parsed) -> Vec<(&str, u32, Option<&str>)> {
     p.diagnostics
@@ -158,7 +168,7 @@ fn emphasis_paired_across_span_tags_gives_way_to_the_spans() {
         segment("139", "_\\*\\* x **a**"),
         segment("140", "b")
     );
-    let p = sxs::parse("tr-TR/a.md", Locale::parse("tr-TR").unwrap(), "a", &text);
+    let p = parse_in("tr-TR", &text);
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     let texts: Vec<(String, String)> = p
         .article
@@ -193,7 +203,7 @@ fn text_loose_in_a_lookup_span_is_kept() {
         <span data-ttu-id=\"ab123-102\">번역.</span><span class=\"sxs-lookup\">Loose English.</span>\n\n\
         <span data-ttu-id=\"ab123-103\">셋째.</span><span class=\"sxs-lookup\">Extra <span data-stu-id=\"ab123-103\">Third.</span></span>\n\n\
         <span class=\"sxs-lookup\">Orphan text.</span>\n";
-    let p = sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", text);
+    let p = parse_in("ko-KR", text);
     let texts: Vec<(&str, String, String)> = p
         .article
         .segments
@@ -241,7 +251,7 @@ fn a_pair_split_across_blocks_is_one_finding() {
         <span> </span></span></span>\n\n\
         <span data-ttu-id=\"e96a0-105\">Última.</span><span class=\"sxs-lookup\"><span data-stu-id=\"e96a0-105\">Last.</span></span>\n\n\
         </span> stray\n";
-    let p = sxs::parse("es-ES/a.md", Locale::parse("es-ES").unwrap(), "a", text);
+    let p = parse_in("es-ES", text);
     assert_eq!(
         findings(&p),
         [
@@ -270,7 +280,7 @@ fn headings_take_the_anchor_above_them_or_one_from_their_english() {
         segment("103", "사용량 - Azure", "Usage-based subscriptions - Microsoft Azure Credit"),
         segment("104", "넷", "Four &amp; *more*"),
     );
-    let p = sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", &text);
+    let p = parse_in("ko-KR", &text);
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     let article = &p.article;
     let ids: Vec<Option<String>> = article
@@ -307,7 +317,7 @@ fn an_html_comment_over_several_lines_stays_a_comment() {
         pair("102", "Скрыто", "Hidden"),
         pair("103", "После", "After"),
     );
-    let p = sxs::parse("ru-RU/a.md", Locale::parse("ru-RU").unwrap(), "a", &text);
+    let p = parse_in("ru-RU", &text);
     let ids: Vec<&str> = p.article.segments.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["fea45-101", "fea45-103"]);
     for block in &p.article.blocks {
@@ -342,7 +352,7 @@ fn an_include_inside_a_sentence_is_one_inline() {
             "For **[!INCLUDE[ssNoVersion](../includes/ssnoversion-md.md)]** Native."
         ),
     );
-    let p = sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", &text);
+    let p = parse_in("ko-KR", &text);
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     let include = |label: &str, target: &str| Inline::Include {
         label: label.into(),
@@ -373,7 +383,7 @@ fn an_include_inside_a_sentence_is_one_inline() {
     // A half whose span never closes is kept as a stray, folded the same.
     let text =
         "---\ntitle: t\n---\n<span data-ttu-id=\"fea45-101\">[!INCLUDE[v](v.md)] 네이티브.\n";
-    let p = sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", text);
+    let p = parse_in("ko-KR", text);
     assert_eq!(
         p.article.strays[0].content,
         [
@@ -396,7 +406,7 @@ fn span_pairs_in_the_front_matter_are_reported_lost() {
         pair("102", "Автор: x", "author: x"),
         pair("103", "Урок", "Lesson"),
     );
-    let p = sxs::parse("ru-RU/a.md", Locale::parse("ru-RU").unwrap(), "a", &text);
+    let p = parse_in("ru-RU", &text);
     let ids: Vec<&str> = p.article.segments.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["fea45-103"]);
     assert_eq!(
@@ -422,7 +432,7 @@ fn a_tag_of_no_html_element_is_text() {
             "Sample URL: https://<tenant>.sharepoint.com/sites/<sitename>/"
         ),
     );
-    let p = sxs::parse("he-IL/a.md", Locale::parse("he-IL").unwrap(), "a", &text);
+    let p = parse_in("he-IL", &text);
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     let seg = &p.article.segments[0];
     assert_eq!(seg.target_text(), "כתובת <tenant> לדוגמה");
