@@ -311,15 +311,10 @@ fn wrapped_by_links(article: &Article) -> Vec<(usize, &str)> {
     fn walk<'a>(inlines: &'a [Inline], out: &mut Vec<(usize, &'a str)>) {
         for inline in inlines {
             match inline {
-                Inline::Link { url, children, .. } => {
-                    let mut solid = children
-                        .iter()
-                        .filter(|c| !Inline::is_blank(std::slice::from_ref(c)));
-                    match (solid.next(), solid.next()) {
-                        (Some(Inline::Segment { index }), None) => out.push((*index, url)),
-                        _ => walk(children, out),
-                    }
-                }
+                Inline::Link { url, children, .. } => match Inline::lone_segment(children) {
+                    Some(index) => out.push((index, url)),
+                    None => walk(children, out),
+                },
                 Inline::Strong { children }
                 | Inline::Emphasis { children }
                 | Inline::Strikethrough { children } => walk(children, out),

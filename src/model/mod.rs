@@ -441,11 +441,26 @@ impl Inline {
     /// Whether a run of inlines holds nothing but whitespace (text or line
     /// ends).
     pub fn is_blank(inlines: &[Inline]) -> bool {
-        inlines.iter().all(|i| match i {
+        inlines.iter().all(Inline::is_spacing)
+    }
+
+    /// Whether this inline is whitespace: blank text or a line end.
+    fn is_spacing(&self) -> bool {
+        match self {
             Inline::Text { text } => text.trim().is_empty(),
             Inline::SoftBreak => true,
             _ => false,
-        })
+        }
+    }
+
+    /// The index of the segment a run holds alone, whitespace aside (a
+    /// table cell, a list item or a link that is one sentence).
+    pub fn lone_segment(inlines: &[Inline]) -> Option<usize> {
+        let mut solid = inlines.iter().filter(|i| !i.is_spacing());
+        match (solid.next(), solid.next()) {
+            (Some(Inline::Segment { index }), None) => Some(*index),
+            _ => None,
+        }
     }
 
     /// Writes [`Inline::plain_text`] into `out`.

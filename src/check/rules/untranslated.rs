@@ -192,13 +192,7 @@ fn alone_in_a_cell(article: &Article, seg: &Segment) -> bool {
         cell(before, false) && cell(after, true)
     }
     fn is_only(cell: &[Inline], index: usize) -> bool {
-        let mut content = cell.iter().filter(|i| match i {
-            Inline::Text { text } => !text.trim().is_empty(),
-            Inline::SoftBreak => false,
-            _ => true,
-        });
-        matches!(content.next(), Some(Inline::Segment { index: i }) if *i == index)
-            && content.next().is_none()
+        Inline::lone_segment(cell) == Some(index)
     }
     in_blocks(&article.blocks, index)
 }
