@@ -358,6 +358,26 @@ fn filters_by_locale_and_code() {
     assert_eq!(outcome.diagnostics.len(), 3);
 }
 
+/// Reports that print no lines (JSON, SARIF) skip reading them: the same
+/// findings, without snippets; the human report keeps them.
+#[test]
+fn findings_without_snippets_are_the_same_findings() {
+    let with = check::run_with(&content(), &Options::default()).unwrap();
+    let options = Options {
+        no_snippets: true,
+        ..Options::default()
+    };
+    let without = check::run_with(&content(), &options).unwrap();
+    assert!(with.diagnostics.iter().any(|d| d.snippet.is_some()));
+    assert!(without.diagnostics.iter().all(|d| d.snippet.is_none()));
+    let stripped: Vec<_> = with
+        .diagnostics
+        .into_iter()
+        .map(|d| Diagnostic { snippet: None, ..d })
+        .collect();
+    assert_eq!(stripped, without.diagnostics);
+}
+
 /// Whether `code` fires on one segment pair in `locale`.
 fn fires(code: Code, locale: &str, target: &str, source: &str) -> bool {
     let text = format!(

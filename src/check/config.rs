@@ -48,6 +48,11 @@ pub struct Options {
     pub allow: Vec<Code>,
     /// Terms `untranslated` accepts.
     pub allowlist: Allowlist,
+    /// Leave findings without their line's text ([`Diagnostic::snippet`]):
+    /// for reports that print none (JSON, SARIF). The text of every
+    /// finding's line is kept with it until the report, and cross-file
+    /// findings read their files once more to get it.
+    pub no_snippets: bool,
 }
 
 impl Options {

@@ -101,7 +101,9 @@ pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
         .collect();
     diagnostics.extend(found.into_iter().flatten());
     drop(all_facts);
-    corpus_snippets(root, &mut diagnostics[first_corpus..]);
+    if !options.no_snippets {
+        corpus_snippets(root, &mut diagnostics[first_corpus..]);
+    }
     diagnostics.retain(|d| options.keeps(d));
     diag::sort(&mut diagnostics);
     let locales = locale_rows(stats, options, &diagnostics);
@@ -214,7 +216,9 @@ fn text_report_stored(source: &Source, text: &str, options: &Options, store: &St
         d.locale.get_or_insert_with(|| source.locale.to_string());
     }
     diagnostics.retain(|d| options.keeps(d));
-    diag::attach_snippets(&mut diagnostics, text);
+    if !options.no_snippets {
+        diag::attach_snippets(&mut diagnostics, text);
+    }
     FileReport {
         segments: parsed.article.segments.len(),
         diagnostics,

@@ -104,6 +104,8 @@ fn options(args: &Args) -> Result<Options> {
         options.only = only;
     }
     options.allow.extend(config::codes(&args.allow)?);
+    // Only the human report prints the lines of its findings.
+    options.no_snippets = args.format != Format::Human;
     Ok(options)
 }
 
