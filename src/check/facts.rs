@@ -5,7 +5,9 @@
 //! A segment keeps the hashes of its texts, which the cross-file rules
 //! group and compare; the texts themselves stay compressed per file
 //! ([`Packed`]) and are read back one file at a time, to word a finding or
-//! to test a term.
+//! to test a translation for a term. Where a term could stand in the
+//! English is found here once ([`Found`]), so that the term check needs
+//! only the hashes of those places.
 
 use std::fmt::Write;
 
@@ -14,9 +16,11 @@ use chrono::NaiveDate;
 use super::hash;
 use super::inlines::Fingerprinter;
 use super::terms::is_term;
-use super::texts::{List, Packed, Packer, Store, Unpacked};
+use super::terms::places::Found;
+use super::texts::{Codec, List, Packed, Packer, Store, Unpacked};
 use crate::model::space::spaces;
 use crate::model::{Article, Block, Inline, SegmentId};
+use std::sync::Arc;
 
 /// What the cross-file checks need to know about one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +46,8 @@ pub struct Facts {
     /// Segments whose English is a name ([`is_term`]) translated
     /// otherwise: they fix how the locale translates the name.
     pub names: Vec<Name>,
+    /// Where a name could stand in the sources, for the term check.
+    pub name_places: Arc<Found>,
     /// Each segment's source fingerprint, compressed.
     sources: Packed,
     /// Each segment's target fingerprint, compressed.
@@ -230,6 +236,7 @@ impl Facts {
                 }
             })
             .collect();
+        let packed_sources = store.pack(&sources, Codec::Dense);
         Facts {
             path: article.path.clone(),
             slug: article.slug.clone(),
@@ -245,8 +252,11 @@ impl Facts {
             human: translation.as_deref() == Some("HT"),
             segments,
             names,
-            sources: store.pack(&sources),
-            targets: store.pack(&targets),
+            name_places: store.places(&packed_sources, || Found::of(sources.texts())),
+            // Sources are read back for findings and stale files; targets
+            // by the term check, for every file.
+            sources: packed_sources,
+            targets: store.pack(&targets, Codec::Fast),
             ids,
         }
     }
@@ -265,6 +275,14 @@ impl Facts {
         Unpacked {
             sources: self.sources.unpack(),
             targets: Default::default(),
+        }
+    }
+
+    /// The targets of the segments, decompressed (the sources read "").
+    pub fn targets(&self) -> Unpacked {
+        Unpacked {
+            sources: Default::default(),
+            targets: self.targets.unpack(),
         }
     }
 

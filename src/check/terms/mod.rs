@@ -10,14 +10,13 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rayon::prelude::*;
 
 use super::facts::{Facts, SegmentFacts};
-use super::hash::FastMap;
-use super::texts::Unpacked;
+use super::hash::{self, FastMap};
 use wording::{stems, uses};
 
+pub mod places;
 mod wording;
 mod words;
 
@@ -100,11 +99,12 @@ pub fn is_term(source: &str) -> bool {
 
 /// Finds terms of one locale translated differently inside sentences.
 ///
-/// One pass over the locale's texts, each file's decompressed once: every
-/// English sentence is searched for all terms at once (Aho-Corasick), and
-/// the translation of a sentence that contains a term is tested for the
-/// term's wording. Files whose texts are identical share their block and
-/// get the same answers: each block is read by its first file only.
+/// Each file's facts list where a name could stand in its sentences, by
+/// the hash of the wording ([`places`]); a term is found there by its own
+/// hash. Only a file where some term stands has its translations
+/// decompressed, to test them for the term's wording. Files whose texts
+/// are identical share their block and get the same answers: each block
+/// is read by its first file only.
 pub fn inconsistencies<'a>(files: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
     let terms: Vec<Term> = defined(files)
         .into_iter()
@@ -113,21 +113,15 @@ pub fn inconsistencies<'a>(files: &[&'a Facts]) -> Vec<Inconsistency<'a>> {
     if terms.is_empty() {
         return Vec::new();
     }
-    // A contiguous NFA: a locale without repeats has 10–20k terms. The
-    // default's choice (a DFA) took 115–180 ms to build and ~120 MiB more
-    // at peak; the noncontiguous NFA builds fastest (40–120 ms) but its
-    // search was 7.7 % of `check` on 10,144 files without repeats. This
-    // one: 4 % less CPU there than the noncontiguous (2 runs each, same
-    // peak RSS), the same on the replicated corpora.
-    let Ok(matcher) = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(terms.iter().map(|t| &t.term))
-    else {
-        return Vec::new();
-    };
+    // Terms are distinct, so are their hashes but with a chance of one in
+    // 2^64; the first (in sorted order) keeps a shared hash.
+    let mut by_hash: FastMap<u64, usize> = FastMap::default();
+    for (i, t) in terms.iter().enumerate() {
+        by_hash.entry(hash::text(&t.term)).or_insert(i);
+    }
     let blocks = Blocks::of(files);
     let found: Vec<Vec<(usize, usize, String)>> =
-        blocks.read(files, |f, texts| lacking(f, texts, &terms, &matcher));
+        blocks.read(files, |f| lacking(f, &terms, &by_hash));
     // Files in order, each in segment order.
     let mut others: Vec<Vec<(&str, &SegmentFacts, String)>> =
         terms.iter().map(|_| Vec::new()).collect();
@@ -177,19 +171,15 @@ impl Blocks {
         Blocks { of_file, first }
     }
 
-    /// `answer` for each block (in parallel), given its first file and
-    /// that file's texts.
+    /// `answer` for each block (in parallel), given its first file.
     fn read<T: Send>(
         &self,
         files: &[&Facts],
-        answer: impl Fn(&Facts, &Unpacked) -> Vec<T> + Sync,
+        answer: impl Fn(&Facts) -> Vec<T> + Sync,
     ) -> Vec<Vec<T>> {
         self.first
             .par_iter()
-            .map(|&i| match files.get(i) {
-                Some(f) => answer(f, &f.texts()),
-                None => Vec::new(),
-            })
+            .map(|&i| files.get(i).map_or_else(Vec::new, |f| answer(f)))
             .collect()
     }
 
@@ -229,84 +219,41 @@ fn defined<'a>(files: &[&'a Facts]) -> Vec<Term<'a>> {
 
 /// The segments of `file` whose English contains a term (not as the whole
 /// sentence) but whose translation lacks the term's wording: the term's
-/// index, the segment's and its translation.
+/// index, the segment's and its translation. In segment order, then term
+/// order.
 fn lacking(
     file: &Facts,
-    texts: &Unpacked,
     terms: &[Term],
-    matcher: &AhoCorasick,
+    by_hash: &FastMap<u64, usize>,
 ) -> Vec<(usize, usize, String)> {
-    let mut matched = Vec::new();
+    let mut hits: Vec<(usize, usize)> = file
+        .name_places
+        .iter()
+        .filter_map(|(segment, hash)| Some((segment, *by_hash.get(&hash)?)))
+        .collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    hits.sort_unstable();
+    hits.dedup();
+    let texts = file.targets();
     let mut words = Vec::new();
     let mut out = Vec::new();
-    for i in 0..file.segments.len() {
-        let source = texts.source(i);
-        matched.clear();
-        matched.extend(
-            matcher
-                .find_overlapping_iter(source)
-                .filter(|m| m.len() < source.len() && whole_words(source, m.start(), m.end()))
-                .map(|m| m.pattern().as_usize()),
-        );
-        if matched.is_empty() {
-            continue;
-        }
-        matched.sort_unstable();
-        matched.dedup();
+    for (i, t) in hits {
         let target = texts.target(i);
-        for &t in &matched {
-            let Some(term) = terms.get(t) else {
-                continue;
-            };
-            if !uses(target, &term.wording, &mut words) {
-                out.push((t, i, target.to_string()));
-            }
+        let Some(term) = terms.get(t) else {
+            continue;
+        };
+        if !uses(target, &term.wording, &mut words) {
+            out.push((t, i, target.to_string()));
         }
     }
     out
 }
 
-/// Whether `text[start..end]` (case-sensitive, as found) stands as whole
-/// words: no letter or digit touches it on either side.
-fn whole_words(text: &str, start: usize, end: usize) -> bool {
-    let before = text
-        .get(..start)
-        .and_then(|t| t.chars().next_back())
-        .is_none_or(|c| !c.is_alphanumeric());
-    let after = text
-        .get(end..)
-        .and_then(|t| t.chars().next())
-        .is_none_or(|c| !c.is_alphanumeric());
-    before && after
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn terms_are_found_as_whole_words() {
-        let contains = |text: &str, term: &str| {
-            let matcher = AhoCorasick::new([term]).unwrap();
-            matcher
-                .find_overlapping_iter(text)
-                .any(|m| whole_words(text, m.start(), m.end()))
-        };
-        assert!(contains("Sign in to Partner Center.", "Partner Center"));
-        assert!(contains("Partner Center", "Partner Center"));
-        assert!(!contains(
-            "Partner Centers and Partner Centerz",
-            "Partner Center"
-        ));
-        assert!(contains(
-            "ÉPartner Center no, (Partner Center) yes",
-            "Partner Center"
-        ));
-        assert!(!contains("ÉPartner Center", "Partner Center"));
-        assert!(!contains("partner center", "Partner Center"));
-        // Overlapping occurrences: the second stands alone.
-        assert!(contains("xAb Ab Ab", "Ab Ab"));
-    }
 
     #[test]
     fn recognizes_names() {
