@@ -17,7 +17,7 @@ use super::hash;
 use super::inlines::Fingerprinter;
 use super::terms::is_term;
 use super::terms::places::Found;
-use super::texts::{Codec, List, Packed, Packer, Store, Unpacked};
+use super::texts::{List, Packed, Packer, Store, Unpacked};
 use crate::model::space::spaces;
 use crate::model::{Article, Block, Inline, SegmentId};
 use std::sync::Arc;
@@ -236,7 +236,7 @@ impl Facts {
                 }
             })
             .collect();
-        let packed_sources = store.pack(&sources, Codec::Dense);
+        let packed_sources = store.pack(&sources);
         Facts {
             path: article.path.clone(),
             slug: article.slug.clone(),
@@ -253,10 +253,8 @@ impl Facts {
             segments,
             names,
             name_places: store.places(&packed_sources, || Found::of(sources.texts())),
-            // Sources are read back for findings and stale files; targets
-            // by the term check, for every file.
             sources: packed_sources,
-            targets: store.pack(&targets, Codec::Fast),
+            targets: store.pack(&targets),
             ids,
         }
     }

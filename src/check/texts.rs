@@ -9,10 +9,6 @@
 //! and its targets are two blocks, and identical blocks are shared: the
 //! English of an article is the same in every locale that translates the
 //! same version of it.
-//!
-//! The two blocks are read differently, so they are compressed
-//! differently ([`Codec`]): the term check reads every file's targets,
-//! while sources are read back only for findings and stale files.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -25,45 +21,25 @@ use super::terms::places::Found;
 /// A file's texts compress ~3× (the fast negative levels: ~2.5×).
 const LEVEL: i32 = 1;
 
-/// How a block is compressed: for size, or for reading it often.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Codec {
-    /// zstd: ~2.9× on a file's texts, ~21 instructions a byte to read
-    /// back. For blocks read back rarely.
-    #[default]
-    Dense,
-    /// LZ4: ~2.1×, but ~3 instructions a byte to read back and a third
-    /// of zstd's to write. For blocks every file reads back.
-    Fast,
-}
-
 /// A list of texts (a file's sources, or its targets, in segment order),
 /// packed and compressed.
 #[derive(Clone, Default)]
 pub struct Packed {
-    /// The compressed layout (empty when there are no texts).
+    /// The zstd frame (empty when there are no texts).
     bytes: Arc<[u8]>,
     /// Size of the packed texts before compression.
     size: u32,
-    /// How `bytes` is compressed.
-    codec: Codec,
 }
 
 impl fmt::Debug for Packed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "Packed({:?}, {} -> {} bytes)",
-            self.codec,
-            self.size,
-            self.bytes.len()
-        )
+        write!(f, "Packed({} -> {} bytes)", self.size, self.bytes.len())
     }
 }
 
 impl PartialEq for Packed {
     fn eq(&self, other: &Packed) -> bool {
-        self.size == other.size && self.codec == other.codec && self.bytes == other.bytes
+        self.size == other.size && self.bytes == other.bytes
     }
 }
 
@@ -145,14 +121,13 @@ impl Default for Store {
 
 impl Store {
     /// The compressed block of `packer`'s texts (shared with an identical
-    /// file's). Blocks are told apart by a 128-bit hash of their layout
-    /// and codec.
-    pub fn pack(&self, packer: &Packer, codec: Codec) -> Packed {
+    /// file's). Blocks are told apart by a 128-bit hash of their layout.
+    pub fn pack(&self, packer: &Packer) -> Packed {
         if packer.ends.is_empty() {
             return Packed::default();
         }
         let raw = packer.layout();
-        let key = xxhash_rust::xxh3::xxh3_128_with_seed(&raw, codec as u64);
+        let key = xxhash_rust::xxh3::xxh3_128(&raw);
         let lock = self.shards.get(key as usize % SHARDS);
         if let Some(found) = lock.and_then(|l| {
             // A poisoned shard only means another thread panicked
@@ -162,7 +137,7 @@ impl Store {
         }) {
             return found;
         }
-        let packed = compress(&raw, codec);
+        let packed = compress(&raw);
         if let Some(l) = lock {
             let mut shard = l.lock().unwrap_or_else(|e| e.into_inner());
             return shard.entry(key).or_insert(packed).clone();
@@ -194,24 +169,20 @@ impl Store {
 
 /// Compresses a layout. zstd fails only when it cannot allocate its
 /// context, as the rest of the run would.
-fn compress(raw: &[u8], codec: Codec) -> Packed {
+fn compress(raw: &[u8]) -> Packed {
     let size = u32::try_from(raw.len()).unwrap_or(u32::MAX);
-    let bytes = match codec {
-        Codec::Dense => COMPRESSOR
-            .with(|c| {
-                let mut c = c.borrow_mut();
-                match c.as_mut() {
-                    Some(c) => c.compress(raw).ok(),
-                    None => zstd::bulk::compress(raw, LEVEL).ok(),
-                }
-            })
-            .unwrap_or_default(),
-        Codec::Fast => lz4_flex::block::compress(raw),
-    };
+    let bytes = COMPRESSOR
+        .with(|c| {
+            let mut c = c.borrow_mut();
+            match c.as_mut() {
+                Some(c) => c.compress(raw).ok(),
+                None => zstd::bulk::compress(raw, LEVEL).ok(),
+            }
+        })
+        .unwrap_or_default();
     Packed {
         bytes: bytes.into(),
         size,
-        codec,
     }
 }
 
@@ -222,19 +193,15 @@ impl Packed {
         if self.bytes.is_empty() {
             return List::default();
         }
-        let size = self.size as usize;
-        let raw = match self.codec {
-            Codec::Dense => DECOMPRESSOR
-                .with(|d| {
-                    let mut d = d.borrow_mut();
-                    match d.as_mut() {
-                        Some(d) => d.decompress(&self.bytes, size).ok(),
-                        None => zstd::bulk::decompress(&self.bytes, size).ok(),
-                    }
-                })
-                .unwrap_or_default(),
-            Codec::Fast => lz4_flex::block::decompress(&self.bytes, size).unwrap_or_default(),
-        };
+        let raw = DECOMPRESSOR
+            .with(|d| {
+                let mut d = d.borrow_mut();
+                match d.as_mut() {
+                    Some(d) => d.decompress(&self.bytes, self.size as usize).ok(),
+                    None => zstd::bulk::decompress(&self.bytes, self.size as usize).ok(),
+                }
+            })
+            .unwrap_or_default();
         List::read(raw).unwrap_or_default()
     }
 
@@ -330,29 +297,38 @@ mod tests {
             "Ü",
         ];
         let store = Store::default();
-        for codec in [Codec::Dense, Codec::Fast] {
-            let unpacked = store.pack(&packer(&texts), codec).unpack();
-            for (i, t) in texts.iter().enumerate() {
-                assert_eq!(unpacked.get(i), *t, "{codec:?}");
-            }
-            assert_eq!(unpacked.get(4), "");
+        let unpacked = store.pack(&packer(&texts)).unpack();
+        for (i, t) in texts.iter().enumerate() {
+            assert_eq!(unpacked.get(i), *t);
         }
+        assert_eq!(unpacked.get(4), "");
         assert_eq!(Packed::default().unpack().get(0), "");
     }
 
     #[test]
     fn identical_files_share_one_block() {
         let store = Store::default();
-        let a = store.pack(&packer(&["One.", "Один."]), Codec::Dense);
-        let b = store.pack(&packer(&["One.", "Один."]), Codec::Dense);
-        let c = store.pack(&packer(&["One", ".Один."]), Codec::Dense);
+        let a = store.pack(&packer(&["One.", "Один."]));
+        let b = store.pack(&packer(&["One.", "Один."]));
+        let c = store.pack(&packer(&["One", ".Один."]));
         assert!(Arc::ptr_eq(&a.bytes, &b.bytes));
         assert!(!Arc::ptr_eq(&a.bytes, &c.bytes));
         assert_eq!(c.unpack().get(1), ".Один.");
-        // The same texts under the other codec are another block.
-        let fast = store.pack(&packer(&["One.", "Один."]), Codec::Fast);
-        assert!(!Arc::ptr_eq(&a.bytes, &fast.bytes));
-        assert_eq!(fast.unpack().get(1), "Один.");
+    }
+
+    #[test]
+    fn identical_sources_share_their_places() {
+        let store = Store::default();
+        let texts = ["Sign in to Partner Center.", "Open Partner Center"];
+        let a = store.pack(&packer(&texts));
+        let b = store.pack(&packer(&texts));
+        let found = |block: &Packed| store.places(block, || Found::of(texts.into_iter()));
+        let (first, second) = (found(&a), found(&b));
+        assert!(Arc::ptr_eq(&first, &second));
+        // Another block finds its own, even when told the same answer.
+        let c = store.pack(&packer(&["Other"]));
+        assert!(!Arc::ptr_eq(&first, &found(&c)));
+        assert_eq!(*first, Found::of(texts.into_iter()));
     }
 
     #[test]
@@ -360,10 +336,8 @@ mod tests {
         let sentence = "Partner Center shows the incidents, hours and credits of your membership. ";
         let texts: Vec<String> = (0..200).map(|i| format!("{sentence}{i}")).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let packed = Store::default().pack(&packer(&refs));
         let raw: usize = texts.iter().map(String::len).sum();
-        for codec in [Codec::Dense, Codec::Fast] {
-            let packed = Store::default().pack(&packer(&refs), codec);
-            assert!(packed.compressed_len() * 3 < raw, "{packed:?}");
-        }
+        assert!(packed.compressed_len() * 3 < raw, "{packed:?}");
     }
 }
