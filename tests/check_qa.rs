@@ -378,6 +378,25 @@ fn findings_without_snippets_are_the_same_findings() {
     assert_eq!(stripped, without.diagnostics);
 }
 
+/// `10進数` is how Japanese writes `decimal`: a base, not a quantity.
+#[test]
+fn a_base_of_numeration_is_no_added_number() {
+    assert!(!number_mismatch(
+        "ja-JP",
+        "10進数で値を入力します。",
+        "Enter the value as a decimal number."
+    ));
+    assert!(!number_mismatch(
+        "zh-CN",
+        "输入16进制值。",
+        "Enter a hexadecimal value."
+    ));
+    assert!(!number_mismatch("ko-KR", "2진수 값", "A binary value"));
+    // The base must be the one the English names, and `base 10` is a number on both sides.
+    assert!(number_mismatch("ja-JP", "10進数の値", "A binary value"));
+    assert!(!number_mismatch("ja-JP", "10進数の値", "A base 10 value"));
+}
+
 /// Whether `code` fires on one segment pair in `locale`.
 fn fires(code: Code, locale: &str, target: &str, source: &str) -> bool {
     let text = format!(

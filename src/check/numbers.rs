@@ -78,6 +78,9 @@ pub fn tokens<'a>(text: &'a str, formats: &[Format], out: &mut Vec<Token<'a>>) {
             let scaled: Vec<String> = values.iter().filter_map(|v| scaled(v, zeros)).collect();
             values.extend(scaled);
         }
+        if let Some(base) = radix(raw, rest) {
+            values.push(base);
+        }
         out.push(Token { raw, values });
     });
 }
@@ -169,6 +172,33 @@ fn multiplier(rest: &str) -> Option<u32> {
             word.starts_with(stem) && word.chars().count() - stem.chars().count() <= 3
         })
         .map(|&(_, zeros)| zeros)
+}
+
+/// The prefix of a value that names a base of numeration, not a quantity.
+const RADIX: &str = "radix:";
+
+/// `radix:10` when `raw` names a base of numeration, as Japanese,
+/// Chinese and Korean write `decimal`, `hexadecimal`: `10進数`, `16进制`,
+/// `2진수`. English has no number there (see [`spelled`]).
+fn radix(raw: &str, rest: &str) -> Option<String> {
+    const SUFFIXES: &[&str] = &[
+        "進数", "進法", "進制", "進位", "进数", "进制", "进位", "진수", "진법",
+    ];
+    (matches!(raw, "2" | "8" | "10" | "16") && SUFFIXES.iter().any(|s| rest.starts_with(s)))
+        .then(|| format!("{RADIX}{raw}"))
+}
+
+/// Whether English `text` names base `base` as a word (`decimal`).
+fn names_base(text: &str, base: &str) -> bool {
+    let names: &[&str] = match base {
+        "2" => &["binary"],
+        "8" => &["octal"],
+        "10" => &["decimal"],
+        "16" => &["hexadecimal", "hex"],
+        _ => &[],
+    };
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| names.iter().any(|n| w.eq_ignore_ascii_case(n)))
 }
 
 /// `value` (a canonical number, `1.5`) times ten to `zeros`, when that is
@@ -400,8 +430,12 @@ fn integer(digits: &str) -> String {
 
 /// Whether `text` spells `n` (1–10) as a word in `language` (`두 개`, `two`),
 /// or, in English, names month `n` (1–12): `August 1` is `8월 1일` in
-/// Korean, `8月1日` in Japanese and Chinese.
+/// Korean, `8月1日` in Japanese and Chinese; or base `n` of a
+/// `radix:` value: `decimal` is `10進数`.
 pub fn spelled(text: &str, language: &str, n: &str) -> bool {
+    if let Some(base) = n.strip_prefix(RADIX) {
+        return language == "en" && names_base(text, base);
+    }
     let Ok(n) = n.parse::<usize>() else {
         return false;
     };
@@ -581,5 +615,18 @@ mod tests {
         assert_eq!(multiplier(" Milliarden"), Some(9));
         assert_eq!(multiplier(" millimeters"), None);
         assert_eq!(multiplier(" items"), None);
+    }
+
+    #[test]
+    fn bases_of_numeration_are_named() {
+        assert_eq!(radix("10", "進数で入力します").as_deref(), Some("radix:10"));
+        assert_eq!(radix("16", "进制").as_deref(), Some("radix:16"));
+        assert_eq!(radix("2", "진수").as_deref(), Some("radix:2"));
+        assert_eq!(radix("10", "個"), None);
+        assert_eq!(radix("12", "進数"), None);
+        assert!(spelled("Enter a decimal number.", "en", "radix:10"));
+        assert!(spelled("a hex value", "en", "radix:16"));
+        assert!(!spelled("a binary value", "en", "radix:10"));
+        assert!(!spelled("デシマル", "ja", "radix:10"));
     }
 }

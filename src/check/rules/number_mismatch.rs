@@ -11,7 +11,8 @@
 //! attached words (`10개`, `2단계`) are allowed; `1`–`10` may be spelled out
 //! (`2 benefits` = `두 개의 혜택`). A date counts as its day, month and year
 //! in any order (`05/27/2021` = `27.05.2021` = `2021년 5월 27일`), and an
-//! afternoon hour may be written in the 24-hour clock (`5 PM` = `17 Uhr`).
+//! afternoon hour may be written in the 24-hour clock (`5 PM` = `17 Uhr`);
+//! a base is a word, not a number (`decimal` = `10進数`, `16进制`, `2진수`).
 //! Number words multiply: `10만` = `100,000`, `1.5 million` = `150만`,
 //! `2 млн` = `2,000,000`.
 //! Example: source `10 Incidents`, target `15건의 인시던트`.
