@@ -12,27 +12,22 @@
 
 use crate::check::hash;
 
-/// Finds the places of names in a sentence.
-struct Places;
-
-impl Places {
-    /// Calls `each` with the hash of every wording in `source` that a
-    /// term could have and that the term check would find there: whole
-    /// words, and not the whole sentence.
-    ///
-    /// Only capitals are looked at closely: a place starts with one. The
-    /// rest of the text is passed over a byte at a time.
-    fn each(self, source: &str, mut each: impl FnMut(u64)) {
-        let bytes = source.as_bytes();
-        let mut at = 0;
-        while let Some(found) = bytes.get(at..).and_then(|rest| {
-            rest.iter()
-                .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
-        }) {
-            let start = at + found;
-            starting_at(source, start, &mut each);
-            at = start + 1;
-        }
+/// Calls `each` with the hash of every wording in `source` that a term
+/// could have and that the term check would find there: whole words, and
+/// not the whole sentence.
+///
+/// Only capitals are looked at closely: a place starts with one. The rest
+/// of the text is passed over a byte at a time.
+fn places(source: &str, mut each: impl FnMut(u64)) {
+    let bytes = source.as_bytes();
+    let mut at = 0;
+    while let Some(found) = bytes.get(at..).and_then(|rest| {
+        rest.iter()
+            .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
+    }) {
+        let start = at + found;
+        starting_at(source, start, &mut each);
+        at = start + 1;
     }
 }
 
@@ -124,7 +119,7 @@ impl Found {
         let mut used = 0;
         for source in sources {
             let before = hashes.len();
-            Places.each(source, |hash| hashes.push(hash));
+            places(source, |hash| hashes.push(hash));
             let mut count = hashes.len() - before;
             loop {
                 let low = (count & 0x7f) as u8;
