@@ -29,6 +29,36 @@ fn rtl_locale_gets_dir_rtl_images_and_english_fallback_links() {
     assert!(en.contains("<html lang=\"en-US\" dir=\"ltr\">") && en.contains("Follow these steps."));
 }
 
+/// `<xref:…>` is a URI scheme, so any case: the page shows the name the
+/// checks compare, not a link browsers cannot follow.
+#[test]
+fn a_cross_reference_in_any_case_shows_its_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    let text = format!(
+        "---\ntitle: t\n---\n{} {}\n",
+        seg(
+            "986a5-101",
+            "<xref:System.String> 사용",
+            "Use <xref:System.String>"
+        ),
+        seg(
+            "986a5-102",
+            "<XREF:System.Int32> 사용",
+            "Use <Xref:System.Int32>"
+        ),
+    );
+    write_article(&content, "ko-KR", "a", &text);
+    build_into(&content, tmp.path());
+    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/a/index.html")).unwrap();
+    assert!(page.contains("<code>System.String</code>"), "{page}");
+    assert!(page.contains("<code>System.Int32</code>"), "{page}");
+    assert!(
+        !page.to_ascii_lowercase().contains("href=\"xref:"),
+        "{page}"
+    );
+}
+
 /// OWASP XSS filter evasion vectors (a representative subset).
 const VECTORS: &[&str] = &[
     "<script>alert(1)</script>",

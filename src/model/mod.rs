@@ -380,8 +380,15 @@ const XREF: &str = "xref:";
 
 /// Whether a URL is a DocFX cross reference (`xref:Some.Type`, in any case).
 pub fn is_xref(url: &str) -> bool {
+    xref_uid(url).is_some()
+}
+
+/// The uid of a DocFX cross reference (`Some.Type` of `xref:Some.Type`):
+/// a URI scheme, so in any case (`XREF:`, `Xref:`).
+pub fn xref_uid(url: &str) -> Option<&str> {
     url.get(..XREF.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(XREF))
+        .filter(|p| p.eq_ignore_ascii_case(XREF))
+        .and_then(|_| url.get(XREF.len()..))
 }
 
 /// Decodes `%20`-style escapes of a relative path (invalid ones kept).
@@ -533,7 +540,7 @@ fn write_plain<S: TextSink>(inlines: &[Inline], resolve: Option<(&Article, Side)
                 url,
                 autolink: true,
                 ..
-            } if is_xref(url) => out.push_str(&xref_text(&url[XREF.len()..])),
+            } if is_xref(url) => out.push_str(&xref_text(xref_uid(url).unwrap_or_default())),
             Inline::Strong { children }
             | Inline::Emphasis { children }
             | Inline::Strikethrough { children }

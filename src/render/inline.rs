@@ -7,7 +7,7 @@ use super::sanitize::{clean_html, is_safe_url, phrasing, push_escaped};
 use super::text::{is_all_text, Escaped, HasText};
 use super::CrossLink;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{percent_decode, xref_text, Inline, Segment};
+use crate::model::{percent_decode, xref_text, xref_uid, Inline, Segment};
 use crate::sxs::{decode_entities, tag::Tag};
 
 /// Where a link of the content points on the built site.
@@ -214,7 +214,7 @@ impl Html<'_, '_> {
     }
 
     fn link(&mut self, url: &str, title: &str, autolink: bool, children: &[Inline]) {
-        if let Some(uid) = url.strip_prefix("xref:").filter(|_| autolink) {
+        if let Some(uid) = xref_uid(url).filter(|_| autolink) {
             return self.wrap_text("code", &xref_text(uid));
         }
         match self.open_a(url) {
