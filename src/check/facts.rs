@@ -10,6 +10,7 @@
 //! only the hashes of those places.
 
 use std::fmt::Write;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -20,7 +21,6 @@ use super::terms::places::Found;
 use super::texts::{List, Packed, Packer, Store, Unpacked};
 use crate::model::space::spaces;
 use crate::model::{Article, Block, Inline, SegmentId};
-use std::sync::Arc;
 
 /// What the cross-file checks need to know about one article.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,6 +12,7 @@
 
 use std::cell::RefCell;
 use std::fmt;
+use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
 use super::hash::FastMap;
@@ -100,21 +101,20 @@ thread_local! {
 
 /// Compresses packed texts, sharing the block of identical files, and
 /// what is derived from a block of sources. Safe to use from several
-/// threads: the tables are split into shards, each behind its own lock.
+/// threads.
 #[derive(Debug)]
 pub struct Store {
-    shards: Vec<Mutex<FastMap<u128, Packed>>>,
+    /// The blocks, by a 128-bit hash of their layout.
+    blocks: Sharded<u128, Packed>,
     /// The places of names in a block of sources, by [`Packed::key`].
-    places: Vec<Mutex<FastMap<usize, Arc<Found>>>>,
+    places: Sharded<usize, Arc<Found>>,
 }
-
-const SHARDS: usize = 16;
 
 impl Default for Store {
     fn default() -> Store {
         Store {
-            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
-            places: (0..SHARDS).map(|_| Mutex::default()).collect(),
+            blocks: Sharded::new(),
+            places: Sharded::new(),
         }
     }
 }
@@ -128,42 +128,51 @@ impl Store {
         }
         let raw = packer.layout();
         let key = xxhash_rust::xxh3::xxh3_128(&raw);
-        let lock = self.shards.get(key as usize % SHARDS);
-        if let Some(found) = lock.and_then(|l| {
-            // A poisoned shard only means another thread panicked
-            // mid-insert; the table itself is still valid.
-            let shard = l.lock().unwrap_or_else(|e| e.into_inner());
-            shard.get(&key).cloned()
-        }) {
-            return found;
-        }
-        let packed = compress(&raw);
-        if let Some(l) = lock {
-            let mut shard = l.lock().unwrap_or_else(|e| e.into_inner());
-            return shard.entry(key).or_insert(packed).clone();
-        }
-        packed
+        self.blocks
+            .get_or_make(key, key as usize, || compress(&raw))
     }
-}
 
-impl Store {
     /// The places of names in the sources `block` holds, found by `find`
     /// for the first file with that block only: the locales of an
     /// article share its English, and so its places.
     pub fn places(&self, block: &Packed, find: impl FnOnce() -> Found) -> Arc<Found> {
         let key = block.key();
-        let Some(lock) = self.places.get(key / 64 % SHARDS) else {
-            return Arc::new(find());
-        };
-        // A poisoned shard only means another thread panicked mid-insert.
-        if let Some(found) = lock.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-            return Arc::clone(found);
+        // Blocks are allocations: the low bits of their address are
+        // alignment, the same for all.
+        self.places.get_or_make(key, key / 64, || Arc::new(find()))
+    }
+}
+
+/// A table shared by threads, split into shards, each behind its own lock.
+#[derive(Debug)]
+struct Sharded<K, V> {
+    shards: Vec<Mutex<FastMap<K, V>>>,
+}
+
+const SHARDS: usize = 16;
+
+impl<K: Hash + Eq, V: Clone> Sharded<K, V> {
+    fn new() -> Sharded<K, V> {
+        Sharded {
+            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
         }
-        // Found outside the lock; should two threads race, the first
-        // insert is kept and both answers are the same.
-        let found = Arc::new(find());
-        let mut shard = lock.lock().unwrap_or_else(|e| e.into_inner());
-        Arc::clone(shard.entry(key).or_insert(found))
+    }
+
+    /// The value of `key` (in shard `shard` of [`SHARDS`]), made by `make`
+    /// if there is none. It is made outside the lock: should two threads
+    /// race, the first insert is kept, and both made the same value.
+    fn get_or_make(&self, key: K, shard: usize, make: impl FnOnce() -> V) -> V {
+        let Some(lock) = self.shards.get(shard % SHARDS) else {
+            return make();
+        };
+        // A poisoned shard only means another thread panicked mid-insert;
+        // the table itself is still valid.
+        let table = || lock.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = table().get(&key).cloned() {
+            return found;
+        }
+        let made = make();
+        table().entry(key).or_insert(made).clone()
     }
 }
 
