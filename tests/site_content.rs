@@ -7,7 +7,7 @@ mod site_support;
 use std::process::Command;
 
 use scraper::{Html, Selector};
-use site_support::{build_into, repo, seg, tree, write_article};
+use site_support::{build_into, repo, seg, tree, write_article, Site};
 
 #[test]
 fn rtl_locale_gets_dir_rtl_images_and_english_fallback_links() {
@@ -33,8 +33,7 @@ fn rtl_locale_gets_dir_rtl_images_and_english_fallback_links() {
 /// checks compare, not a link browsers cannot follow.
 #[test]
 fn a_cross_reference_in_any_case_shows_its_name() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
+    let site = Site::new();
     let text = format!(
         "---\ntitle: t\n---\n{} {}\n",
         seg(
@@ -48,9 +47,9 @@ fn a_cross_reference_in_any_case_shows_its_name() {
             "Use <Xref:System.Int32>"
         ),
     );
-    write_article(&content, "ko-KR", "a", &text);
-    build_into(&content, tmp.path());
-    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/a/index.html")).unwrap();
+    site.article("ko-KR", "a", &text);
+    site.build();
+    let page = site.page("ko-kr/a/index.html");
     assert!(page.contains("<code>System.String</code>"), "{page}");
     assert!(page.contains("<code>System.Int32</code>"), "{page}");
     assert!(
@@ -110,13 +109,12 @@ fn hostile_article() -> String {
 
 #[test]
 fn no_xss_vector_reaches_a_page_as_active_content() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(&content, "ko-KR", "xss", &hostile_article());
-    build_into(&content, tmp.path());
+    let site = Site::new();
+    site.article("ko-KR", "xss", &hostile_article());
+    site.build();
     let all = Selector::parse("*").unwrap();
     let mut pages = 0;
-    for (path, bytes) in tree(&tmp.path().join("public"))
+    for (path, bytes) in tree(&site.out())
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))
     {
@@ -222,45 +220,34 @@ fn cli_exit_codes_and_summary() {
 
 #[test]
 fn project_templates_override_the_defaults() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ko-KR",
         "a",
         &format!("---\ntitle: a\n---\n{}\n", seg("abcde-101", "가", "a")),
     );
-    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
-    std::fs::write(
-        tmp.path().join("templates/locale.html"),
-        "custom {{ page.count }}",
-    )
-    .unwrap();
-    std::fs::write(
-        tmp.path().join("locdoc.toml"),
+    site.write("templates/locale.html", "custom {{ page.count }}");
+    site.write(
+        "locdoc.toml",
         "[site]\ntitle = \"My docs\"\n[check]\nx = 1\n",
-    )
-    .unwrap();
-    build_into(&content, tmp.path());
-    let index = std::fs::read_to_string(tmp.path().join("public/ko-kr/index.html")).unwrap();
+    );
+    site.build();
+    let index = site.page("ko-kr/index.html");
     assert_eq!(index, "custom 문서 1개");
-    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/a/index.html")).unwrap();
+    let page = site.page("ko-kr/a/index.html");
     assert!(page.contains("<title>a – My docs</title>"));
 }
 
 #[test]
 fn odd_articles_still_build() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(&content, "ko-KR", "empty", "");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article("ko-KR", "empty", "");
+    site.article(
         "ko-KR",
         "no-front",
         "# 제목\n\n본문 [x](../../../../etc/passwd) ![i](../../../x.png)\n",
     );
-    write_article(
-        &content,
+    site.article(
         "ko-KR",
         "sub/nested",
         &format!(
@@ -269,8 +256,7 @@ fn odd_articles_still_build() {
             seg("abcde-102", "나", "B")
         ),
     );
-    write_article(
-        &content,
+    site.article(
         "ru-RU",
         "deep",
         &format!(
@@ -278,17 +264,15 @@ fn odd_articles_still_build() {
             "- a\n  - b\n    1. c\n       > [!WARNING]\n       > d\n".repeat(3)
         ),
     );
-    std::fs::create_dir_all(content.join("ko-KR/images")).unwrap();
-    std::fs::write(content.join("ko-KR/images/a b#c.png"), b"png").unwrap();
-    write_article(
-        &content,
+    site.write("content/ko-KR/images/a b#c.png", b"png");
+    site.article(
         "ko-KR",
         "spaces",
         "---\ntitle: s\n---\n![alt](images/a%20b%23c.png)\n",
     );
-    std::fs::write(content.join("ko-KR/binary.md"), b"\xff\xfe\x00bad").unwrap();
-    let outcome = build_into(&content, tmp.path());
-    let out = tmp.path().join("public");
+    site.write("content/ko-KR/binary.md", b"\xff\xfe\x00bad");
+    let outcome = site.build();
+    let out = site.out();
     for page in [
         "ko-kr/empty/index.html",
         "ko-kr/no-front/index.html",
@@ -297,12 +281,12 @@ fn odd_articles_still_build() {
     ] {
         assert!(out.join(page).is_file(), "missing `{page}`");
     }
-    let nested = std::fs::read_to_string(out.join("ko-kr/sub/nested/index.html")).unwrap();
+    let nested = site.page("ko-kr/sub/nested/index.html");
     assert!(
         nested.contains("href=\"../../../ko-kr/empty/#top\""),
         "{nested}"
     );
-    let spaces = std::fs::read_to_string(out.join("ko-kr/spaces/index.html")).unwrap();
+    let spaces = site.page("ko-kr/spaces/index.html");
     assert!(
         spaces.contains("src=\"../../media/ko-KR/images/a%20b%23c.png\"")
             && out.join("media/ko-KR/images/a b#c.png").is_file()
@@ -321,10 +305,8 @@ fn odd_articles_still_build() {
 /// translation of the first heading, and `check` finds nothing wrong.
 #[test]
 fn a_missing_title_comes_from_the_first_heading() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ar-SA",
         "fifo",
         &format!(
@@ -333,14 +315,13 @@ fn a_missing_title_comes_from_the_first_heading() {
             seg("4dbec-102", "نص", "Text")
         ),
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     assert_eq!(outcome.content.errors, 0);
-    let out = tmp.path().join("public");
-    let page = std::fs::read_to_string(out.join("ar-sa/fifo/index.html")).unwrap();
+    let page = site.page("ar-sa/fifo/index.html");
     assert!(page.contains("<title>السيناريو"), "{page}");
-    let index = std::fs::read_to_string(out.join("ar-sa/index.html")).unwrap();
+    let index = site.page("ar-sa/index.html");
     assert!(index.contains("السيناريو"), "{index}");
-    let english = std::fs::read_to_string(out.join("en-us/fifo/index.html")).unwrap();
+    let english = site.page("en-us/fifo/index.html");
     assert!(english.contains("<title>Scenario"), "{english}");
 }
 
@@ -349,12 +330,9 @@ fn a_missing_title_comes_from_the_first_heading() {
 /// as the alt of the image or, when the file is missing, in its place.
 #[test]
 fn an_image_alt_that_is_a_segment_is_shown_in_each_language() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    std::fs::create_dir_all(content.join("ko-KR/media")).unwrap();
-    std::fs::write(content.join("ko-KR/media/portal.png"), b"png").unwrap();
-    write_article(
-        &content,
+    let site = Site::new();
+    site.write("content/ko-KR/media/portal.png", b"png");
+    site.article(
         "ko-KR",
         "alt",
         &format!(
@@ -363,16 +341,15 @@ fn an_image_alt_that_is_a_segment_is_shown_in_each_language() {
             seg("abcde-102", "로그인 화면", "Sign-in screen")
         ),
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     assert_eq!(outcome.content.errors, 0);
-    let out = tmp.path().join("public");
-    let ko = std::fs::read_to_string(out.join("ko-kr/alt/index.html")).unwrap();
+    let ko = site.page("ko-kr/alt/index.html");
     assert!(ko.contains("alt=\"포털 스크린샷\""), "{ko}");
     assert!(
         ko.contains("<span class=\"missing-image\">로그인 화면</span>"),
         "{ko}"
     );
-    let en = std::fs::read_to_string(out.join("en-us/alt/index.html")).unwrap();
+    let en = site.page("en-us/alt/index.html");
     assert!(en.contains("alt=\"Screenshot of the portal\""), "{en}");
     assert!(
         en.contains("<span class=\"missing-image\">Sign-in screen</span>"),
@@ -385,8 +362,7 @@ fn an_image_alt_that_is_a_segment_is_shown_in_each_language() {
 /// class: no `#tab/` link that leads nowhere, no marker left as text.
 #[test]
 fn docfx_tabs_and_div_quotes_render_as_sections() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
+    let site = Site::new();
     let body = format!(
         "---\ntitle: t\n---\n## {}\n\n#### [{}](#tab/workspaces)\n\n{}\n\n#### [{}](#tab/current)\n\n{}\n\n* * *\n\n{}\n\n> [!div class=\"nextstepaction\"]\n> [{}](next.md)\n",
         seg("abcde-101", "개요", "Overview"),
@@ -397,12 +373,11 @@ fn docfx_tabs_and_div_quotes_render_as_sections() {
         seg("abcde-106", "탭 다음.", "After the tabs."),
         seg("abcde-107", "다음 단계", "Next step"),
     );
-    write_article(&content, "ko-KR", "tabs", &body);
-    write_article(&content, "ko-KR", "next", "---\ntitle: n\n---\n다음\n");
-    let outcome = build_into(&content, tmp.path());
+    site.article("ko-KR", "tabs", &body);
+    site.article("ko-KR", "next", "---\ntitle: n\n---\n다음\n");
+    let outcome = site.build();
     assert_eq!(outcome.content.errors, 0);
-    let out = tmp.path().join("public");
-    let page = std::fs::read_to_string(out.join("ko-kr/tabs/index.html")).unwrap();
+    let page = site.page("ko-kr/tabs/index.html");
     let html = Html::parse_document(&page);
     let select = |s: &str| Selector::parse(s).unwrap();
     let titles: Vec<String> = html
@@ -429,7 +404,7 @@ fn docfx_tabs_and_div_quotes_render_as_sections() {
         .expect("the next-step link");
     assert_eq!(next.value().attr("href"), Some("../../ko-kr/next/"));
     assert!(!page.contains("[!div"), "{page}");
-    let english = std::fs::read_to_string(out.join("en-us/tabs/index.html")).unwrap();
+    let english = site.page("en-us/tabs/index.html");
     assert!(
         english.contains("<h3 class=\"tab-title\">Current view</h3>"),
         "{english}"
@@ -441,10 +416,8 @@ fn docfx_tabs_and_div_quotes_render_as_sections() {
 /// includes itself, is a `missing-asset` warning and shows nothing.
 #[test]
 fn an_include_shows_the_file_it_names_on_each_side() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ko-KR",
         "host",
         &format!(
@@ -453,8 +426,7 @@ fn an_include_shows_the_file_it_names_on_each_side() {
             seg("abcde-102", "끝.", "Last."),
         ),
     );
-    write_article(
-        &content,
+    site.article(
         "ko-KR",
         "includes/a",
         &format!(
@@ -462,8 +434,7 @@ fn an_include_shows_the_file_it_names_on_each_side() {
             seg("bbbbb-101", "포함 A.", "Included A.")
         ),
     );
-    write_article(
-        &content,
+    site.article(
         "ko-KR",
         "includes/b",
         &format!(
@@ -471,9 +442,8 @@ fn an_include_shows_the_file_it_names_on_each_side() {
             seg("ccccc-101", "포함 B.", "Included B.")
         ),
     );
-    let outcome = build_into(&content, tmp.path());
-    let out = tmp.path().join("public");
-    let ko = std::fs::read_to_string(out.join("ko-kr/host/index.html")).unwrap();
+    let outcome = site.build();
+    let ko = site.page("ko-kr/host/index.html");
     // In the body (the included steps are in the page's HowTo data too).
     let body = &ko[ko.find("<article").unwrap()..];
     let order: Vec<usize> = ["처음.", "포함 A.", "포함 B.", "끝."]
@@ -482,7 +452,7 @@ fn an_include_shows_the_file_it_names_on_each_side() {
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{ko}");
     assert!(ko.contains("data-id=\"ccccc-101\""), "{ko}");
-    let en = std::fs::read_to_string(out.join("en-us/host/index.html")).unwrap();
+    let en = site.page("en-us/host/index.html");
     assert!(
         en.contains("Included A.") && en.contains("Included B."),
         "{en}"
@@ -501,10 +471,8 @@ fn an_include_shows_the_file_it_names_on_each_side() {
 /// sentence, on both sides; a missing file shows its label and warns.
 #[test]
 fn an_include_inside_a_sentence_shows_the_file_text_in_place() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ko-KR",
         "odbc",
         &format!(
@@ -516,15 +484,9 @@ fn an_include_inside_a_sentence_shows_the_file_text_in_place() {
             ),
         ),
     );
-    write_article(
-        &content,
-        "ko-KR",
-        "includes/ssnoversion-md",
-        "**SQL Server**\n",
-    );
-    let outcome = build_into(&content, tmp.path());
-    let out = tmp.path().join("public");
-    let ko = std::fs::read_to_string(out.join("ko-kr/odbc/index.html")).unwrap();
+    site.article("ko-KR", "includes/ssnoversion-md", "**SQL Server**\n");
+    let outcome = site.build();
+    let ko = site.page("ko-kr/odbc/index.html");
     let body = &ko[ko.find("<article").unwrap()..ko.find("</article>").unwrap()];
     assert!(
         body.contains("<strong>SQL Server</strong> 네이티브 클라이언트."),
@@ -532,7 +494,7 @@ fn an_include_inside_a_sentence_shows_the_file_text_in_place() {
     );
     assert!(!body.contains("INCLUDE"), "{body}");
     assert!(body.contains("</span> ssVersion</p>"), "{body}");
-    let en = std::fs::read_to_string(out.join("en-us/odbc/index.html")).unwrap();
+    let en = site.page("en-us/odbc/index.html");
     assert!(
         en.contains("<p><strong>SQL Server</strong> Native Client. ssVersion</p>"),
         "{en}"
@@ -553,10 +515,8 @@ fn an_include_inside_a_sentence_shows_the_file_text_in_place() {
 /// at most 256 included files, and says once where it stopped.
 #[test]
 fn a_page_shows_at_most_256_included_files() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ko-KR",
         "host",
         &format!(
@@ -569,15 +529,14 @@ fn a_page_shows_at_most_256_included_files() {
         let next =
             format!("[!INCLUDE [n](n{}.md)]\n\n", depth + 1).repeat(if depth < 4 { 4 } else { 0 });
         let id = format!("{:05x}-101", 0xaaaa0 + depth);
-        write_article(
-            &content,
+        site.article(
             "ko-KR",
             &format!("includes/n{depth}"),
             &format!("{}\n\n{next}", seg(&id, "포함.", "Included.")),
         );
     }
-    let outcome = build_into(&content, tmp.path());
-    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/host/index.html")).unwrap();
+    let outcome = site.build();
+    let page = site.page("ko-kr/host/index.html");
     let body = &page[page.find("<article").unwrap()..];
     assert_eq!(body.matches("포함.").count(), 256);
     let stopped: Vec<_> = outcome
@@ -594,23 +553,18 @@ fn a_page_shows_at_most_256_included_files() {
 /// content tree as a code block; `[!VIDEO url]` a link to the video.
 #[test]
 fn code_snippets_and_videos_show_on_the_page() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    std::fs::create_dir_all(content.join("ko-KR/samples")).unwrap();
-    std::fs::write(
-        content.join("ko-KR/samples/Program.cs"),
+    let site = Site::new();
+    site.write(
+        "content/ko-KR/samples/Program.cs",
         "using System;\nclass P\n{\n    // <main>\n    static void Main() { }\n    // </main>\n}\n",
-    )
-    .unwrap();
-    write_article(
-        &content,
+    );
+    site.article(
         "ko-KR",
         "code",
         "---\ntitle: c\n---\n[!code-csharp[Main](samples/Program.cs#main)]\n\n[!code-csharp[All](samples/Program.cs?range=1-2)]\n\n[!code-js[Gone](samples/gone.js)]\n\n[!VIDEO https://www.youtube.com/embed/abc]\n\n[!VIDEO javascript:alert(1)]\n",
     );
-    let outcome = build_into(&content, tmp.path());
-    let out = tmp.path().join("public");
-    let page = std::fs::read_to_string(out.join("ko-kr/code/index.html")).unwrap();
+    let outcome = site.build();
+    let page = site.page("ko-kr/code/index.html");
     assert!(
         page.contains("<pre><code class=\"language-csharp\">static void Main() { }\n</code></pre>"),
         "{page}"
@@ -632,10 +586,8 @@ fn code_snippets_and_videos_show_on_the_page() {
 /// still shows, after the block.
 #[test]
 fn an_html_table_of_segments_keeps_its_structure() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ko-KR",
         "table",
         &format!(
@@ -647,10 +599,9 @@ fn an_html_table_of_segments_keeps_its_structure() {
             seg("abcde-105", "숨김", "Hidden"),
         ),
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     assert_eq!(outcome.content.errors, 0);
-    let out = tmp.path().join("public");
-    let page = std::fs::read_to_string(out.join("ko-kr/table/index.html")).unwrap();
+    let page = site.page("ko-kr/table/index.html");
     let html = Html::parse_document(&page);
     let select = |s: &str| Selector::parse(s).unwrap();
     let cells: Vec<Vec<String>> = html
@@ -676,7 +627,7 @@ fn an_html_table_of_segments_keeps_its_structure() {
         !page.contains("<script>") && page.contains("data-id=\"abcde-105\""),
         "{page}"
     );
-    let english = std::fs::read_to_string(out.join("en-us/table/index.html")).unwrap();
+    let english = site.page("en-us/table/index.html");
     assert!(english.contains("<td><b>Second</b></td>"), "{english}");
 }
 
@@ -686,10 +637,8 @@ fn an_html_table_of_segments_keeps_its_structure() {
 /// leaves no empty block behind.
 #[test]
 fn html_blocks_keep_quotes_and_definition_lists() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "pt-BR",
         "levels",
         &format!(
@@ -700,9 +649,9 @@ fn html_blocks_keep_quotes_and_definition_lists() {
             seg("abcde-104", "Veja também", "See also"),
         ),
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     assert_eq!(outcome.content.errors, 0);
-    let page = std::fs::read_to_string(tmp.path().join("public/pt-br/levels/index.html")).unwrap();
+    let page = site.page("pt-br/levels/index.html");
     let html = Html::parse_document(&page);
     let ids = |s: &str| -> Vec<String> {
         html.select(&Selector::parse(s).unwrap())
@@ -728,10 +677,8 @@ fn html_blocks_keep_quotes_and_definition_lists() {
 /// tag is dropped, one left open closes with its paragraph.
 #[test]
 fn inline_html_tags_wrap_their_content() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ko-KR",
         "other",
         &format!(
@@ -739,8 +686,7 @@ fn inline_html_tags_wrap_their_content() {
             seg("abcde-101", "다른", "Other")
         ),
     );
-    write_article(
-        &content,
+    site.article(
         "ko-KR",
         "raw",
         &format!(
@@ -749,10 +695,9 @@ fn inline_html_tags_wrap_their_content() {
             seg("abcde-103", "링크", "Link"),
         ),
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
-    let out = tmp.path().join("public");
-    let page = std::fs::read_to_string(out.join("ko-kr/raw/index.html")).unwrap();
+    let page = site.page("ko-kr/raw/index.html");
     assert!(page.contains("Press <kbd>Ctrl</kbd>+<kbd>C</kbd> and <strong><span class=\"seg\" tabindex=\"0\" data-id=\"abcde-102\">굵게"), "{page}");
     // Nothing focusable inside a link: the source is the segment's title.
     assert!(page.contains("<a href=\"../../ko-kr/other/#x\"><span class=\"seg\" data-id=\"abcde-103\" title=\"Link\">링크</span></a>"), "{page}");
@@ -760,7 +705,7 @@ fn inline_html_tags_wrap_their_content() {
         page.contains("<a href=\"https://example.com/?a=1&amp;b=2\">ext</a> <b>open</b></p>"),
         "{page}"
     );
-    let english = std::fs::read_to_string(out.join("en-us/raw/index.html")).unwrap();
+    let english = site.page("en-us/raw/index.html");
     assert!(english.contains("and <strong>Bold</strong>."), "{english}");
     assert!(
         english.contains("<a href=\"../../ko-kr/other/#x\">Link</a>")
@@ -775,10 +720,8 @@ fn inline_html_tags_wrap_their_content() {
 /// no element has is a warning. A comment leaves nothing on the page.
 #[test]
 fn anchors_of_every_kind_are_link_targets() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ko-KR",
         "anchors",
         &format!(
@@ -788,7 +731,7 @@ fn anchors_of_every_kind_are_link_targets() {
             seg("abcde-103", "다음 단계", "Next steps"),
         ),
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     // Only the link to an id no element has is reported, once, at its line.
     let found: Vec<_> = outcome
         .diagnostics
@@ -804,9 +747,8 @@ fn anchors_of_every_kind_are_link_targets() {
             "link to `#nowhere`: no heading or anchor of the page has that id"
         )]
     );
-    let out = tmp.path().join("public");
     for page in ["ko-kr/anchors/index.html", "en-us/anchors/index.html"] {
-        let page = std::fs::read_to_string(out.join(page)).unwrap();
+        let page = site.page(page);
         let html = Html::parse_document(&page);
         let select = |s: &str| Selector::parse(s).unwrap();
         for fragment in ["above", "inline", "next-steps"] {
@@ -828,10 +770,8 @@ fn anchors_of_every_kind_are_link_targets() {
 /// the locale page and the English page alike.
 #[test]
 fn details_across_blocks_hold_their_content() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ko-KR",
         "details",
         &format!(
@@ -842,14 +782,14 @@ fn details_across_blocks_hold_their_content() {
             seg("abcde-104", "바깥.", "Outside."),
         ),
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
     let select = |s: &str| Selector::parse(s).unwrap();
     for (page, summary, inside) in [
         ("ko-kr/details/index.html", "자세히", "숨은 문단."),
         ("en-us/details/index.html", "Details", "Hidden paragraph."),
     ] {
-        let text = std::fs::read_to_string(tmp.path().join("public").join(page)).unwrap();
+        let text = site.page(page);
         let html = Html::parse_document(&text);
         let details: Vec<_> = html.select(&select("main details")).collect();
         assert_eq!(details.len(), 1, "{text}");
@@ -871,7 +811,7 @@ fn details_across_blocks_hold_their_content() {
         );
         assert!(!text.contains("&lt;/details"), "{text}");
     }
-    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/details/index.html")).unwrap();
+    let page = site.page("ko-kr/details/index.html");
     assert!(
         page.contains("<summary><span class=\"seg\" data-id=\"abcde-101\" title=\"Details\">자세히</span></summary>"),
         "{page}"
@@ -884,21 +824,19 @@ fn details_across_blocks_hold_their_content() {
 /// reported once, at its line, in the file that has it.
 #[test]
 fn links_into_other_pages_name_an_element_they_have() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
+    let site = Site::new();
     let target = |locale: &str, slug: &str| {
         let text = format!(
             "---\ntitle: t\n---\n<a name=\"named\"></a>\n## {}\n\n## {}\n",
             seg("abcde-101", "위", "Above"),
             seg("abcde-102", "다음 단계", "Next steps"),
         );
-        write_article(&content, locale, slug, &text);
+        site.article(locale, slug, &text);
     };
     target("ko-KR", "b");
     // Only in Russian: Korean pages link to its English page.
     target("ru-RU", "c");
-    write_article(
-        &content,
+    site.article(
         "ko-KR",
         "a",
         &format!(
@@ -906,7 +844,7 @@ fn links_into_other_pages_name_an_element_they_have() {
             seg("abcde-101", "문장", "Sentence"),
         ),
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     let found: Vec<_> = outcome
         .diagnostics
         .iter()
@@ -929,7 +867,7 @@ fn links_into_other_pages_name_an_element_they_have() {
             ),
         ]
     );
-    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/a/index.html")).unwrap();
+    let page = site.page("ko-kr/a/index.html");
     assert!(
         page.contains("href=\"../../ko-kr/b/#next-steps\""),
         "{page}"
@@ -946,19 +884,16 @@ fn links_into_other_pages_name_an_element_they_have() {
 /// translation without its source, in its place.
 #[test]
 fn an_unpaired_sentence_still_shows() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    let site = Site::new();
+    site.article(
         "ko-KR",
         "half",
         "---\ntitle: h\n---\n<span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">Only the English.</span></span>\n\n<span data-ttu-id=\"abcde-102\">번역만.</span>\n",
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     assert_eq!(outcome.content.errors, 2);
-    let out = tmp.path().join("public");
     for page in ["ko-kr/half/index.html", "en-us/half/index.html"] {
-        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        let html = site.page(page);
         assert!(html.contains("<p>Only the English.</p>"), "{html}");
         assert!(html.contains("<p>번역만.</p>"), "{html}");
     }
@@ -969,15 +904,12 @@ fn an_unpaired_sentence_still_shows() {
 /// page's locale; other links to that site stay as they are.
 #[test]
 fn links_to_the_published_docs_lead_to_the_pages_here() {
-    let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(
-        tmp.path().join("locdoc.toml"),
+    let site = Site::new();
+    site.write(
+        "locdoc.toml",
         "[site]\ndocs_urls = [\"https://docs.microsoft.com/partner-center/\"]\n",
-    )
-    .unwrap();
-    let content = tmp.path().join("content");
-    write_article(
-        &content,
+    );
+    site.article(
         "ko-KR",
         "from",
         &format!(
@@ -989,16 +921,14 @@ fn links_to_the_published_docs_lead_to_the_pages_here() {
             )
         ),
     );
-    write_article(
-        &content,
+    site.article(
         "ko-KR",
         "technical-benefits",
         "---\ntitle: t\n---\n<a name=\"activate\"></a>\n## 혜택\n",
     );
-    let outcome = build_into(&content, tmp.path());
+    let outcome = site.build();
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
-    let out = tmp.path().join("public");
-    let ko = std::fs::read_to_string(out.join("ko-kr/from/index.html")).unwrap();
+    let ko = site.page("ko-kr/from/index.html");
     assert!(
         ko.contains("href=\"../../ko-kr/technical-benefits/#activate\""),
         "{ko}"
@@ -1007,7 +937,7 @@ fn links_to_the_published_docs_lead_to_the_pages_here() {
         ko.contains("href=\"https://docs.microsoft.com/partner-center/elsewhere\""),
         "{ko}"
     );
-    let en = std::fs::read_to_string(out.join("en-us/from/index.html")).unwrap();
+    let en = site.page("en-us/from/index.html");
     assert!(
         en.contains("href=\"../../en-us/technical-benefits/#activate\""),
         "{en}"
@@ -1020,29 +950,27 @@ fn links_to_the_published_docs_lead_to_the_pages_here() {
 /// its own id.
 #[test]
 fn review_rows_of_a_shared_id_show_their_own_findings() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
+    let site = Site::new();
     let body = format!(
         "---\ntitle: r\n---\n## {}\n\n## {}\n\n## {}\n",
         seg("abcde-101", "하나", "One"),
         seg("abcde-101", "둘", "Two"),
         seg("abcde-101", "Three times", "Three times"),
     );
-    write_article(&content, "ko-KR", "r", &body);
+    site.article("ko-KR", "r", &body);
     let equal = format!(
         "---\ntitle: e\n---\n## {}\n\n## {}\n\n## {}\n",
         seg("abcde-101", "같음", "Same"),
         seg("abcde-102", "같음", "Same"),
         seg("abcde-103", "같음", "Same"),
     );
-    write_article(&content, "ko-KR", "equal", &equal);
-    build_into(&content, tmp.path());
-    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/equal/index.html")).unwrap();
+    site.article("ko-KR", "equal", &equal);
+    site.build();
+    let page = site.page("ko-kr/equal/index.html");
     for id in ["same", "same-2", "same-3"] {
         assert!(page.contains(&format!("<h2 id=\"{id}\">")), "{id}: {page}");
     }
-    let review =
-        std::fs::read_to_string(tmp.path().join("public/review/ko-kr/r/index.html")).unwrap();
+    let review = site.page("review/ko-kr/r/index.html");
     for row in [
         "<tr id=\"s-1\" data-id=\"abcde-101\" data-codes=\"\">",
         "<tr id=\"s-2\" data-id=\"abcde-101\" data-codes=\"duplicate-id\" class=\"has-findings\">",
@@ -1050,7 +978,7 @@ fn review_rows_of_a_shared_id_show_their_own_findings() {
     ] {
         assert!(review.contains(row), "{row}: {review}");
     }
-    let page = std::fs::read_to_string(tmp.path().join("public/ko-kr/r/index.html")).unwrap();
+    let page = site.page("ko-kr/r/index.html");
     for id in ["one", "two", "three-times"] {
         assert!(page.contains(&format!("<h2 id=\"{id}\">")), "{id}: {page}");
     }
@@ -1058,8 +986,7 @@ fn review_rows_of_a_shared_id_show_their_own_findings() {
 
 #[test]
 fn review_page_shows_findings_per_segment_and_status_counts() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
+    let site = Site::new();
     let body = format!(
         "---\ntitle: r\nms.translationtype: MT\n---\n{}\n\n{}\n",
         seg(
@@ -1069,16 +996,14 @@ fn review_page_shows_findings_per_segment_and_status_counts() {
         ),
         seg("abcde-102", "두 번째 문장입니다.", "The second sentence.")
     );
-    write_article(&content, "ru-RU", "r", &body);
-    let outcome = build_into(&content, tmp.path());
+    site.article("ru-RU", "r", &body);
+    let outcome = site.build();
     assert_eq!(outcome.content.errors, 0);
-    let review =
-        std::fs::read_to_string(tmp.path().join("public/review/ru-ru/r/index.html")).unwrap();
+    let review = site.page("review/ru-ru/r/index.html");
     assert!(review.contains("<tr id=\"s-1\" data-id=\"abcde-101\" data-codes=\"untranslated\" class=\"has-findings\">"), "{review}");
     assert!(review.contains("<option value=\"untranslated\">untranslated</option>"));
     assert!(review.contains("<tr id=\"s-2\" data-id=\"abcde-102\" data-codes=\"\">"));
-    let status =
-        std::fs::read_to_string(tmp.path().join("public/review/ru-ru/index.html")).unwrap();
+    let status = site.page("review/ru-ru/index.html");
     assert!(status.contains("1 статья · 2 сегмента"), "{status}");
     assert!(status.contains("<td><code>untranslated</code></td><td>1</td>"));
 }
