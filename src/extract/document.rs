@@ -22,6 +22,8 @@ pub struct Document {
     /// Per article, in slug order.
     articles: Vec<Stored>,
     spill: Option<[File; 4]>,
+    /// How many bytes a thread gathers before it writes them ([`CHUNK`]).
+    chunk: usize,
 }
 
 /// One piece of the document's text, in order: bytes, or an article's
@@ -49,6 +51,7 @@ impl Document {
             head,
             articles,
             spill,
+            chunk: CHUNK,
         }
     }
 
@@ -85,43 +88,52 @@ impl Document {
         pieces
     }
 
-    /// Appends a piece's bytes to `buffer` (a spilled run read back).
-    fn gather(&self, piece: &Piece<'_>, buffer: &mut Vec<u8>) -> io::Result<()> {
-        match piece {
-            Piece::Bytes(bytes) => buffer.extend_from_slice(bytes),
-            Piece::Spilled(k, offset, len) => {
-                let file = self.spill.as_ref().and_then(|f| f.get(*k));
-                let file = file.ok_or_else(|| io::Error::other("spill file missing"))?;
-                let start = buffer.len();
-                buffer.resize(start + *len as usize, 0);
-                file.read_exact_at(&mut buffer[start..], *offset)?;
+    /// Hands `pieces`' bytes to `write` in order. Small pieces are
+    /// gathered into chunks of up to [`CHUNK`] bytes; a piece in memory
+    /// that does not fit is handed over as it is, and a spilled run is read
+    /// back through the chunk. The buffer never grows past its chunk: an
+    /// article's run can be megabytes, and each doubling was fresh memory
+    /// to fault in and a copy for nothing.
+    fn in_chunks(
+        &self,
+        pieces: &[Piece<'_>],
+        mut write: impl FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let chunk = self.chunk.max(1);
+        let mut buffer = Vec::with_capacity(chunk);
+        for piece in pieces {
+            if buffer.len() + piece.len() as usize > chunk && !buffer.is_empty() {
+                write(&buffer)?;
+                buffer.clear();
+            }
+            match piece {
+                Piece::Bytes(bytes) if bytes.len() > chunk => write(bytes)?,
+                Piece::Bytes(bytes) => buffer.extend_from_slice(bytes),
+                &Piece::Spilled(k, offset, len) => {
+                    let file = self.spill.as_ref().and_then(|f| f.get(k));
+                    let file = file.ok_or_else(|| io::Error::other("spill file missing"))?;
+                    let (mut at, end) = (offset, offset + len);
+                    while at < end {
+                        let start = buffer.len();
+                        let take = (end - at).min((chunk - start) as u64) as usize;
+                        buffer.resize(start + take, 0);
+                        file.read_exact_at(&mut buffer[start..], at)?;
+                        at += take as u64;
+                        if buffer.len() == chunk {
+                            write(&buffer)?;
+                            buffer.clear();
+                        }
+                    }
+                }
             }
         }
-        Ok(())
+        write(&buffer)
     }
 
     /// Writes the document, as [`super::to_json_bytes`] would, a chunk at
     /// a time (spilled runs read back through one buffer).
     pub fn write_to(self, out: &mut dyn Write) -> io::Result<()> {
         self.in_chunks(&self.pieces(), |chunk| out.write_all(chunk))
-    }
-
-    /// Hands `pieces`' bytes to `write` in order, in chunks of about
-    /// [`CHUNK`] bytes (the last one shorter, maybe empty).
-    fn in_chunks(
-        &self,
-        pieces: &[Piece<'_>],
-        mut write: impl FnMut(&[u8]) -> io::Result<()>,
-    ) -> io::Result<()> {
-        let mut buffer = Vec::with_capacity(CHUNK);
-        for piece in pieces {
-            self.gather(piece, &mut buffer)?;
-            if buffer.len() >= CHUNK {
-                write(&buffer)?;
-                buffer.clear();
-            }
-        }
-        write(&buffer)
     }
 
     /// Writes the document into `file` (empty) from all of rayon's
@@ -192,14 +204,43 @@ mod tests {
             let mut streamed = Vec::new();
             document().write_to(&mut streamed).unwrap();
             assert!(streamed.len() > 1000);
-            for threads in 1..6 {
-                let file = tempfile::tempfile().unwrap();
-                let size = document().write_shares(&file, threads).unwrap();
-                let mut written = vec![0; streamed.len()];
-                file.read_exact_at(&mut written, 0).unwrap();
-                assert_eq!(size as usize, streamed.len());
-                assert_eq!(file.metadata().unwrap().len() as usize, streamed.len());
-                assert!(written == streamed, "{threads} shares, spill {spill:?}");
+            // Chunks smaller than most pieces, than some, and than none.
+            for chunk in [1, 7, 100, 1_000, CHUNK] {
+                let mut small = Vec::new();
+                let mut longest = 0;
+                let doc = Document {
+                    chunk,
+                    ..document()
+                };
+                let pieces = doc.pieces();
+                doc.in_chunks(&pieces, |c| {
+                    longest = longest.max(c.len());
+                    small.extend_from_slice(c);
+                    Ok(())
+                })
+                .unwrap();
+                // Only a piece in memory longer than a chunk goes whole.
+                let whole = pieces.iter().filter(|p| matches!(p, Piece::Bytes(_)));
+                let limit = whole.map(|p| p.len() as usize).fold(chunk, usize::max);
+                assert!(longest <= limit, "chunk {chunk}: {longest} > {limit}");
+                assert!(small == streamed, "chunk {chunk}, spill {spill:?}");
+                for threads in 1..6 {
+                    let file = tempfile::tempfile().unwrap();
+                    let size = Document {
+                        chunk,
+                        ..document()
+                    }
+                    .write_shares(&file, threads)
+                    .unwrap();
+                    let mut written = vec![0; streamed.len()];
+                    file.read_exact_at(&mut written, 0).unwrap();
+                    assert_eq!(size as usize, streamed.len());
+                    assert_eq!(file.metadata().unwrap().len() as usize, streamed.len());
+                    assert!(
+                        written == streamed,
+                        "{threads} shares, chunk {chunk}, spill {spill:?}"
+                    );
+                }
             }
         }
     }
