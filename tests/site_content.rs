@@ -879,6 +879,43 @@ fn links_into_other_pages_name_an_element_they_have() {
     assert!(page.contains("href=\"../../ko-kr/b/\""), "{page}");
 }
 
+/// A link's finding points at the sentence the link is in or around, as
+/// `check` points at sentences, not at the first line of its block (a list
+/// of links is one block); a link outside any sentence, at its block.
+#[test]
+fn link_findings_point_at_their_sentence() {
+    let site = Site::new();
+    site.article("ko-KR", "b", "---\ntitle: b\n---\n## B\n");
+    site.article(
+        "ko-KR",
+        "a",
+        &format!(
+            "---\ntitle: a\n---\n{}\n\n*   [{}](gone.md)\n*   [{}](b.md#nowhere)\n\n[plain](gone-too.md)\n",
+            seg("abcde-101", "[문장](lost.md) 끝.", "[Sentence](lost.md) end."),
+            seg("abcde-102", "첫 링크", "First link"),
+            seg("abcde-103", "둘째 링크", "Second link"),
+        ),
+    );
+    let outcome = site.build();
+    let found: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "broken-link")
+        .map(|d| (d.line, d.column, d.message.split(':').next().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (4, 1, "link to `lost.md`"),
+            (6, 6, "link to `gone.md`"),
+            (7, 6, "link to `b.md#nowhere`"),
+            (9, 1, "link to `gone-too.md`"),
+        ],
+        "{:#?}",
+        outcome.diagnostics
+    );
+}
+
 /// A sentence whose other half is missing is an error for `check`, and the
 /// pages still show it: an English source without its translation, or a
 /// translation without its source, in its place.

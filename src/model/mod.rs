@@ -470,6 +470,20 @@ impl Inline {
         }
     }
 
+    /// The index of the first segment in a run, at any depth (a link
+    /// around **bold** sentences).
+    pub fn first_segment(inlines: &[Inline]) -> Option<usize> {
+        inlines.iter().find_map(|inline| match inline {
+            Inline::Segment { index } => Some(*index),
+            Inline::Strong { children }
+            | Inline::Emphasis { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => Inline::first_segment(children),
+            Inline::Image { alt, .. } => Inline::first_segment(alt),
+            _ => None,
+        })
+    }
+
     /// Writes [`Inline::plain_text`] into `out`.
     pub fn write_plain_text<S: TextSink>(inlines: &[Inline], out: &mut S) {
         write_plain(inlines, None, out);

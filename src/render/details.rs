@@ -72,6 +72,7 @@ impl Html<'_, '_> {
             return 0;
         };
         self.line = *line;
+        self.column = u32::from(self.line > 0);
         // The cleaner closes the open element at the end of the block: that
         // one closing tag is taken off and written after the content.
         let start = self.out.len();

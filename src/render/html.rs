@@ -137,8 +137,11 @@ pub struct Html<'c, 'a> {
     /// How many of [`Html::raw_open`] the run being rendered may not close.
     pub(super) raw_floor: usize,
     pub(super) depth: usize,
-    /// Line of the block being rendered (where its warnings point).
+    /// Line of the block being rendered, or of the segment or link in it
+    /// (where its warnings point).
     pub(super) line: u32,
+    /// Column with that line (1 at a block's start; 0 with line 0).
+    pub(super) column: u32,
     /// Anchor of the last heading (the section extracted facts name).
     pub(super) section: Option<String>,
     /// Sections whose entitlement table was rendered from extracted data.
@@ -187,6 +190,7 @@ pub(super) fn body_within(
         raw_floor: 0,
         depth,
         line: 0,
+        column: 0,
         section: None,
         tables_done: BTreeSet::new(),
         level: 1,
@@ -215,6 +219,7 @@ impl Html<'_, '_> {
 
     pub(super) fn block(&mut self, block: &Block) {
         self.line = block.line();
+        self.column = u32::from(self.line > 0);
         match block {
             Block::Heading {
                 level,

@@ -171,6 +171,23 @@ impl Html<'_, '_> {
     }
 
     fn segment(&mut self, index: usize, segment: &Segment) {
+        let was = self.at(segment.line, segment.column);
+        self.segment_at(index, segment);
+        (self.line, self.column) = was;
+    }
+
+    /// Moves where findings point to `line`:`column` (unless unknown, 0);
+    /// returns where they pointed.
+    fn at(&mut self, line: u32, column: u32) -> (u32, u32) {
+        let was = (self.line, self.column);
+        if line > 0 {
+            (self.line, self.column) = (line, column.max(1));
+        }
+        was
+    }
+
+    /// [`Html::segment`], its findings pointing at it.
+    fn segment_at(&mut self, index: usize, segment: &Segment) {
         if self.ctx.side == Side::Source {
             self.side(index, &segment.source, Side::Source);
             return;
@@ -217,6 +234,18 @@ impl Html<'_, '_> {
         if let Some(uid) = xref_uid(url).filter(|_| autolink) {
             return self.wrap_text("code", &xref_text(uid));
         }
+        // A link around a sentence (`[<span…>…</span>](b.md)`) is found
+        // where that sentence is, not at its block's first line.
+        let segment = Inline::first_segment(children).and_then(|i| self.ctx.article.segment(i));
+        let was = segment.map(|s| self.at(s.line, s.column));
+        self.link_at(url, title, children);
+        if let Some(was) = was {
+            (self.line, self.column) = was;
+        }
+    }
+
+    /// [`Html::link`] to a URL that is no cross reference.
+    fn link_at(&mut self, url: &str, title: &str, children: &[Inline]) {
         match self.open_a(url) {
             None => self.inlines(children),
             Some(true) => {
@@ -412,8 +441,7 @@ impl Html<'_, '_> {
         if !self.reports() {
             return None;
         }
-        let column = u32::from(self.line > 0);
-        let d = Diagnostic::new(code, &article.path, self.line, column, message)
+        let d = Diagnostic::new(code, &article.path, self.line, self.column, message)
             .with_locale(article.locale.as_str())
             .with_hint(hint);
         Some(d)
@@ -438,6 +466,7 @@ impl Html<'_, '_> {
         self.body.links.push(CrossLink {
             file: self.ctx.article.path.clone(),
             line: self.line,
+            column: self.column,
             url: url.to_string(),
             page: page.to_string(),
             id: percent_decode(fragment),

@@ -123,8 +123,12 @@ pub struct CrossLink {
     /// The file the link is in, content-relative (an article or a file it
     /// includes).
     pub file: String,
-    /// Line of the link's block.
+    /// Line of the link: of the sentence it is in or around, else of its
+    /// block.
     pub line: u32,
+    /// Column with that line (a manifest from before columns reads 0).
+    #[serde(default)]
+    pub column: u32,
     /// The link as written.
     pub url: String,
     /// The page it leads to (`ko-kr/b/`).
@@ -169,7 +173,7 @@ pub fn broken_fragments<'a>(
                 Code::BrokenLink,
                 &link.file,
                 link.line,
-                u32::from(link.line > 0),
+                link.column.max(u32::from(link.line > 0)),
                 message,
             )
             .with_locale(locale)
