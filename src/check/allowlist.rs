@@ -182,6 +182,30 @@ mod tests {
         assert!(!list.covers("for the"));
     }
 
+    /// Names of platforms and apps that real translations keep as they
+    /// are (a client matrix of Teams' log files, pt-BR); ordinary words
+    /// beside them are still reported.
+    #[test]
+    fn covers_platform_and_app_names() {
+        let list = Allowlist::default();
+        for name in [
+            "Mac OSX:",
+            "Mac OsX",
+            "Android",
+            "iOS and Android",
+            "macOS",
+            "Linux",
+        ] {
+            assert!(list.covers(name), "{name}");
+        }
+        for name in ["Word", "Excel, PowerPoint", "Google Chrome", "Node.js"] {
+            assert!(list.covers(name), "{name}");
+        }
+        for word in ["Desktop", "Login", "Mac computers", "Android devices"] {
+            assert!(!list.covers(word), "{word}");
+        }
+    }
+
     #[test]
     fn custom_lists_replace_the_default() {
         let list = Allowlist::parse("# comment\nContoso Cloud\n");
