@@ -169,7 +169,10 @@ mod tests {
         assert_eq!(unsafe { mi::mi_option_get(ALLOW_THP) }, 0);
         #[cfg(target_os = "linux")]
         // SAFETY: reads a flag of the calling process.
-        assert_eq!(unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) }, 1);
+        assert_eq!(
+            unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) },
+            1
+        );
     }
 
     /// The test binary's allocator is the system's: mimalloc has next to

@@ -228,12 +228,14 @@ pub(super) fn reuse(job: &Job, cached: &Cached, plan: &Plan, tx: &mut SyncSender
     }
 }
 
-/// Fingerprint of what every page depends on: this version, `locdoc.toml`,
-/// templates, interface text, the content files that are not articles
-/// (images, includes) and every article's front matter (the catalog).
+/// Fingerprint of what every page depends on: this version and this
+/// program, `locdoc.toml`, templates, interface text, the content files
+/// that are not articles (images, includes) and every article's front
+/// matter (the catalog).
 pub(super) fn fingerprint(root: &Path, content: &Path, tree: &Tree, entries: &[Entry]) -> String {
     let mut f = Fingerprint::default();
     f.add(env!("CARGO_PKG_VERSION").as_bytes());
+    f.add(program().as_bytes());
     f.add(&std::fs::read(root.join(config::FILE)).unwrap_or_default());
     f.add_dir(&root.join("templates"), |_| true);
     f.add_dir(&root.join("locales"), |_| true);
@@ -250,4 +252,27 @@ pub(super) fn fingerprint(root: &Path, content: &Path, tree: &Tree, entries: &[E
         f.add(&[u8::from(e.machine)]);
     }
     f.hex()
+}
+
+/// The stamp of the running program (size, times, inode), so that a build
+/// of another binary of the same version (a local fix, a development
+/// build) renders every page again rather than reusing what the previous
+/// binary rendered. Empty when the program can't be found.
+fn program() -> String {
+    let stamp = std::env::current_exe().ok().and_then(|exe| Stamp::of(&exe));
+    stamp.map(|s| format!("{s:?}")).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The program is found and its stamp is the same from call to call
+    /// (a build of the same binary keeps its cache).
+    #[test]
+    fn the_program_has_a_stable_stamp() {
+        let stamp = program();
+        assert!(stamp.starts_with("Stamp {"), "{stamp}");
+        assert_eq!(stamp, program());
+    }
 }
