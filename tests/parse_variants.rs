@@ -454,3 +454,45 @@ fn a_tag_of_no_html_element_is_text() {
         .iter()
         .any(|i| matches!(i, Inline::Html { html } if html == "<b>")));
 }
+
+/// An escaping step of a pipeline left `&quot;` for the quotes of the
+/// spans' attributes (seen in a real it-IT article): a pair quoted so
+/// throughout is read as meant, with one error per line saying what a
+/// browser makes of it; a pair whose quotes are half escaped is no HTML
+/// at all, and is reported lost under its own id, not the rest of its line.
+#[test]
+fn spans_quoted_with_character_references() {
+    let escaped = pair("103", "Nessuna licenza", "No license").replace('"', "&quot;");
+    let half = pair("102", "**Messaggio:**", "**Message:**")
+        .replacen('"', "&quot;", 2)
+        .replacen("&quot;", "\"", 1);
+    let text = format!(
+        "---\ntitle: t\n---\n{}\n\n{half}\n\n{escaped}\n",
+        pair("101", "Uno", "One"),
+    );
+    let p = parse_in("it-IT", &text);
+    let ids: Vec<&str> = p.article.segments.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["fea45-101", "fea45-103"], "{text}");
+    let s = &p.article.segments[1];
+    assert_eq!(
+        (s.target_text().as_str(), s.source_text().as_str()),
+        ("Nessuna licenza", "No license")
+    );
+    let escapes: Vec<u32> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "malformed-span" && d.message.contains("&quot;"))
+        .map(|d| d.line)
+        .collect();
+    assert!(escapes == [8], "{:#?}", p.diagnostics);
+    let lost: Vec<_> = findings(&p)
+        .into_iter()
+        .filter(|f| f.0 == "lost-segment")
+        .collect();
+    assert_eq!(
+        lost,
+        [("lost-segment", 6, Some("fea45-102"))],
+        "{:#?}",
+        p.diagnostics
+    );
+}

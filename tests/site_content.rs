@@ -901,7 +901,13 @@ fn link_findings_point_at_their_sentence() {
         .diagnostics
         .iter()
         .filter(|d| d.code.as_str() == "broken-link")
-        .map(|d| (d.line, d.column, d.message.split(':').next().unwrap_or_default()))
+        .map(|d| {
+            (
+                d.line,
+                d.column,
+                d.message.split(':').next().unwrap_or_default(),
+            )
+        })
         .collect();
     assert_eq!(
         found,

@@ -124,13 +124,22 @@ fn id_after(rest: &str) -> String {
         .trim_start();
     let (quote, body) = match rest.chars().next() {
         Some(q @ ('"' | '\'')) => (Some(q), &rest[1..]),
-        _ => (None, rest),
+        _ => match super::tag::entity_quote(rest) {
+            Some(len) => (Some('&'), &rest[len..]),
+            None => (None, rest),
+        },
     };
+    // `&quot;` ends the id too: escaped quotes (`"x&quot;>` or
+    // `&quot;x&quot;`) must not take the rest of the line into it.
     let end = body
-        .find(|c: char| {
-            Some(c) == quote || (quote.is_none() && (c.is_whitespace() || c == '>')) || c == '\n'
+        .char_indices()
+        .find(|&(at, c)| {
+            Some(c) == quote && c != '&'
+                || (quote.is_none() && (c.is_whitespace() || c == '>'))
+                || c == '\n'
+                || (c == '&' && super::tag::entity_quote(&body[at..]).is_some())
         })
-        .unwrap_or(body.len());
+        .map_or(body.len(), |(at, _)| at);
     body[..end].to_string()
 }
 
@@ -147,6 +156,26 @@ mod tests {
             .iter()
             .filter(|d| d.code == Code::LostSegment)
             .count()
+    }
+
+    /// The id a lost span is reported by, however its value is quoted;
+    /// escaped quotes end it (a real it-IT article had `"x&quot;>`).
+    #[test]
+    fn ids_of_lost_spans_end_where_their_value_does() {
+        for (rest, id) in [
+            (r#"="a-1">x"#, "a-1"),
+            ("='a-1'>x", "a-1"),
+            ("=a-1>x", "a-1"),
+            (
+                "=\"22333-113&quot;>**M**</span><span class=&quot;x&quot;>",
+                "22333-113",
+            ),
+            ("=&quot;22333-114&quot;>Nessuna", "22333-114"),
+            ("=&#34;a-2&#34;>", "a-2"),
+            ("=\"a-3\nb\">", "a-3"),
+        ] {
+            assert_eq!(super::id_after(rest), id, "{rest}");
+        }
     }
 
     #[test]

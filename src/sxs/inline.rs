@@ -336,6 +336,9 @@ impl<'a> InlineBuilder<'a> {
             return None;
         }
         let alignment = tag.alignment();
+        if alignment.is_some() && tag.has_entity_quotes() {
+            self.report_entity_quotes(range.start, st);
+        }
         if alignment.is_none() {
             // A span of its own (`<span class="x">`): kept, and closed by the
             // next `</span>`.
@@ -345,6 +348,28 @@ impl<'a> InlineBuilder<'a> {
             });
         }
         alignment
+    }
+
+    /// An alignment span whose attribute is quoted with `&quot;`: read as
+    /// meant, and reported once per line (a pair's three tags usually
+    /// share the fault).
+    fn report_entity_quotes(&self, at: usize, st: &mut State) {
+        const MESSAGE: &str = "alignment span quotes its attribute with `&quot;`";
+        let (line, _) = st.lines.position(at);
+        let reported = st.diags.iter().rev().take(4).any(|d| {
+            d.code == Code::MalformedSpan && d.line == line && d.message.starts_with(MESSAGE)
+        });
+        if reported {
+            return;
+        }
+        let message = format!(
+            "{MESSAGE} instead of `\"`: browsers keep the quotes in the value, so \
+             the published page does not recognize the span"
+        );
+        st.diags.push(
+            self.diag(st, Code::MalformedSpan, at, message)
+                .with_hint("write `\"` for `&quot;` inside the tag"),
+        );
     }
 
     /// `<span data-ttu-id>`: closes whatever alignment span is still open.

@@ -336,11 +336,46 @@ impl<'a> Iterator for Attrs<'a> {
             }
             _ => {
                 let end = find_space_or(value_part, b"").unwrap_or(value_part.len());
-                (&value_part[..end], &value_part[end..])
+                let bare = &value_part[..end];
+                (unquote_entities(bare).unwrap_or(bare), &value_part[end..])
             }
         };
         self.rest = rest;
         Some((key, value))
+    }
+}
+
+/// The quote `"` written as a character reference, as an escaping step of
+/// a pipeline writes it into tags (`class=&quot;sxs-lookup&quot;`).
+const ENTITY_QUOTES: [&str; 3] = ["&quot;", "&#34;", "&#x22;"];
+
+/// The length of the [`ENTITY_QUOTES`] spelling `s` starts with (in
+/// either case).
+pub(super) fn entity_quote(s: &str) -> Option<usize> {
+    ENTITY_QUOTES
+        .iter()
+        .find(|q| s.get(..q.len()).is_some_and(|p| p.eq_ignore_ascii_case(q)))
+        .map(|q| q.len())
+}
+
+/// `x` of a bare attribute value `&quot;x&quot;` (any spelling of
+/// [`ENTITY_QUOTES`]): what the writer meant. A browser reads the value
+/// with the quotes in it.
+fn unquote_entities(bare: &str) -> Option<&str> {
+    let rest = bare.get(entity_quote(bare)?..)?;
+    let end = rest
+        .rfind('&')
+        .filter(|&at| entity_quote(&rest[at..]) == Some(rest.len() - at))?;
+    Some(&rest[..end])
+}
+
+impl Tag<'_> {
+    /// Whether an attribute's value is quoted with character references
+    /// (`data-ttu-id=&quot;x&quot;`) rather than `"`: [`Tag::attr`] reads
+    /// what was meant, a browser the quotes as part of the value.
+    pub fn has_entity_quotes(&self) -> bool {
+        let mut values = self.attrs.split('=').skip(1);
+        values.any(|after| entity_quote(after.trim_start()).is_some())
     }
 }
 
@@ -359,6 +394,39 @@ mod tests {
         ] {
             assert!(!is_html_element(name), "{name}");
         }
+    }
+
+    /// A pipeline's escaping step left `&quot;` for the quotes (a real
+    /// it-IT article of Defender for Endpoint): the value meant is read,
+    /// and the tag says so.
+    #[test]
+    fn reads_values_quoted_with_character_references() {
+        let t = Tag::parse("<span data-ttu-id=&quot;22333-114&quot;>").unwrap();
+        assert_eq!(t.alignment(), Some(Alignment::Target("22333-114")));
+        assert!(t.has_entity_quotes());
+        let t = Tag::parse("<span class=&QUOT;sxs-lookup&#34;>").unwrap();
+        assert_eq!(t.alignment(), Some(Alignment::Lookup));
+        let t = Tag::parse("<span data-stu-id=&#x22;22333-114&quot;>").unwrap();
+        assert_eq!(t.alignment(), Some(Alignment::Source("22333-114")));
+        // Not quotes at both ends: the value as written.
+        for raw in [
+            "<a title=&quot;x>",
+            "<a title=x&quot;>",
+            "<a title=&amp;x&amp;>",
+        ] {
+            let t = Tag::parse(raw).unwrap();
+            assert!(t.attr("title").is_some_and(|v| v.contains('&')), "{raw}");
+        }
+        assert!(!Tag::parse("<a title=&amp;x&amp;>")
+            .unwrap()
+            .has_entity_quotes());
+        assert!(!Tag::parse(r#"<span data-ttu-id="a&quot;b">"#)
+            .unwrap()
+            .has_entity_quotes());
+        assert_eq!(
+            Tag::parse("<a title=&quot;&quot;>").unwrap().attr("title"),
+            Some("")
+        );
     }
 
     #[test]
