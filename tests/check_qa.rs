@@ -653,6 +653,19 @@ fn number_rules_per_locale() {
         ("de-DE", "Windows 7", "Windows7", true),
         ("fr-FR", "Windows8", "Windows 7", false),
         ("fr-FR", "Windows Server20160", "Windows Server 2016", false),
+        // A version too (a real ko-KR Defender article).
+        (
+            "ko-KR",
+            "API 액세스를 사용 하려면 OAuth 2.0 인증이 필요 합니다.",
+            "The API access requires OAuth2.0 authentication.",
+            true,
+        ),
+        ("ko-KR", "OAuth 3.0 인증", "OAuth2.0 authentication", false),
+        // Zero spelled out (a real ru-RU table cell), where the word is no
+        // other word's start.
+        ("ru-RU", "нуль", "0", true),
+        ("de-DE", "Null Vorfälle", "0 incidents", true),
+        ("ko-KR", "영어", "0", false),
         (
             "ko-KR",
             "[aka.ms/n-1](https://aka.ms/n-1) 참조",

@@ -428,7 +428,7 @@ fn integer(digits: &str) -> String {
     }
 }
 
-/// Whether `text` spells `n` (1–10) as a word in `language` (`두 개`, `two`),
+/// Whether `text` spells `n` (0–10) as a word in `language` (`두 개`, `two`),
 /// or, in English, names month `n` (1–12): `August 1` is `8월 1일` in
 /// Korean, `8月1日` in Japanese and Chinese; or base `n` of a
 /// `radix:` value: `decimal` is `10進数`.
@@ -442,8 +442,12 @@ pub fn spelled(text: &str, language: &str, n: &str) -> bool {
     if language == "en" && names_month(text, n) {
         return true;
     }
-    let Some(words) = number_words(language).get(n.wrapping_sub(1)) else {
-        return false;
+    let words = match n {
+        0 => zero_words(language),
+        n => number_words(language)
+            .get(n - 1)
+            .copied()
+            .unwrap_or_default(),
     };
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -475,6 +479,18 @@ fn names_month(text: &str, n: usize) -> bool {
     };
     text.split(|c: char| !c.is_alphabetic())
         .any(|w| w == *month || (w.len() == 3 && month.starts_with(w) && n != 5))
+}
+
+/// Word stems for 0 by language (`нуль` for a table's `0`); none where the
+/// word is also the start of common words (Korean `영`, English `no`).
+fn zero_words(language: &str) -> &'static [&'static str] {
+    match language {
+        "en" | "fr" => &["zero", "zéro"],
+        "ru" => &["нол", "нул"],
+        "hu" => &["nulla"],
+        "de" => &["null"],
+        _ => &[],
+    }
 }
 
 /// Word stems for 1 to 10 (cardinal and ordinal) by language.

@@ -7,9 +7,9 @@
 //! `6.000` where the locale groups with dots; `1.5` = `1,5` where the decimal
 //! mark is a comma. Digits in link URLs, code and identifiers (`Win10`,
 //! `n-1`) are ignored, and so is a number the other side glues to a word
-//! (`Windows 7` as `Windows7`); ordinal and unit suffixes (`1st`, `1er`, `10GB`) and
-//! attached words (`10개`, `2단계`) are allowed; `1`–`10` may be spelled out
-//! (`2 benefits` = `두 개의 혜택`). A date counts as its day, month and year
+//! (`Windows 7` as `Windows7`, `OAuth 2.0` as `OAuth2.0`); ordinal and unit suffixes (`1st`, `1er`, `10GB`) and
+//! attached words (`10개`, `2단계`) are allowed; `0`–`10` may be spelled out
+//! (`2 benefits` = `두 개의 혜택`, `0` = `нуль`). A date counts as its day, month and year
 //! in any order (`05/27/2021` = `27.05.2021` = `2021년 5월 27일`), and an
 //! afternoon hour may be written in the 24-hour clock (`5 PM` = `17 Uhr`);
 //! a base is a word, not a number (`decimal` = `10進数`, `16进制`, `2진수`).
@@ -70,10 +70,15 @@ fn numbers<'a>(texts: &[&'a str], formats: &[crate::check::numbers::Format]) -> 
 }
 
 /// Whether `digits` is in `text` glued to a word (`Windows7`,
-/// `Server2016`), where it is no number of its own: the other side
-/// dropped a space, it did not change the number.
+/// `Server2016`, `OAuth2.0`), where it is no number of its own: the other
+/// side dropped a space, it did not change the number.
 fn glued(text: &str, digits: &str) -> bool {
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let bytes = digits.as_bytes();
+    let inner = |b: &u8| b.is_ascii_digit() || *b == b'.' || *b == b',';
+    if !bytes.first().is_some_and(u8::is_ascii_digit)
+        || !bytes.last().is_some_and(u8::is_ascii_digit)
+        || !bytes.iter().all(inner)
+    {
         return false;
     }
     text.match_indices(digits).any(|(at, _)| {
