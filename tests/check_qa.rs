@@ -661,6 +661,15 @@ fn number_rules_per_locale() {
             true,
         ),
         ("ko-KR", "OAuth 3.0 인증", "OAuth2.0 authentication", false),
+        // A compound with a hyphen (a real sv-SE PowerShell article).
+        (
+            "sv-SE",
+            "Från och med PowerShell-6.2.0 accepterar den här parametern nu bråk värden.",
+            "Beginning in PowerShell 6.2.0, this parameter now accepts fractional values.",
+            true,
+        ),
+        ("sv-SE", "PowerShell-7.0", "PowerShell 6.2.0", false),
+        ("sv-SE", "10-20 enheter", "10 to 20 devices", true),
         // Zero spelled out (a real ru-RU table cell), where the word is no
         // other word's start.
         ("ru-RU", "нуль", "0", true),

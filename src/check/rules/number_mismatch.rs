@@ -70,8 +70,10 @@ fn numbers<'a>(texts: &[&'a str], formats: &[crate::check::numbers::Format]) -> 
 }
 
 /// Whether `digits` is in `text` glued to a word (`Windows7`,
-/// `Server2016`, `OAuth2.0`), where it is no number of its own: the other
-/// side dropped a space, it did not change the number.
+/// `Server2016`, `OAuth2.0`), directly or by a hyphen as compounds are
+/// written in Swedish, German or Hungarian (`PowerShell-6.2.0`,
+/// `Windows-10-enheter`), where it is no number of its own: the other
+/// side wrote it apart, it did not change the number.
 fn glued(text: &str, digits: &str) -> bool {
     let bytes = digits.as_bytes();
     let inner = |b: &u8| b.is_ascii_digit() || *b == b'.' || *b == b',';
@@ -81,13 +83,21 @@ fn glued(text: &str, digits: &str) -> bool {
     {
         return false;
     }
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
     text.match_indices(digits).any(|(at, _)| {
-        let before = text.get(..at).and_then(|t| t.chars().next_back());
-        let after = text.get(at + digits.len()..).and_then(|t| t.chars().next());
-        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
-        !digit(before) && !digit(after) && (letter(before) || letter(after))
+        let (before, beyond) = next_two(text[..at].chars().rev());
+        let (after, past) = next_two(text[at + digits.len()..].chars());
+        let word =
+            |c: Option<char>, next: Option<char>| letter(c) || (c == Some('-') && letter(next));
+        !digit(before) && !digit(after) && (word(before, beyond) || word(after, past))
     })
+}
+
+/// The next character and the one after it.
+fn next_two(mut chars: impl Iterator<Item = char>) -> (Option<char>, Option<char>) {
+    let next = chars.next();
+    (next, chars.next())
 }
 
 /// Tokens of `these` whose value is not among `those`, nor spelled out in
