@@ -9,17 +9,10 @@
 //! and its targets are two blocks, and identical blocks are shared: the
 //! English of an article is the same in every locale that translates the
 //! same version of it.
-//!
-//! Compressing is a third of the cost of keeping a file's facts, and only
-//! pays where memory runs short: the first [`RAW_BUDGET`] bytes of blocks
-//! are kept as they are, and only the blocks after them are compressed.
-//! A run of a few hundred files compresses nothing; one of tens of
-//! thousands keeps its first blocks raw and compresses the rest.
 
 use std::cell::RefCell;
 use std::fmt;
 use std::hash::Hash;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::hash::FastMap;
@@ -29,40 +22,25 @@ use super::terms::places::Found;
 /// A file's texts compress ~3× (the fast negative levels: ~2.5×).
 const LEVEL: i32 = 1;
 
-/// Bytes of blocks kept uncompressed before the store compresses: the
-/// texts of ~1,000 files of the seeds' size (the 634-file benchmark corpus
-/// holds ~16 MB of them). At 10,144 files whose sentences do not repeat,
-/// each MiB kept raw adds ~0.6 MiB to the peak, against the 300 MiB target.
-const RAW_BUDGET: usize = 24 << 20;
-
 /// A list of texts (a file's sources, or its targets, in segment order),
 /// packed and compressed.
 #[derive(Clone, Default)]
 pub struct Packed {
-    /// The zstd frame, or the layout itself when `raw` (empty when there
-    /// are no texts).
+    /// The zstd frame (empty when there are no texts).
     bytes: Arc<[u8]>,
     /// Size of the packed texts before compression.
     size: u32,
-    /// Whether `bytes` is the layout, uncompressed.
-    raw: bool,
 }
 
 impl fmt::Debug for Packed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let how = if self.raw { "raw" } else { "zstd" };
-        write!(
-            f,
-            "Packed({} -> {} bytes, {how})",
-            self.size,
-            self.bytes.len()
-        )
+        write!(f, "Packed({} -> {} bytes)", self.size, self.bytes.len())
     }
 }
 
 impl PartialEq for Packed {
     fn eq(&self, other: &Packed) -> bool {
-        self.size == other.size && self.raw == other.raw && self.bytes == other.bytes
+        self.size == other.size && self.bytes == other.bytes
     }
 }
 
@@ -130,47 +108,28 @@ pub struct Store {
     blocks: Sharded<u128, Packed>,
     /// The places of names in a block of sources, by [`Packed::key`].
     places: Sharded<usize, Arc<Found>>,
-    /// Bytes of blocks kept raw so far (at most [`Store::budget`]).
-    raw: AtomicUsize,
-    /// How many bytes of blocks may stay raw.
-    budget: usize,
 }
 
 impl Default for Store {
     fn default() -> Store {
-        Store::with_budget(RAW_BUDGET)
+        Store {
+            blocks: Sharded::new(),
+            places: Sharded::new(),
+        }
     }
 }
 
 impl Store {
-    /// A store that keeps up to `budget` bytes of blocks uncompressed.
-    pub fn with_budget(budget: usize) -> Store {
-        Store {
-            blocks: Sharded::new(),
-            places: Sharded::new(),
-            raw: AtomicUsize::new(0),
-            budget,
-        }
-    }
-
-    /// The block of `packer`'s texts (shared with an identical file's),
-    /// raw while the budget lasts, compressed after. Blocks are told apart
-    /// by a 128-bit hash of their layout.
+    /// The compressed block of `packer`'s texts (shared with an identical
+    /// file's). Blocks are told apart by a 128-bit hash of their layout.
     pub fn pack(&self, packer: &Packer) -> Packed {
         if packer.ends.is_empty() {
             return Packed::default();
         }
-        let layout = packer.layout();
-        let key = xxhash_rust::xxh3::xxh3_128(&layout);
-        self.blocks.get_or_make(key, key as usize, || {
-            let len = layout.len();
-            let before = self.raw.fetch_add(len, Ordering::Relaxed);
-            if before + len <= self.budget {
-                return Packed::raw(layout);
-            }
-            self.raw.fetch_sub(len, Ordering::Relaxed);
-            compress(&layout)
-        })
+        let raw = packer.layout();
+        let key = xxhash_rust::xxh3::xxh3_128(&raw);
+        self.blocks
+            .get_or_make(key, key as usize, || compress(&raw))
     }
 
     /// The places of names in the sources `block` holds, found by `find`
@@ -233,28 +192,15 @@ fn compress(raw: &[u8]) -> Packed {
     Packed {
         bytes: bytes.into(),
         size,
-        raw: false,
     }
 }
 
 impl Packed {
-    /// A layout kept as it is.
-    fn raw(layout: Vec<u8>) -> Packed {
-        Packed {
-            size: u32::try_from(layout.len()).unwrap_or(u32::MAX),
-            bytes: layout.into(),
-            raw: true,
-        }
-    }
-
     /// The texts again. A block that does not decompress (never written
     /// so) reads as no texts.
     pub fn unpack(&self) -> List {
         if self.bytes.is_empty() {
             return List::default();
-        }
-        if self.raw {
-            return List::read(self.bytes.to_vec()).unwrap_or_default();
         }
         let raw = DECOMPRESSOR
             .with(|d| {
@@ -359,13 +305,12 @@ mod tests {
             "",
             "Ü",
         ];
-        for store in [Store::default(), Store::with_budget(0)] {
-            let unpacked = store.pack(&packer(&texts)).unpack();
-            for (i, t) in texts.iter().enumerate() {
-                assert_eq!(unpacked.get(i), *t);
-            }
-            assert_eq!(unpacked.get(4), "");
+        let store = Store::default();
+        let unpacked = store.pack(&packer(&texts)).unpack();
+        for (i, t) in texts.iter().enumerate() {
+            assert_eq!(unpacked.get(i), *t);
         }
+        assert_eq!(unpacked.get(4), "");
         assert_eq!(Packed::default().unpack().get(0), "");
     }
 
@@ -396,28 +341,12 @@ mod tests {
     }
 
     #[test]
-    fn sentences_compress_past_the_budget() {
+    fn sentences_compress() {
         let sentence = "Partner Center shows the incidents, hours and credits of your membership. ";
         let texts: Vec<String> = (0..200).map(|i| format!("{sentence}{i}")).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let packed = Store::default().pack(&packer(&refs));
         let raw: usize = texts.iter().map(String::len).sum();
-        // Room for one block: the first stays raw, the next is compressed,
-        // and both read back the same.
-        let store = Store::with_budget(raw + 4 * (texts.len() + 1));
-        let first = store.pack(&packer(&refs));
-        assert!(first.raw && first.compressed_len() > raw, "{first:?}");
-        let mut other = refs.clone();
-        other.reverse();
-        let second = store.pack(&packer(&other));
-        assert!(
-            !second.raw && second.compressed_len() * 3 < raw,
-            "{second:?}"
-        );
-        let (a, b) = (first.unpack(), second.unpack());
-        for i in 0..refs.len() {
-            assert_eq!((a.get(i), b.get(i)), (refs[i], other[i]));
-        }
-        // The default keeps the texts of a few hundred files raw.
-        assert!(Store::default().pack(&packer(&refs)).raw);
+        assert!(packed.compressed_len() * 3 < raw, "{packed:?}");
     }
 }
