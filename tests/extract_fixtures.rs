@@ -147,3 +147,78 @@ fn streamed_document_is_the_merged_one() {
         assert_eq!(streamed.diagnostics, whole.diagnostics, "{}", dir.display());
     }
 }
+
+/// Pair `c0de5-<n>` in the pipeline's spelling.
+fn pair(n: u32, target: &str, source: &str) -> String {
+    format!("<span data-ttu-id=\"c0de5-{n}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"c0de5-{n}\">{source}</span></span>")
+}
+
+/// A procedure whose step 2 differs per cloud (`::: moniker range` once per
+/// cloud, as real Microsoft 365 articles write it) is one procedure, each
+/// variant of step 2 labelled with its condition; procedures that start
+/// over in each `::: zone pivot` stay procedures of their own.
+#[test]
+fn steps_in_conditional_sections_join_their_procedure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = format!(
+        "---\ntitle: t\n---\n## {}\n\n1. {}\n\n::: moniker range=\"o365-worldwide\"\n\n2. {}\n\n::: moniker-end\n\n::: moniker range=\"o365-germany\"\n\n2. {}\n\n::: moniker-end\n\n3. {}\n4. {}\n\n## {}\n\n::: zone pivot=\"windows\"\n\n1. {}\n2. {}\n\n::: zone-end\n\n::: zone pivot=\"macos\"\n\n1. {}\n\n::: zone-end\n",
+        pair(101, "만들기", "Create"),
+        pair(102, "로그인합니다.", "Sign in."),
+        pair(103, "그룹으로 이동합니다.", "Go to Groups."),
+        pair(104, "독일 그룹으로 이동합니다.", "Go to Groups (Germany)."),
+        pair(105, "추가를 선택합니다.", "Select Add."),
+        pair(106, "저장합니다.", "Save."),
+        pair(107, "설치", "Install"),
+        pair(108, "설치 프로그램을 엽니다.", "Open the installer."),
+        pair(109, "마칩니다.", "Finish."),
+        pair(110, "패키지를 끕니다.", "Drag the package."),
+    );
+    let dir = tmp.path().join("ko-KR");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.md"), text).unwrap();
+    let out = extract::run(tmp.path()).unwrap();
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    let steps: Vec<Vec<(String, Option<String>, String)>> = out
+        .entitlements
+        .procedures
+        .iter()
+        .map(|p| {
+            p.steps
+                .iter()
+                .map(|s| {
+                    (
+                        s.marker.clone(),
+                        s.applies_to.clone(),
+                        s.text["en-US"].clone(),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let step =
+        |m: &str, c: Option<&str>, t: &str| (m.to_string(), c.map(str::to_string), t.to_string());
+    assert_eq!(
+        steps,
+        [
+            vec![
+                step("1", None, "Sign in."),
+                step("2", Some("o365-worldwide"), "Go to Groups."),
+                step("2", Some("o365-germany"), "Go to Groups (Germany)."),
+                step("3", None, "Select Add."),
+                step("4", None, "Save."),
+            ],
+            vec![
+                step("1", Some("windows"), "Open the installer."),
+                step("2", Some("windows"), "Finish."),
+            ],
+            vec![step("1", Some("macos"), "Drag the package.")],
+        ]
+    );
+    // The condition is in the schema, and absent where there is none.
+    let json = extract::to_json(&out.entitlements);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let schema = extract::schema();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&value));
+    assert_eq!(json.matches("\"applies_to\"").count(), 5);
+}

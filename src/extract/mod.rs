@@ -140,7 +140,12 @@ pub fn article_with(article: &Article, config: &Config) -> ArticleFacts {
         section: Section::default(),
     };
     let blocks = &article.blocks;
+    // Blocks up to here belong to a procedure read already.
+    let mut taken = None;
     for (i, block) in blocks.iter().enumerate() {
+        if taken.is_some_and(|t| i <= t) {
+            continue;
+        }
         let prev = i.checked_sub(1).and_then(|p| blocks.get(p));
         match block {
             Block::Heading {
@@ -166,12 +171,10 @@ pub fn article_with(article: &Article, config: &Config) -> ArticleFacts {
                 let after = blocks.get(i + 1..).unwrap_or_default();
                 table::extract(&ctx, (i, *line), head, rows, after, &mut facts);
             }
-            Block::List {
-                start: Some(start),
-                items,
-                ..
-            } => {
-                procedure::extract(&ctx, i, *start, items, prev, &mut facts);
+            Block::List { start: Some(_), .. } => {
+                let (parts, last) = procedure::continued(blocks, i);
+                procedure::extract(&ctx, i, &parts, prev, &mut facts);
+                taken = Some(last);
             }
             Block::List {
                 start: None, items, ..

@@ -10,12 +10,92 @@ use super::text::{self, Side};
 use super::types::{FactKey, Labels, Link, Procedure, Step, StepNote, SOURCE_LOCALE};
 use super::{ArticleFacts, Ctx};
 
-/// Reads an ordered list as a procedure.
+/// One ordered list of a procedure, and the condition it is shown under.
+pub(crate) struct Part<'a> {
+    pub start: u64,
+    pub items: &'a [ListItem],
+    pub applies_to: Option<String>,
+}
+
+/// The ordered list at `blocks[at]` and the lists that continue it across
+/// DocFX's conditional sections: a procedure whose step 2 differs per
+/// cloud is written `1.`, then `::: moniker range="o365-worldwide"` /
+/// `2.` / `::: moniker-end` once per cloud, then `3.`. A list continues
+/// the run when only such section lines stand between and its first
+/// number is past the run's first and at most one past its last step; a
+/// list that starts over (`1.` in each `::: zone pivot`) is a procedure
+/// of its own. Returns the parts and the index of the last block taken.
+pub(crate) fn continued(blocks: &[Block], at: usize) -> (Vec<Part<'_>>, usize) {
+    let Some(Block::List {
+        start: Some(first),
+        items,
+        ..
+    }) = blocks.get(at)
+    else {
+        return (Vec::new(), at);
+    };
+    // The list may stand in a section itself.
+    let opened = at.checked_sub(1).and_then(|p| blocks.get(p));
+    let condition = match opened {
+        Some(Block::Directive { name, attrs, .. }) if name == "moniker" || name == "zone" => {
+            condition_of(attrs)
+        }
+        _ => None,
+    };
+    let mut parts = vec![Part {
+        start: *first,
+        items,
+        applies_to: condition.clone(),
+    }];
+    let (mut next, mut last, mut condition) = (*first + items.len() as u64, at, condition);
+    for (j, block) in blocks.iter().enumerate().skip(at + 1) {
+        match block {
+            Block::Directive { name, attrs, .. } => match name.as_str() {
+                "moniker" | "zone" => condition = condition_of(attrs),
+                "moniker-end" | "zone-end" => condition = None,
+                _ => break,
+            },
+            Block::List {
+                start: Some(start),
+                items,
+                ..
+            } if (*first + 1..=next).contains(start) && j > last + 1 => {
+                parts.push(Part {
+                    start: *start,
+                    items,
+                    applies_to: condition.clone(),
+                });
+                next = next.max(start + items.len() as u64);
+                last = j;
+            }
+            _ => break,
+        }
+    }
+    (parts, last)
+}
+
+/// What a section line selects: `range="o365-germany"` → `o365-germany`
+/// (several attributes: `key=value`, joined by spaces).
+fn condition_of(attrs: &[(String, String)]) -> Option<String> {
+    match attrs {
+        [] => None,
+        [(_, value)] => Some(value.clone()),
+        _ => Some(
+            attrs
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    }
+}
+
+/// Reads an ordered list, with the lists that continue it (see
+/// [`continued`]), as a procedure.
 pub(crate) fn extract(
     ctx: &Ctx,
     block: usize,
-    start: u64,
-    items: &[ListItem],
+    parts: &[Part],
     prev: Option<&Block>,
     facts: &mut ArticleFacts,
 ) {
@@ -25,10 +105,15 @@ pub(crate) fn extract(
         }
         _ => None,
     };
-    let steps: Vec<Step> = items
+    let steps: Vec<Step> = parts
         .iter()
-        .enumerate()
-        .map(|(i, item)| step(ctx.article, (start + i as u64).to_string(), item))
+        .flat_map(|part| {
+            part.items.iter().enumerate().map(|(i, item)| {
+                let mut step = step(ctx.article, (part.start + i as u64).to_string(), item);
+                step.applies_to = part.applies_to.clone();
+                step
+            })
+        })
         .collect();
     if steps.iter().all(|s| s.text.is_empty()) {
         return;
@@ -61,6 +146,7 @@ fn empty_step(marker: String) -> Step {
         substeps: Vec::new(),
         links: Vec::new(),
         segments: Default::default(),
+        applies_to: None,
     }
 }
 

@@ -251,6 +251,12 @@ pub struct Step {
     pub links: Vec<Link>,
     /// Segment ids of the step's own text, by locale.
     pub segments: SegmentIds,
+    /// The DocFX condition the step is shown under, when a procedure has
+    /// variants of a step in `::: moniker range="…"` or `::: zone
+    /// pivot="…"` sections (`o365-germany`); absent for a step shown
+    /// always.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<String>,
 }
 
 /// A note attached to a step.
