@@ -1050,3 +1050,71 @@ fn review_page_shows_findings_per_segment_and_status_counts() {
     assert!(status.contains("1 статья · 2 сегмента"), "{status}");
     assert!(status.contains("<td><code>untranslated</code></td><td>1</td>"));
 }
+
+/// DocFX's conditional sections (`::: moniker range`, `::: zone pivot`)
+/// all show on a static page, each in a section that names what it
+/// applies to, in the page's language; an unclosed one shows its content
+/// as it is.
+#[test]
+fn conditional_sections_say_what_they_apply_to() {
+    let site = Site::new();
+    let text = format!(
+        "---\ntitle: t\n---\n1. {}\n\n::: moniker range=\"o365-worldwide\"\n\n2. {}\n\n::: moniker-end\n\n::: moniker range=\"o365-germany\"\n\n2. {}\n\n::: moniker-end\n\n3. {}\n\n::: zone pivot=\"windows\"\n\n{}\n",
+        seg("abcde-101", "로그인합니다.", "Sign in."),
+        seg("abcde-102", "그룹으로 이동합니다.", "Go to Groups."),
+        seg("abcde-103", "독일 그룹으로 이동합니다.", "Go to Groups (Germany)."),
+        seg("abcde-104", "저장합니다.", "Save."),
+        seg("abcde-105", "열린 구역", "Open zone"),
+    );
+    site.article("ko-KR", "a", &text);
+    let outcome = site.build();
+    assert_eq!(outcome.content.errors, 0);
+    let page = site.page("ko-kr/a/index.html");
+    let html = Html::parse_document(&page);
+    let sections = Selector::parse("main .col-target section.applies-to").unwrap();
+    let found: Vec<(String, String, usize)> = html
+        .select(&sections)
+        .map(|s| {
+            let condition = s
+                .value()
+                .attr("data-condition")
+                .unwrap_or_default()
+                .to_string();
+            let label: String = s
+                .select(&Selector::parse(".applies-to-label").unwrap())
+                .flat_map(|l| l.text())
+                .collect();
+            (
+                condition,
+                label,
+                s.select(&Selector::parse("li").unwrap()).count(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "o365-worldwide".to_string(),
+                "적용 대상: o365-worldwide".to_string(),
+                1
+            ),
+            (
+                "o365-germany".to_string(),
+                "적용 대상: o365-germany".to_string(),
+                1
+            ),
+        ],
+        "{page}"
+    );
+    // The unclosed zone: its sentence shows, in no section.
+    assert!(
+        page.contains("열린 구역") && !page.contains("data-condition=\"windows\""),
+        "{page}"
+    );
+    let english = site.page("en-us/a/index.html");
+    assert!(
+        english.contains("Applies to: <code>o365-germany</code>"),
+        "{english}"
+    );
+}

@@ -43,6 +43,7 @@ code = الرمز
 count = العدد
 broken-link-title = يشير هذا الارتباط إلى مقالة غير موجودة
 missing-image = الصورة غير متوفرة
+applies-to = ينطبق على:
 segments-count = { $count ->
     [zero] لا مقاطع
     [one] مقطع واحد

@@ -43,6 +43,7 @@ code = Kód
 count = Počet
 broken-link-title = Tento odkaz vede na článek, který neexistuje
 missing-image = Obrázek není k dispozici
+applies-to = Platí pro:
 segments-count = { $count ->
     [one] { $count } segment
     [few] { $count } segmenty

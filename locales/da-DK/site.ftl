@@ -43,6 +43,7 @@ code = Kode
 count = Antal
 broken-link-title = Dette link peger på en artikel, der ikke findes
 missing-image = Billedet er ikke tilgængeligt
+applies-to = Gælder for:
 segments-count = { $count ->
     [one] { $count } segment
    *[other] { $count } segmenter

@@ -43,6 +43,7 @@ code = Code
 count = Anzahl
 broken-link-title = Dieser Link verweist auf einen Artikel, der nicht existiert
 missing-image = Bild nicht verfügbar
+applies-to = Gilt für:
 segments-count = { $count ->
     [one] { $count } Segment
    *[other] { $count } Segmente

@@ -43,6 +43,7 @@ code = Code
 count = Count
 broken-link-title = This link points to an article that does not exist
 missing-image = Image not available
+applies-to = Applies to:
 segments-count = { $count ->
     [one] { $count } segment
    *[other] { $count } segments

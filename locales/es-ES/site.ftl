@@ -43,6 +43,7 @@ code = Código
 count = Recuento
 broken-link-title = Este vínculo apunta a un artículo que no existe
 missing-image = Imagen no disponible
+applies-to = Se aplica a:
 segments-count = { $count ->
     [one] { $count } segmento
    *[other] { $count } segmentos

@@ -43,6 +43,7 @@ code = Koodi
 count = Määrä
 broken-link-title = Tämä linkki osoittaa artikkeliin, jota ei ole olemassa
 missing-image = Kuva ei ole käytettävissä
+applies-to = Koskee:
 segments-count = { $count ->
     [one] { $count } segmentti
    *[other] { $count } segmenttiä

@@ -43,6 +43,7 @@ code = Code
 count = Nombre
 broken-link-title = Ce lien pointe vers un article qui n'existe pas
 missing-image = Image non disponible
+applies-to = S’applique à :
 segments-count = { $count ->
     [one] { $count } segment
    *[other] { $count } segments

@@ -43,6 +43,7 @@ code = קוד
 count = כמות
 broken-link-title = קישור זה מפנה למאמר שאינו קיים
 missing-image = התמונה אינה זמינה
+applies-to = חל על:
 segments-count = { $count ->
     [one] מקטע אחד
     [two] שני מקטעים

@@ -43,6 +43,7 @@ code = Kód
 count = Darab
 broken-link-title = Ez a hivatkozás nem létező cikkre mutat
 missing-image = A kép nem érhető el
+applies-to = A következőkre vonatkozik:
 segments-count = { $count ->
     [one] { $count } szegmens
    *[other] { $count } szegmens

@@ -43,6 +43,7 @@ code = Codice
 count = Conteggio
 broken-link-title = Questo collegamento punta a un articolo che non esiste
 missing-image = Immagine non disponibile
+applies-to = Si applica a:
 segments-count = { $count ->
     [one] { $count } segmento
    *[other] { $count } segmenti

@@ -43,6 +43,7 @@ code = コード
 count = 件数
 broken-link-title = このリンクは存在しない記事を指しています
 missing-image = 画像は利用できません
+applies-to = 適用対象：
 segments-count = { $count ->
    *[other] { $count } 個のセグメント
 }

@@ -43,6 +43,7 @@ code = 코드
 count = 개수
 broken-link-title = 이 링크는 존재하지 않는 문서를 가리킵니다
 missing-image = 이미지를 사용할 수 없습니다
+applies-to = 적용 대상:
 segments-count = { $count ->
    *[other] 세그먼트 { $count }개
 }

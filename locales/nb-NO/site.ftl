@@ -43,6 +43,7 @@ code = Kode
 count = Antall
 broken-link-title = Denne koblingen peker til en artikkel som ikke finnes
 missing-image = Bildet er ikke tilgjengelig
+applies-to = Gjelder for:
 segments-count = { $count ->
     [one] { $count } segment
    *[other] { $count } segmenter

@@ -43,6 +43,7 @@ code = Code
 count = Aantal
 broken-link-title = Deze koppeling verwijst naar een artikel dat niet bestaat
 missing-image = Afbeelding niet beschikbaar
+applies-to = Van toepassing op:
 segments-count = { $count ->
     [one] { $count } segment
    *[other] { $count } segmenten

@@ -43,6 +43,7 @@ code = Kod
 count = Liczba
 broken-link-title = Ten link prowadzi do artykułu, który nie istnieje
 missing-image = Obraz niedostępny
+applies-to = Dotyczy:
 segments-count = { $count ->
     [one] { $count } segment
     [few] { $count } segmenty

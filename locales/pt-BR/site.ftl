@@ -43,6 +43,7 @@ code = Código
 count = Contagem
 broken-link-title = Este link aponta para um artigo que não existe
 missing-image = Imagem não disponível
+applies-to = Aplica-se a:
 segments-count = { $count ->
     [one] { $count } segmento
    *[other] { $count } segmentos

@@ -43,6 +43,7 @@ code = Код
 count = Количество
 broken-link-title = Эта ссылка ведёт на несуществующую статью
 missing-image = Изображение недоступно
+applies-to = Применяется к:
 segments-count = { $count ->
     [one] { $count } сегмент
     [few] { $count } сегмента

@@ -43,6 +43,7 @@ code = Kod
 count = Antal
 broken-link-title = Den här länken pekar på en artikel som inte finns
 missing-image = Bilden är inte tillgänglig
+applies-to = Gäller för:
 segments-count = { $count ->
     [one] { $count } segment
    *[other] { $count } segment

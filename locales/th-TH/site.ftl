@@ -43,6 +43,7 @@ code = รหัส
 count = จำนวน
 broken-link-title = ลิงก์นี้ชี้ไปยังบทความที่ไม่มีอยู่
 missing-image = รูปภาพไม่พร้อมใช้งาน
+applies-to = ใช้กับ:
 segments-count = { $count ->
    *[other] { $count } เซกเมนต์
 }

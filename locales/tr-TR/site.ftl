@@ -43,6 +43,7 @@ code = Kod
 count = Sayı
 broken-link-title = Bu bağlantı, var olmayan bir makaleye işaret ediyor
 missing-image = Görüntü kullanılamıyor
+applies-to = Şunlar için geçerlidir:
 segments-count = { $count ->
    *[other] { $count } segment
 }

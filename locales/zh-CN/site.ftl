@@ -43,6 +43,7 @@ code = 代码
 count = 数量
 broken-link-title = 此链接指向的文章不存在
 missing-image = 图像不可用
+applies-to = 适用于：
 segments-count = { $count ->
    *[other] { $count } 个句段
 }

@@ -43,6 +43,7 @@ code = 代碼
 count = 數量
 broken-link-title = 此連結指向的文章不存在
 missing-image = 無法使用影像
+applies-to = 適用於：
 segments-count = { $count ->
    *[other] { $count } 個句段
 }

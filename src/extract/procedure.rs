@@ -4,7 +4,7 @@
 //! here: nested lists, and paragraphs that start with a segment holding only
 //! a letter marker (`a.`, `b.`, …).
 
-use crate::model::{Article, Block, Inline, ListItem};
+use crate::model::{condition, condition_end, Article, Block, Inline, ListItem};
 
 use super::text::{self, Side};
 use super::types::{FactKey, Labels, Link, Procedure, Step, StepNote, SOURCE_LOCALE};
@@ -37,8 +37,8 @@ pub(crate) fn continued(blocks: &[Block], at: usize) -> (Vec<Part<'_>>, usize) {
     // The list may stand in a section itself.
     let opened = at.checked_sub(1).and_then(|p| blocks.get(p));
     let condition = match opened {
-        Some(Block::Directive { name, attrs, .. }) if name == "moniker" || name == "zone" => {
-            condition_of(attrs)
+        Some(Block::Directive { name, attrs, .. }) if condition_end(name).is_some() => {
+            condition(attrs)
         }
         _ => None,
     };
@@ -51,7 +51,7 @@ pub(crate) fn continued(blocks: &[Block], at: usize) -> (Vec<Part<'_>>, usize) {
     for (j, block) in blocks.iter().enumerate().skip(at + 1) {
         match block {
             Block::Directive { name, attrs, .. } => match name.as_str() {
-                "moniker" | "zone" => condition = condition_of(attrs),
+                "moniker" | "zone" => condition = self::condition(attrs),
                 "moniker-end" | "zone-end" => condition = None,
                 _ => break,
             },
@@ -72,22 +72,6 @@ pub(crate) fn continued(blocks: &[Block], at: usize) -> (Vec<Part<'_>>, usize) {
         }
     }
     (parts, last)
-}
-
-/// What a section line selects: `range="o365-germany"` → `o365-germany`
-/// (several attributes: `key=value`, joined by spaces).
-fn condition_of(attrs: &[(String, String)]) -> Option<String> {
-    match attrs {
-        [] => None,
-        [(_, value)] => Some(value.clone()),
-        _ => Some(
-            attrs
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
-    }
 }
 
 /// Reads an ordered list, with the lists that continue it (see

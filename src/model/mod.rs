@@ -391,6 +391,35 @@ pub fn xref_uid(url: &str) -> Option<&str> {
         .and_then(|_| url.get(XREF.len()..))
 }
 
+/// What a DocFX conditional section selects, from the attributes of its
+/// opening line: `::: moniker range="o365-germany"` → `o365-germany`,
+/// `::: zone pivot="windows"` → `windows` (several attributes:
+/// `key=value`, joined by spaces).
+pub fn condition(attrs: &[(String, String)]) -> Option<String> {
+    match attrs {
+        [] => None,
+        [(_, value)] => Some(value.clone()),
+        _ => Some(
+            attrs
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    }
+}
+
+/// The name of the line that closes a DocFX conditional section opened
+/// by a directive named `name` (`moniker` → `moniker-end`); `None` for
+/// any other directive.
+pub fn condition_end(name: &str) -> Option<&'static str> {
+    match name {
+        "moniker" => Some("moniker-end"),
+        "zone" => Some("zone-end"),
+        _ => None,
+    }
+}
+
 /// Decodes `%20`-style escapes of a relative path (invalid ones kept).
 pub fn percent_decode(path: &str) -> String {
     let bytes = path.as_bytes();

@@ -210,6 +210,9 @@ impl Html<'_, '_> {
                 taken = self.details(rest);
             }
             if taken == 0 {
+                taken = self.conditional(rest);
+            }
+            if taken == 0 {
                 self.block(block);
                 taken = 1;
             }

@@ -16,6 +16,7 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::Result;
 
 pub mod catalog;
+mod conditional;
 mod details;
 mod facts;
 pub mod html;
