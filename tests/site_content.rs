@@ -1118,3 +1118,53 @@ fn conditional_sections_say_what_they_apply_to() {
         "{english}"
     );
 }
+
+/// An HTML table with blank lines inside it (real Dynamics 365 articles)
+/// arrives as several raw blocks; the page shows one table with every
+/// row and cell, as a browser shows DocFX's page, not an empty row and
+/// the cells after it.
+#[test]
+fn an_html_table_split_by_blank_lines_stays_one_table() {
+    let site = Site::new();
+    let text = format!(
+        "---\ntitle: t\n---\n<table>\n<tbody>\n<tr class=\"odd\">\n\n<td>{}</td>\n<td>{}\n<ol>\n<li>{}</li>\n\n</ol></td>\n</tr>\n<tr>\n<td>{}</td>\n</tr>\n</tbody>\n</table>\n\n{}\n",
+        seg("abcde-101", "첫 칸", "First cell"),
+        seg("abcde-102", "둘째 칸", "Second cell"),
+        seg("abcde-103", "단계", "Step"),
+        seg("abcde-104", "다음 줄", "Next row"),
+        seg("abcde-105", "표 다음", "After the table"),
+    );
+    site.article("ko-KR", "a", &text);
+    assert_eq!(site.build().content.errors, 0);
+    for (page, words) in [
+        (
+            "ko-kr/a/index.html",
+            ["첫 칸", "둘째 칸", "단계", "다음 줄"],
+        ),
+        (
+            "en-us/a/index.html",
+            ["First cell", "Second cell", "Step", "Next row"],
+        ),
+    ] {
+        let page = site.page(page);
+        let html = Html::parse_document(&page);
+        let select = |s: &str| Selector::parse(s).unwrap();
+        assert_eq!(
+            html.select(&select("main .col-target table")).count(),
+            1,
+            "{page}"
+        );
+        let rows: Vec<String> = html
+            .select(&select("main .col-target table tr"))
+            .map(|r| r.text().collect::<String>())
+            .collect();
+        assert_eq!(rows.len(), 2, "{page}");
+        for (row, word) in [(0, words[0]), (0, words[1]), (0, words[2]), (1, words[3])] {
+            assert!(rows[row].contains(word), "{word} in row {row}: {page}");
+        }
+        assert!(
+            html.select(&select("main .col-target table li")).count() == 1,
+            "{page}"
+        );
+    }
+}

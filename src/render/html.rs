@@ -213,6 +213,9 @@ impl Html<'_, '_> {
                 taken = self.conditional(rest);
             }
             if taken == 0 {
+                taken = self.split_table(rest);
+            }
+            if taken == 0 {
                 self.block(block);
                 taken = 1;
             }
@@ -325,7 +328,7 @@ impl Html<'_, '_> {
     /// rendered where it stood. Each stands in the block as a marker of
     /// private-use characters while it is cleaned; one the cleaner dropped
     /// (inside a `<script>`, say) comes after the block: none is lost.
-    fn html_block(&mut self, content: &[Inline]) {
+    pub(super) fn html_block(&mut self, content: &[Inline]) {
         let mut raw = String::new();
         let mut held = Vec::new();
         for inline in content {

@@ -27,6 +27,7 @@ mod inline;
 mod page;
 mod review;
 pub mod sanitize;
+mod split_table;
 mod tabs;
 pub mod templates;
 pub mod text;
