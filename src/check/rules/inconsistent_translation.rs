@@ -195,24 +195,42 @@ fn variants(files: &[&Facts], occurrences: Vec<Occurrence>) -> Vec<Vec<Occurrenc
     variants.into_iter().map(|(_, list)| list).collect()
 }
 
+/// How many places (or translations) a finding lists; the rest are
+/// counted. A term of a large docs set can stand in thousands of
+/// sentences: listed whole, one finding took 2.8 MB (10,144 files).
+const LISTED: usize = 5;
+
+/// The first [`LISTED`] of `count` items (`first`, formatted), joined by
+/// `sep`, then how many more there are (`… and 12 more`).
+fn listed(first: &[String], count: usize, sep: &str) -> String {
+    let shown: Vec<&str> = first.iter().take(LISTED).map(String::as_str).collect();
+    let mut out = shown.join(sep);
+    if count > shown.len() {
+        out.push_str(sep);
+        out.push_str(&format!("… and {} more", count - shown.len()));
+    }
+    out
+}
+
 fn term_report(locale: &str, found: &Inconsistency) -> Diagnostic {
     let (path, seg) = found.defined;
     let places: Vec<String> = found
         .others
         .iter()
+        .take(LISTED)
         .map(|(p, s, target)| format!("`{target}` ({p}:{})", s.line))
         .collect();
+    let count = found.others.len();
     Diagnostic::new(
         Code::InconsistentTranslation,
         path,
         seg.line,
         seg.column,
         format!(
-            "`{}` is translated `{}` here but not in {} other segment(s) of `{locale}`: {}",
+            "`{}` is translated `{}` here but not in {count} other segment(s) of `{locale}`: {}",
             found.term,
             found.translation,
-            places.len(),
-            places.join("; ")
+            listed(&places, count, "; ")
         ),
     )
     .with_segment(&found.id)
@@ -231,22 +249,27 @@ fn report<'t>(
         .iter()
         .filter_map(|occ| {
             let first = occ.first()?;
-            let places: Vec<String> = occ
-                .iter()
-                .filter_map(|o| o.at(files))
+            let found = occ.iter().filter_map(|o| o.at(files));
+            let count = found.clone().count();
+            let places: Vec<String> = found
+                .take(LISTED)
                 .map(|(path, seg)| format!("{path}:{}", seg.line))
                 .collect();
             let (target, id) = read(first);
             Some((
                 first.at(files)?,
                 id,
-                format!("`{target}` ({})", places.join(", ")),
+                format!("`{target}` ({})", listed(&places, count, ", ")),
             ))
         })
         .collect();
     listed.sort_by(|a, b| (a.0 .0, a.0 .1.line).cmp(&(b.0 .0, b.0 .1.line)));
     let first = listed.first().map(|(o, id, _)| (*o, *id));
-    let text: Vec<&str> = listed.iter().map(|(_, _, s)| s.as_str()).collect();
+    let text: Vec<String> = listed
+        .iter()
+        .take(LISTED)
+        .map(|(_, _, s)| s.clone())
+        .collect();
     let mut d = Diagnostic::new(
         Code::InconsistentTranslation,
         first.map_or("", |(o, _)| o.0),
@@ -255,7 +278,7 @@ fn report<'t>(
         format!(
             "`{source}` is translated {} ways in `{locale}`: {}",
             listed.len(),
-            text.join("; ")
+            self::listed(&text, listed.len(), "; ")
         ),
     )
     .with_locale(locale)
