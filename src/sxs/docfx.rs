@@ -117,11 +117,9 @@ fn directive(raw: &str, line: u32) -> Option<Block> {
     if name.is_empty() {
         return None;
     }
-    let attrs: Vec<(String, String)> = Attrs {
-        rest: &inner[name_end..],
-    }
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
+    let attrs: Vec<(String, String)> = Attrs::new(&inner[name_end..])
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     let get = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     if name == "image" {
         return Some(Block::Image {
@@ -407,10 +405,8 @@ fn div_class(marker: &str) -> Option<String> {
     if !marker[..name_end].eq_ignore_ascii_case("div") {
         return None;
     }
-    let (_, value) = Attrs {
-        rest: &marker[name_end..],
-    }
-    .find(|(key, _)| key.eq_ignore_ascii_case("class"))?;
+    let (_, value) =
+        Attrs::new(&marker[name_end..]).find(|(key, _)| key.eq_ignore_ascii_case("class"))?;
     let is_class = |c: &str| {
         c.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')

@@ -194,7 +194,7 @@ impl<'a> Tag<'a> {
 
     /// The value of attribute `key` (quoted with `"` or `'`, or bare).
     pub fn attr(&self, key: &str) -> Option<&'a str> {
-        Attrs { rest: self.attrs }
+        Attrs::new(self.attrs)
             .find(|(k, _)| k.eq_ignore_ascii_case(key))
             .map(|(_, v)| v)
     }
@@ -203,7 +203,7 @@ impl<'a> Tag<'a> {
     /// [`Tag::attr`] returns for each key, without rescanning per key.
     pub fn attrs<const N: usize>(&self, keys: [&str; N]) -> [Option<&'a str>; N] {
         let mut found = [None; N];
-        for (k, v) in (Attrs { rest: self.attrs }) {
+        for (k, v) in Attrs::new(self.attrs) {
             for (key, slot) in keys.iter().zip(found.iter_mut()) {
                 if slot.is_none() && k.eq_ignore_ascii_case(key) {
                     *slot = Some(v);
@@ -302,6 +302,19 @@ fn find_space_or(s: &str, stops: &[u8]) -> Option<usize> {
 pub struct Attrs<'a> {
     /// Unparsed remainder.
     pub rest: &'a str,
+    /// Whether a value read so far was quoted with character references
+    /// (`&quot;x&quot;`), which the iterator reads as `x`.
+    pub entity_quoted: bool,
+}
+
+impl<'a> Attrs<'a> {
+    /// The pairs of `attrs` (what follows a tag's name).
+    pub fn new(attrs: &'a str) -> Attrs<'a> {
+        Attrs {
+            rest: attrs,
+            entity_quoted: false,
+        }
+    }
 }
 
 impl<'a> Iterator for Attrs<'a> {
@@ -337,7 +350,9 @@ impl<'a> Iterator for Attrs<'a> {
             _ => {
                 let end = find_space_or(value_part, b"").unwrap_or(value_part.len());
                 let bare = &value_part[..end];
-                (unquote_entities(bare).unwrap_or(bare), &value_part[end..])
+                let meant = unquote_entities(bare);
+                self.entity_quoted |= meant.is_some();
+                (meant.unwrap_or(bare), &value_part[end..])
             }
         };
         self.rest = rest;
@@ -374,8 +389,9 @@ impl Tag<'_> {
     /// (`data-ttu-id=&quot;x&quot;`) rather than `"`: [`Tag::attr`] reads
     /// what was meant, a browser the quotes as part of the value.
     pub fn has_entity_quotes(&self) -> bool {
-        let mut values = self.attrs.split('=').skip(1);
-        values.any(|after| entity_quote(after.trim_start()).is_some())
+        let mut attrs = Attrs::new(self.attrs);
+        attrs.by_ref().for_each(drop);
+        attrs.entity_quoted
     }
 }
 
@@ -423,6 +439,12 @@ mod tests {
         assert!(!Tag::parse(r#"<span data-ttu-id="a&quot;b">"#)
             .unwrap()
             .has_entity_quotes());
+        // An `=` inside a quoted value starts no value of its own.
+        assert!(
+            !Tag::parse(r#"<span data-ttu-id="x" title="a=&quot;b&quot;">"#)
+                .unwrap()
+                .has_entity_quotes()
+        );
         assert_eq!(
             Tag::parse("<a title=&quot;&quot;>").unwrap().attr("title"),
             Some("")
@@ -521,10 +543,7 @@ mod tests {
 
     #[test]
     fn attrs_handle_bare_and_unterminated() {
-        let all: Vec<_> = Attrs {
-            rest: r#" hidden a="1" b='2' c=3 d="x"#,
-        }
-        .collect();
+        let all: Vec<_> = Attrs::new(r#" hidden a="1" b='2' c=3 d="x"#).collect();
         assert_eq!(
             all,
             vec![
