@@ -4,7 +4,7 @@
 //! here: nested lists, and paragraphs that start with a segment holding only
 //! a letter marker (`a.`, `b.`, …).
 
-use crate::model::{condition, condition_end, Article, Block, Inline, ListItem};
+use crate::model::{condition, condition_end, is_condition_end, Article, Block, Inline, ListItem};
 
 use super::text::{self, Side};
 use super::types::{FactKey, Labels, Link, Procedure, Step, StepNote, SOURCE_LOCALE};
@@ -50,11 +50,10 @@ pub(crate) fn continued(blocks: &[Block], at: usize) -> (Vec<Part<'_>>, usize) {
     let (mut next, mut last, mut condition) = (*first + items.len() as u64, at, condition);
     for (j, block) in blocks.iter().enumerate().skip(at + 1) {
         match block {
-            Block::Directive { name, attrs, .. } => match name.as_str() {
-                "moniker" | "zone" => condition = self::condition(attrs),
-                "moniker-end" | "zone-end" => condition = None,
-                _ => break,
-            },
+            Block::Directive { name, attrs, .. } if condition_end(name).is_some() => {
+                condition = self::condition(attrs);
+            }
+            Block::Directive { name, .. } if is_condition_end(name) => condition = None,
             Block::List {
                 start: Some(start),
                 items,

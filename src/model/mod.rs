@@ -409,15 +409,23 @@ pub fn condition(attrs: &[(String, String)]) -> Option<String> {
     }
 }
 
+/// DocFX's conditional sections: the directive that opens one, and the
+/// one that closes it.
+const CONDITIONAL: [(&str, &str); 2] = [("moniker", "moniker-end"), ("zone", "zone-end")];
+
 /// The name of the line that closes a DocFX conditional section opened
 /// by a directive named `name` (`moniker` → `moniker-end`); `None` for
 /// any other directive.
 pub fn condition_end(name: &str) -> Option<&'static str> {
-    match name {
-        "moniker" => Some("moniker-end"),
-        "zone" => Some("zone-end"),
-        _ => None,
-    }
+    CONDITIONAL
+        .iter()
+        .find(|(open, _)| *open == name)
+        .map(|(_, end)| *end)
+}
+
+/// Whether a directive named `name` closes a DocFX conditional section.
+pub fn is_condition_end(name: &str) -> bool {
+    CONDITIONAL.iter().any(|(_, end)| *end == name)
 }
 
 /// Decodes `%20`-style escapes of a relative path (invalid ones kept).
