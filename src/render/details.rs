@@ -16,15 +16,12 @@
 //! opens onto nothing. Here the blocks between the two tags become the
 //! disclosure's content.
 
-use super::html::Html;
+use super::html::{tag_balance, Html};
 use crate::model::Block;
 
 /// How many `<details` open and `</details` close in `raw` (any case).
 fn balance(raw: &str) -> isize {
-    let lower = raw.to_ascii_lowercase();
-    let opens = lower.matches("<details").count();
-    let closes = lower.matches("</details").count();
-    opens as isize - closes as isize
+    tag_balance(raw, "details")
 }
 
 /// Whether a raw HTML block starts a `<details>` it leaves open.
@@ -71,8 +68,7 @@ impl Html<'_, '_> {
         let Some(close) = closing(blocks) else {
             return 0;
         };
-        self.line = *line;
-        self.column = u32::from(self.line > 0);
+        self.at_block(*line);
         // The cleaner closes the open element at the end of the block: that
         // one closing tag is taken off and written after the content.
         let start = self.out.len();

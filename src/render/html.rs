@@ -201,7 +201,22 @@ pub(super) fn body_within(
     (body, html.used_ids)
 }
 
+/// How many `<tag` open and `</tag` close in `raw` (any case): for an
+/// element that raw HTML opens in one block and closes in a later one.
+pub(super) fn tag_balance(raw: &str, tag: &str) -> isize {
+    let lower = raw.to_ascii_lowercase();
+    let opens = lower.matches(&format!("<{tag}")).count();
+    let closes = lower.matches(&format!("</{tag}")).count();
+    opens as isize - closes as isize
+}
+
 impl Html<'_, '_> {
+    /// Findings point at the start of the block on `line` from here on.
+    pub(super) fn at_block(&mut self, line: u32) {
+        self.line = line;
+        self.column = u32::from(line > 0);
+    }
+
     pub(super) fn blocks(&mut self, blocks: &[Block]) {
         let mut rest = blocks;
         while let Some(block) = rest.first() {
@@ -224,8 +239,7 @@ impl Html<'_, '_> {
     }
 
     pub(super) fn block(&mut self, block: &Block) {
-        self.line = block.line();
-        self.column = u32::from(self.line > 0);
+        self.at_block(block.line());
         match block {
             Block::Heading {
                 level,

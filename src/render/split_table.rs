@@ -16,15 +16,12 @@
 //! to the one that closes the table are rendered as one HTML block, when
 //! every one of them is raw HTML (seen in real Dynamics 365 articles).
 
-use super::html::Html;
+use super::html::{tag_balance, Html};
 use crate::model::{Block, Inline};
 
 /// How many `<table` open and `</table` close in `raw` (any case).
 fn balance(raw: &str) -> isize {
-    let lower = raw.to_ascii_lowercase();
-    let opens = lower.matches("<table").count();
-    let closes = lower.matches("</table").count();
-    opens as isize - closes as isize
+    tag_balance(raw, "table")
 }
 
 /// The index of the block that closes the table `blocks[0]` leaves open,
@@ -73,8 +70,7 @@ impl Html<'_, '_> {
             }
         }
         if let Some(first) = parts.first() {
-            self.line = first.line();
-            self.column = u32::from(self.line > 0);
+            self.at_block(first.line());
         }
         self.out.push_str("<div class=\"raw\">");
         self.html_block(&content);
