@@ -202,8 +202,8 @@ const LISTED: usize = 5;
 
 /// The first [`LISTED`] of `count` items (`first`, formatted), joined by
 /// `sep`, then how many more there are (`… and 12 more`).
-fn listed(first: &[String], count: usize, sep: &str) -> String {
-    let shown: Vec<&str> = first.iter().take(LISTED).map(String::as_str).collect();
+fn listed<S: AsRef<str>>(first: &[S], count: usize, sep: &str) -> String {
+    let shown: Vec<&str> = first.iter().take(LISTED).map(AsRef::as_ref).collect();
     let mut out = shown.join(sep);
     if count > shown.len() {
         out.push_str(sep);
@@ -245,7 +245,7 @@ fn report<'t>(
     variants: &[Vec<Occurrence>],
     read: impl Fn(&Occurrence) -> (&'t str, &'t str),
 ) -> Diagnostic {
-    let mut listed: Vec<((&str, &SegmentFacts), &str, String)> = variants
+    let mut ways: Vec<((&str, &SegmentFacts), &str, String)> = variants
         .iter()
         .filter_map(|occ| {
             let first = occ.first()?;
@@ -263,13 +263,9 @@ fn report<'t>(
             ))
         })
         .collect();
-    listed.sort_by(|a, b| (a.0 .0, a.0 .1.line).cmp(&(b.0 .0, b.0 .1.line)));
-    let first = listed.first().map(|(o, id, _)| (*o, *id));
-    let text: Vec<String> = listed
-        .iter()
-        .take(LISTED)
-        .map(|(_, _, s)| s.clone())
-        .collect();
+    ways.sort_by(|a, b| (a.0 .0, a.0 .1.line).cmp(&(b.0 .0, b.0 .1.line)));
+    let first = ways.first().map(|(o, id, _)| (*o, *id));
+    let text: Vec<&str> = ways.iter().map(|(_, _, s)| s.as_str()).collect();
     let mut d = Diagnostic::new(
         Code::InconsistentTranslation,
         first.map_or("", |(o, _)| o.0),
@@ -277,8 +273,8 @@ fn report<'t>(
         first.map_or(0, |(o, _)| o.1.column),
         format!(
             "`{source}` is translated {} ways in `{locale}`: {}",
-            listed.len(),
-            self::listed(&text, listed.len(), "; ")
+            ways.len(),
+            listed(&text, ways.len(), "; ")
         ),
     )
     .with_locale(locale)
