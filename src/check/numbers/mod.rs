@@ -5,6 +5,10 @@
 
 use std::ops::Range;
 
+mod words;
+
+pub use words::spelled;
+
 /// How a locale writes numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Format {
@@ -186,19 +190,6 @@ fn radix(raw: &str, rest: &str) -> Option<String> {
     ];
     (matches!(raw, "2" | "8" | "10" | "16") && SUFFIXES.iter().any(|s| rest.starts_with(s)))
         .then(|| format!("{RADIX}{raw}"))
-}
-
-/// Whether English `text` names base `base` as a word (`decimal`).
-fn names_base(text: &str, base: &str) -> bool {
-    let names: &[&str] = match base {
-        "2" => &["binary"],
-        "8" => &["octal"],
-        "10" => &["decimal"],
-        "16" => &["hexadecimal", "hex"],
-        _ => &[],
-    };
-    text.split(|c: char| !c.is_alphabetic())
-        .any(|w| names.iter().any(|n| w.eq_ignore_ascii_case(n)))
 }
 
 /// `value` (a canonical number, `1.5`) times ten to `zeros`, when that is
@@ -428,150 +419,6 @@ fn integer(digits: &str) -> String {
     }
 }
 
-/// Whether `text` spells `n` (0–10) as a word in `language` (`두 개`, `two`),
-/// or, in English, names month `n` (1–12): `August 1` is `8월 1일` in
-/// Korean, `8月1日` in Japanese and Chinese; or base `n` of a
-/// `radix:` value: `decimal` is `10進数`.
-pub fn spelled(text: &str, language: &str, n: &str) -> bool {
-    if let Some(base) = n.strip_prefix(RADIX) {
-        return language == "en" && names_base(text, base);
-    }
-    let Ok(n) = n.parse::<usize>() else {
-        return false;
-    };
-    if language == "en" && names_month(text, n) {
-        return true;
-    }
-    let words = match n {
-        0 => zero_words(language),
-        n => number_words(language)
-            .get(n - 1)
-            .copied()
-            .unwrap_or_default(),
-    };
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .any(|w| {
-            let w = w.to_lowercase();
-            words.iter().any(|p| w.starts_with(p))
-        })
-}
-
-/// Whether English `text` has the name of month `n` as a word
-/// (capitalized, as English writes month names: `may` is not May).
-fn names_month(text: &str, n: usize) -> bool {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let Some(month) = n.checked_sub(1).and_then(|i| MONTHS.get(i)) else {
-        return false;
-    };
-    text.split(|c: char| !c.is_alphabetic())
-        .any(|w| w == *month || (w.len() == 3 && month.starts_with(w) && n != 5))
-}
-
-/// Word stems for 0 by language (`нуль` for a table's `0`); none where the
-/// word is also the start of common words (Korean `영`, English `no`).
-fn zero_words(language: &str) -> &'static [&'static str] {
-    match language {
-        "en" | "fr" => &["zero", "zéro"],
-        "ru" => &["нол", "нул"],
-        "hu" => &["nulla"],
-        "de" => &["null"],
-        _ => &[],
-    }
-}
-
-/// Word stems for 1 to 10 (cardinal and ordinal) by language.
-fn number_words(language: &str) -> &'static [&'static [&'static str]] {
-    match language {
-        "en" => &[
-            &["one", "first", "single"],
-            &["two", "second", "both"],
-            &["three", "third"],
-            &["four"],
-            &["five", "fifth"],
-            &["six"],
-            &["seven"],
-            &["eight"],
-            &["nine", "ninth"],
-            &["ten"],
-        ],
-        "ko" => &[
-            &["한", "하나", "첫"],
-            &["두", "둘"],
-            &["세", "셋"],
-            &["네", "넷"],
-            &["다섯"],
-            &["여섯"],
-            &["일곱"],
-            &["여덟"],
-            &["아홉"],
-            &["열"],
-        ],
-        "ru" => &[
-            &["один", "одн", "перв"],
-            &["два", "две", "двух", "двум", "втор", "оба", "обе"],
-            &["три", "трех", "трёх", "трем", "трёт", "трет"],
-            &["четыр", "четвер"],
-            &["пят"],
-            &["шест"],
-            &["сем", "седьм"],
-            &["восем", "восьм"],
-            &["девят"],
-            &["десят"],
-        ],
-        "hu" => &[
-            &["egy", "első"],
-            &["két", "kettő", "második", "mindkét"],
-            &["három", "harmad"],
-            &["négy", "negyed"],
-            &["öt"],
-            &["hat"],
-            &["hét"],
-            &["nyolc"],
-            &["kilenc"],
-            &["tíz", "tized"],
-        ],
-        "de" => &[
-            &["ein", "erst"],
-            &["zwei", "beide"],
-            &["drei", "dritt"],
-            &["vier"],
-            &["fünf"],
-            &["sechs"],
-            &["sieben"],
-            &["acht"],
-            &["neun"],
-            &["zehn"],
-        ],
-        "fr" => &[
-            &["un", "une", "premi"],
-            &["deux", "second"],
-            &["trois"],
-            &["quatre"],
-            &["cinq"],
-            &["six"],
-            &["sept"],
-            &["huit"],
-            &["neuf"],
-            &["dix"],
-        ],
-        _ => &[],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -640,9 +487,5 @@ mod tests {
         assert_eq!(radix("2", "진수").as_deref(), Some("radix:2"));
         assert_eq!(radix("10", "個"), None);
         assert_eq!(radix("12", "進数"), None);
-        assert!(spelled("Enter a decimal number.", "en", "radix:10"));
-        assert!(spelled("a hex value", "en", "radix:16"));
-        assert!(!spelled("a binary value", "en", "radix:10"));
-        assert!(!spelled("デシマル", "ja", "radix:10"));
     }
 }
