@@ -1,5 +1,6 @@
-//! Property tests: any text, parsed and checked, never panics, and every
-//! alignment span ends up as a segment, a stray or a diagnostic.
+//! Property tests: any text, parsed and checked, never panics, every
+//! alignment span ends up as a segment, a stray or a diagnostic, and the
+//! parser's shortcut for plain pairs makes the model the full parse makes.
 
 use std::path::PathBuf;
 
@@ -88,6 +89,74 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("\u{feff}".to_string()),
         "[가-힣a-z0-9 .,:]{0,12}",
     ]
+}
+
+/// A pair in the pipeline's spelling, mostly with plain halves (the ones
+/// the parser's shortcut takes), sometimes with Markdown in them.
+fn pair() -> impl Strategy<Value = String> {
+    let half = prop_oneof![
+        4 => "[가-힣a-zA-Z0-9 .,:'\"!?()%#=+-]{0,10}",
+        1 => "[a-z *_`\\&|<>\\[\\]]{0,6}",
+    ];
+    (
+        prop::sample::select(vec!["986a5-1", "986a5-2", "x.1"]),
+        half.clone(),
+        half,
+    )
+        .prop_map(|(id, target, source)| {
+            format!(
+                "<span data-ttu-id=\"{id}\">{target}</span><span class=\"sxs-lookup\">\
+                 <span data-stu-id=\"{id}\">{source}</span></span>"
+            )
+        })
+}
+
+fn parse(text: &str, shortcut: bool) -> String {
+    let parse = match shortcut {
+        true => locdoc::sxs::parse,
+        false => locdoc::sxs::parse_reference,
+    };
+    format!(
+        "{:?}",
+        parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", text)
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// Pairs in every construct the fragments make, and beside every
+    /// markup that could change how the text around them parses.
+    #[test]
+    fn shortcut_parses_as_the_full_parse(parts in prop::collection::vec(prop_oneof![2 => pair(), 3 => fragment()], 0..40)) {
+        let text = format!("---\ntitle: x\n---\n{}", parts.concat());
+        prop_assert_eq!(parse(&text, true), parse(&text, false), "{:?}", text);
+    }
+}
+
+/// Every article of the bundled content and the test fixtures parses the
+/// same with the shortcut and without it.
+#[test]
+fn shortcut_parses_real_articles_as_the_full_parse() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seen = 0;
+    for dir in ["content", "tests/fixtures"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "md") {
+                let text =
+                    String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned();
+                assert_eq!(
+                    parse(&text, true),
+                    parse(&text, false),
+                    "{}",
+                    entry.path().display()
+                );
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 30, "{seen} articles");
 }
 
 proptest! {

@@ -8,6 +8,7 @@ use pulldown_cmark::{Alignment as MdAlignment, CodeBlockKind, Event, OffsetIter,
 
 use super::docfx::{self, Marker};
 use super::inline::InlineBuilder;
+use super::plain::Plains;
 use super::{Region, State, MAX_DEPTH};
 use crate::model::{Alignment, Block, Cell, Inline, ListItem};
 
@@ -29,13 +30,19 @@ pub struct BodyParser<'a, 's> {
 }
 
 impl<'a, 's> BodyParser<'a, 's> {
-    /// A parser over `events` of a body starting at byte `base`.
-    pub fn new(events: OffsetIter<'a>, base: usize, st: &'s mut State<'a>) -> Self {
+    /// A parser over `events` of a body starting at byte `base`, parsed
+    /// with `plains` blanked.
+    pub fn new(
+        events: OffsetIter<'a>,
+        base: usize,
+        st: &'s mut State<'a>,
+        plains: Plains<'a>,
+    ) -> Self {
         BodyParser {
             events: events.peekable(),
             base,
             st,
-            run: InlineBuilder::new(),
+            run: InlineBuilder::new(plains),
             depth: 0,
             flattened: 0,
         }
@@ -59,6 +66,12 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn line(&self, range: &Range<usize>) -> u32 {
         self.st.lines.line(range.start)
+    }
+
+    /// Whether every plain pair became a segment in text: if not, the
+    /// blocks are not the article's (see [`super::plain`]).
+    pub fn plains_complete(&self) -> bool {
+        self.run.plains.complete()
     }
 
     /// Blocks until `end` (or the end of input when `None`).
@@ -240,6 +253,7 @@ impl<'a, 's> BodyParser<'a, 's> {
         let mut text = String::new();
         let mut end = range.end;
         while let Some((event, r)) = self.next() {
+            self.run.plains.touch(&r);
             match event {
                 Event::Text(t) => text.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
@@ -258,6 +272,7 @@ impl<'a, 's> BodyParser<'a, 's> {
         let mut comment = super::html::Comment::default();
         self.begin();
         while let Some((event, range)) = self.next() {
+            self.run.plains.touch(&range);
             match event {
                 Event::Html(h) | Event::InlineHtml(h) | Event::Text(h) => {
                     raw.push_str(&h);

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag as MdTag, TagEnd};
 
+use super::plain::{Plain, Plains};
 use super::tag::{self, Alignment, Tag};
 use super::State;
 use crate::diag::Code;
@@ -103,11 +104,14 @@ pub struct InlineBuilder<'a> {
     /// Emphasis and links opened beyond [`super::MAX_DEPTH`], not kept as
     /// elements: their content joins the element around them.
     flattened: usize,
+    /// The article's plain pairs, blanked in the text the events come from.
+    pub(super) plains: Plains<'a>,
 }
 
 impl<'a> InlineBuilder<'a> {
-    /// A builder for an inline run.
-    pub(super) fn new() -> Self {
+    /// A builder for the inline runs of an article whose `plains` the
+    /// events were parsed without.
+    pub(super) fn new(plains: Plains<'a>) -> Self {
         let mut builder = InlineBuilder {
             stack: Vec::new(),
             lookups: Vec::new(),
@@ -116,6 +120,7 @@ impl<'a> InlineBuilder<'a> {
             split_id: None,
             dissolved: Vec::new(),
             flattened: 0,
+            plains,
         };
         builder.reset();
         builder
@@ -135,7 +140,7 @@ impl<'a> InlineBuilder<'a> {
 
     /// A span of pair `id` opens: a split pair's fragments are over when
     /// another pair's begin.
-    fn end_split_unless(&mut self, id: &str) {
+    pub(super) fn end_split_unless(&mut self, id: &str) {
         if self.split_id.as_deref().is_some_and(|split| split != id) {
             self.split_id = None;
         }
@@ -149,13 +154,8 @@ impl<'a> InlineBuilder<'a> {
     /// Feeds one event with its absolute byte range.
     pub fn feed(&mut self, event: Event<'a>, range: Range<usize>, st: &mut State) {
         match event {
-            Event::Text(t) => {
-                if self.pending.is_some() && t.trim().is_empty() {
-                    return;
-                }
-                self.flush_pending(st);
-                self.push_text(&t);
-            }
+            Event::Text(t) if self.plains.before(range.end) => self.text_with_plains(&t, range, st),
+            Event::Text(t) => self.text(&t, st),
             Event::Code(c) => {
                 self.flush_pending(st);
                 self.push(Inline::Code {
@@ -231,6 +231,52 @@ impl<'a> InlineBuilder<'a> {
                 code: m.into_string(),
             }),
             Event::Rule => {}
+        }
+    }
+
+    fn text(&mut self, t: &str, st: &mut State) {
+        if self.pending.is_some() && t.trim().is_empty() {
+            return;
+        }
+        self.flush_pending(st);
+        self.push_text(t);
+    }
+
+    /// A text event holding plain pairs (see [`super::plain`]): the text
+    /// around them as the events between their tags would have been, and
+    /// each pair's segment.
+    fn text_with_plains(&mut self, t: &str, range: Range<usize>, st: &mut State) {
+        let text = self.plains.text;
+        if t.len() != range.len() {
+            // Not the text's bytes as they stand: no offsets to cut at.
+            self.plains.fail();
+            return self.text(t, st);
+        }
+        let mut pos = range.start;
+        while let Some(p) = self.plains.take_within(pos, &range) {
+            if pos < p.at.start {
+                self.text(&text[pos..p.at.start], st);
+            }
+            self.plain_pair(&p, st);
+            pos = p.at.end;
+        }
+        if pos < range.end {
+            self.text(&text[pos..range.end], st);
+        }
+    }
+
+    /// The events of a plain pair's tags and halves, fed as pulldown-cmark
+    /// would have made them.
+    pub(super) fn replay(&mut self, p: &Plain, st: &mut State) {
+        let text = self.plains.text;
+        for (tag, range) in p.events() {
+            let piece = CowStr::Borrowed(&text[range.clone()]);
+            let event = if tag {
+                Event::InlineHtml(piece)
+            } else {
+                Event::Text(piece)
+            };
+            self.feed(event, range, st);
         }
     }
 

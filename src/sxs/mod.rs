@@ -22,6 +22,7 @@ pub(crate) use html::decode_entities;
 mod inline;
 pub mod lines;
 mod pairing;
+mod plain;
 pub mod tag;
 
 pub use lines::LineIndex;
@@ -97,23 +98,66 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 /// Parses one article. `path` is relative to the content dir and only used
 /// in diagnostics; `text` is the file's content (BOM and CRLF allowed).
 pub fn parse(path: &str, locale: Locale, slug: &str, text: &str) -> Parsed {
+    parse_with(path, locale, slug, text, true)
+}
+
+/// [`parse`] without the shortcut for plain pairs (see `plain`): the
+/// reference the shortcut is tested against.
+#[doc(hidden)]
+pub fn parse_reference(path: &str, locale: Locale, slug: &str, text: &str) -> Parsed {
+    parse_with(path, locale, slug, text, false)
+}
+
+fn parse_with(path: &str, locale: Locale, slug: &str, text: &str, shortcut: bool) -> Parsed {
     let text = normalize(text);
     let text: &str = &text;
+    let mut diags = Vec::new();
+    let split = front::split(text, path, &mut diags);
+    let plains = match shortcut {
+        true => plain::find(text, split.body_start),
+        false => Vec::new(),
+    };
+    let reduced = (!plains.is_empty()).then(|| plain::reduce(text, &plains));
     let mut st = State {
         text,
         lines: LineIndex::new(text),
         path,
         segments: Vec::new(),
         strays: Vec::new(),
-        diags: Vec::new(),
+        diags,
         accounted: Vec::new(),
         regions: Vec::new(),
     };
-    let split = front::split(text, path, &mut st.diags);
     let front = front::read(split.yaml, path, &st.lines, &mut st.diags);
     let body = &text[split.body_start..];
-    let events = Parser::new_ext(body, options()).into_offset_iter();
-    let blocks = body::BodyParser::new(events, split.body_start, &mut st).blocks(None);
+    let mut blocks = None;
+    if let Some(reduced) = &reduced {
+        let events = Parser::new_ext(&reduced[split.body_start..], options()).into_offset_iter();
+        let before = st.diags.len();
+        let mut parser = body::BodyParser::new(
+            events,
+            split.body_start,
+            &mut st,
+            plain::Plains::new(text, plains),
+        );
+        let parsed = parser.blocks(None);
+        if parser.plains_complete() {
+            blocks = Some(parsed);
+        } else {
+            // A plain pair stood where the shortcut does not reach: parse
+            // again without it.
+            st.diags.truncate(before);
+            st.segments.clear();
+            st.strays.clear();
+            st.accounted.clear();
+            st.regions.clear();
+        }
+    }
+    let blocks = blocks.unwrap_or_else(|| {
+        let events = Parser::new_ext(body, options()).into_offset_iter();
+        body::BodyParser::new(events, split.body_start, &mut st, plain::Plains::none(text))
+            .blocks(None)
+    });
     // Span pairs in the front matter (a pipeline that translated the
     // metadata too) are audited with the body's: none is lost unsaid.
     st.regions.push((0..split.body_start, Region::FrontMatter));

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::inline::{Frame, Halves, InlineBuilder, Pending};
+use super::plain::Plain;
 use super::State;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment, SegmentId, Side};
@@ -148,6 +149,44 @@ impl<'a> InlineBuilder<'a> {
             }
             self.extend(loose);
         }
+    }
+
+    /// A plain pair met in text: the segment its events would have paired
+    /// (see [`super::plain`]), made at once when nothing is pending or
+    /// open around it, and otherwise from its events.
+    pub(super) fn plain_pair(&mut self, p: &Plain, st: &mut State) {
+        let open_alignment = matches!(
+            self.stack.last(),
+            Some((
+                Frame::Target { .. } | Frame::Source { .. } | Frame::Lookup { .. },
+                _
+            ))
+        );
+        if self.pending.is_some() || open_alignment {
+            return self.replay(p, st);
+        }
+        let text = self.plains.text;
+        let id = &text[p.id.clone()];
+        self.end_split_unless(id);
+        st.accounted.extend([p.at.start, p.source_open]);
+        let (line, column) = st.lines.position(p.at.start);
+        let half = |range: &std::ops::Range<usize>| match &text[range.clone()] {
+            "" => Vec::new(),
+            t => vec![Inline::Text {
+                text: t.to_string(),
+            }],
+        };
+        let index = st.segments.len();
+        st.segments.push(Segment {
+            id: SegmentId::parse(id),
+            target: half(&p.target),
+            source: half(&p.source),
+            line,
+            column,
+            target_range: p.target.clone(),
+            source_range: p.source.clone(),
+        });
+        self.push(Inline::Segment { index });
     }
 
     fn pair(

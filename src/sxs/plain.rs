@@ -1,0 +1,274 @@
+//! Plain pairs: the shortcut past pulldown-cmark for most sentences.
+//!
+//! Nearly every pair of an article is written exactly as the pipeline
+//! writes it, with text in both halves that Markdown leaves alone:
+//!
+//! ```text
+//! <span data-ttu-id="X">target</span><span class="sxs-lookup"><span data-stu-id="X">source</span></span>
+//! ```
+//!
+//! Parsing those six tags as inline HTML and pairing their events is most
+//! of the parse (the callgrind figures are in BENCHMARKS.md). So before the
+//! parse, [`find`] lists these pairs and [`reduce`] gives pulldown-cmark a
+//! copy of the text with each one blanked to dots, byte for byte: the
+//! offsets stay, and a run of ASCII punctuation is text wherever a run of
+//! inline HTML was (both start and end with punctuation, so emphasis
+//! delimiters beside them flank the same way, and neither starts a block).
+//! The inline builder then meets each pair inside a text event and makes
+//! its segment directly ([`Plains`]).
+//!
+//! A pair the parse put anywhere but in text (a code block or code span,
+//! an HTML block, a link destination) is never met that way: the parse is
+//! then thrown away and run again on the original text, so the model is
+//! always the one the six tags' events make (a property test holds the two
+//! to each other).
+
+use std::ops::Range;
+
+use memchr::{memchr, memmem};
+
+const OPEN: &[u8] = br#"<span data-ttu-id=""#;
+const LOOKUP: &[u8] = br#"</span><span class="sxs-lookup">"#;
+const SOURCE: &[u8] = br#"<span data-stu-id=""#;
+const CLOSE: &[u8] = b"</span></span>";
+const END_TAG: usize = b"</span>".len();
+
+/// One plain pair; offsets into the article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Plain {
+    /// The pair, from `<span data-ttu-id` to its last `</span>`.
+    pub at: Range<usize>,
+    pub id: Range<usize>,
+    pub target: Range<usize>,
+    /// Where `<span data-stu-id` starts.
+    pub source_open: usize,
+    pub source: Range<usize>,
+}
+
+impl Plain {
+    /// The events pulldown-cmark makes of the pair in text, with their
+    /// ranges: what the builder is fed when the shortcut does not apply.
+    pub fn events(&self) -> impl Iterator<Item = (bool, Range<usize>)> {
+        let lookup = self.target.end + END_TAG;
+        [
+            (true, self.at.start..self.target.start),
+            (false, self.target.clone()),
+            (true, self.target.end..lookup),
+            (true, lookup..self.source_open),
+            (true, self.source_open..self.source.start),
+            (false, self.source.clone()),
+            (true, self.source.end..self.source.end + END_TAG),
+            (true, self.source.end + END_TAG..self.at.end),
+        ]
+        .into_iter()
+        .filter(|(tag, range)| *tag || !range.is_empty())
+    }
+}
+
+/// Bytes that end a plain half: Markdown's inline syntax, entities and
+/// escapes, a table's `|`, a line end, and `<`, `>` of any tag.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\n\r<>`*_~[]\\&|";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The plain pairs of `text` at or after byte `from`, in order.
+pub(super) fn find(text: &str, from: usize) -> Vec<Plain> {
+    let bytes = text.as_bytes();
+    let Some(tail) = bytes.get(from..) else {
+        return Vec::new();
+    };
+    memmem::find_iter(tail, OPEN)
+        .filter_map(|at| plain_at(bytes, from + at))
+        .collect()
+}
+
+/// The plain pair whose `<span data-ttu-id` starts at `at`, if it is one.
+fn plain_at(bytes: &[u8], at: usize) -> Option<Plain> {
+    // `\<span`: the `<` is escaped text, not a tag.
+    if at > 0 && bytes[at - 1] == b'\\' {
+        return None;
+    }
+    let id_start = at + OPEN.len();
+    let id_len = bytes
+        .get(id_start..)?
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))?;
+    let id = id_start..id_start + id_len;
+    if id_len == 0 || bytes.get(id.end..id.end + 2)? != b"\">" {
+        return None;
+    }
+    let target = half(bytes, id.end + 2)?;
+    let source_open = target.end + LOOKUP.len();
+    if bytes.get(target.end..source_open)? != LOOKUP
+        || bytes.get(source_open..source_open + SOURCE.len())? != SOURCE
+    {
+        return None;
+    }
+    let id2 = source_open + SOURCE.len();
+    if bytes.get(id2..id2 + id_len)? != &bytes[id.clone()]
+        || bytes.get(id2 + id_len..id2 + id_len + 2)? != b"\">"
+    {
+        return None;
+    }
+    let source = half(bytes, id2 + id_len + 2)?;
+    let end = source.end + CLOSE.len();
+    if bytes.get(source.end..end)? != CLOSE {
+        return None;
+    }
+    Some(Plain {
+        at: at..end,
+        id,
+        target,
+        source_open,
+        source,
+    })
+}
+
+/// The plain text from `start` up to the next `<`.
+fn half(bytes: &[u8], start: usize) -> Option<Range<usize>> {
+    let rest = bytes.get(start..)?;
+    let len = memchr(b'<', rest)?;
+    if rest[..len].iter().any(|&b| SPECIAL[b as usize]) {
+        return None;
+    }
+    Some(start..start + len)
+}
+
+/// `text` with each pair blanked to dots, byte for byte.
+pub(super) fn reduce(text: &str, plains: &[Plain]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for p in plains {
+        bytes[p.at.clone()].fill(b'.');
+    }
+    // Only whole pairs, which start and end at ASCII bytes, turned into
+    // ASCII: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+/// The plain pairs of an article as the inline builder meets them.
+pub(super) struct Plains<'a> {
+    /// The original text, which the pairs' content is taken from.
+    pub text: &'a str,
+    list: Vec<Plain>,
+    next: usize,
+    /// A pair was met other than whole inside a text event.
+    failed: bool,
+}
+
+impl<'a> Plains<'a> {
+    pub fn new(text: &'a str, list: Vec<Plain>) -> Self {
+        Plains {
+            text,
+            list,
+            next: 0,
+            failed: false,
+        }
+    }
+
+    /// No pairs: the parse runs on the original text.
+    pub fn none(text: &'a str) -> Self {
+        Plains::new(text, Vec::new())
+    }
+
+    /// Whether the next pair starts before `end`.
+    #[inline]
+    pub fn before(&self, end: usize) -> bool {
+        self.list.get(self.next).is_some_and(|p| p.at.start < end)
+    }
+
+    /// Takes the next pair if it lies whole inside `range` at or after
+    /// `from`; a pair before `from` was skipped by the parse, and one that
+    /// reaches past `range` is not whole in it: both fail the shortcut.
+    pub fn take_within(&mut self, from: usize, range: &Range<usize>) -> Option<Plain> {
+        let p = self.list.get(self.next)?;
+        if p.at.start >= range.end {
+            return None;
+        }
+        if p.at.start < from || p.at.end > range.end {
+            self.failed = true;
+            return None;
+        }
+        self.next += 1;
+        Some(p.clone())
+    }
+
+    /// An event other than text covers `range`: any pair in it is lost to
+    /// the shortcut.
+    pub fn touch(&mut self, range: &Range<usize>) {
+        if self.before(range.end) {
+            self.failed = true;
+        }
+    }
+
+    pub fn fail(&mut self) {
+        self.failed = true;
+    }
+
+    /// Whether every pair became a segment inside text.
+    pub fn complete(&self) -> bool {
+        !self.failed && self.next == self.list.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAIR: &str = r#"<span data-ttu-id="a1-2">Eins</span><span class="sxs-lookup"><span data-stu-id="a1-2">One</span></span>"#;
+
+    #[test]
+    fn finds_the_pipelines_spelling() {
+        let text = format!("- {PAIR} and {PAIR}\n");
+        let found = find(&text, 0);
+        assert_eq!(found.len(), 2);
+        let p = &found[0];
+        assert_eq!(&text[p.at.clone()], PAIR);
+        assert_eq!(&text[p.id.clone()], "a1-2");
+        assert_eq!(&text[p.target.clone()], "Eins");
+        assert_eq!(&text[p.source.clone()], "One");
+        assert!(text[p.source_open..].starts_with("<span data-stu-id"));
+        let tags: String = p.events().map(|(_, r)| &text[r]).collect();
+        assert_eq!(tags, PAIR);
+    }
+
+    #[test]
+    fn leaves_pairs_with_markup_or_other_spellings() {
+        for text in [
+            PAIR.replace("Eins", "**Eins**"),
+            PAIR.replace("One", "`One`"),
+            PAIR.replace("One", "a | b"),
+            PAIR.replace("One", "a &amp; b"),
+            PAIR.replace("a1-2\">One", "a1-3\">One"),
+            PAIR.replace("<span class", "<span  class"),
+            PAIR.replace("a1-2", "a 1"),
+            format!("\\{PAIR}"),
+            PAIR.replace("One", "O\nne"),
+        ] {
+            assert!(find(&text, 0).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn empty_halves_are_plain() {
+        let text = PAIR.replace("Eins", "");
+        let p = &find(&text, 0)[0];
+        assert!(p.target.is_empty());
+        assert_eq!(p.events().count(), 7);
+    }
+
+    #[test]
+    fn reduce_keeps_offsets() {
+        let text = format!("# Ü {} ü\n", PAIR.replace("Eins", "한국어"));
+        let found = find(&text, 0);
+        let reduced = reduce(&text, &found);
+        assert_eq!(reduced.len(), text.len());
+        assert!(reduced.starts_with("# Ü ...") && reduced.ends_with(". ü\n"));
+    }
+}
