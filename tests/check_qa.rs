@@ -961,3 +961,57 @@ fn inconsistent_translations_list_five_places_and_count_the_rest() {
     assert!(message.contains("… and 3 more)"), "{message}");
     assert_eq!(message.matches("ko-KR/a").count(), 6, "{message}");
 }
+
+/// Names from code written as text, broken the ways machine translation
+/// breaks them (real articles: zh-TW Win32, pl-PL and de-DE .NET docs),
+/// and kept the ways translators keep them.
+#[test]
+fn a_name_from_code_is_kept_as_written() {
+    let mismatch = |locale: &str, target: &str, source: &str| {
+        fires(Code::IdentifierMismatch, locale, target, source)
+    };
+    assert!(mismatch(
+        "de-DE",
+        "Header: MetaHost. h",
+        "Header: MetaHost.h"
+    ));
+    assert!(mismatch(
+        "zh-TW",
+        "秘密 \\_ 查詢 \\_ 值",
+        "SECRET\\_QUERY\\_VALUE"
+    ));
+    assert!(mismatch(
+        "zh-TW",
+        "[**Winspool.drv \\_ 開啟**](drv-open.md) 訊息",
+        "the [**DRV\\_OPEN**](drv-open.md) message"
+    ));
+    assert!(mismatch(
+        "pl-PL",
+        "Ustaw parametr l param1.",
+        "Set the lParam1 parameter."
+    ));
+    // Kept: as text, in code, or a file name in another case.
+    assert!(!mismatch(
+        "de-DE",
+        "Header: MetaHost.h",
+        "Header: MetaHost.h"
+    ));
+    assert!(!mismatch(
+        "ja-JP",
+        "`SECRET_QUERY_VALUE` を設定します。",
+        "Set SECRET\\_QUERY\\_VALUE."
+    ));
+    assert!(!mismatch(
+        "de-DE",
+        "Bibliothek: Mscoree.dll",
+        "Library: MSCorEE.dll"
+    ));
+    // Not names from code: versions, domains, paths, words with periods.
+    assert!(!mismatch("ko-KR", "버전 1.2.3", "Version 1.2.3"));
+    assert!(!mismatch(
+        "ko-KR",
+        "다음을 참조하세요.",
+        "See contoso.com/setup.exe."
+    ));
+    assert!(!mismatch("ko-KR", "예: 파일", "e.g. the file"));
+}

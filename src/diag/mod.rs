@@ -93,6 +93,7 @@ codes! {
     LinkMismatch = "link-mismatch", Warning, "a link of the source is missing from the translation or vice versa";
     MarkupMismatch = "markup-mismatch", Warning, "bold, italic, code or strikethrough counts differ";
     CodeMismatch = "code-mismatch", Error, "inline code, xrefs or placeholders differ from the source";
+    IdentifierMismatch = "identifier-mismatch", Warning, "a file name, `_` name or camelCase name of the source's text is not in the translation as written";
     BracketMismatch = "bracket-mismatch", Warning, "the translation leaves a bracket open or closes one never opened, where the source's are balanced";
     WhitespaceMismatch = "whitespace-mismatch", Info, "leading, trailing or doubled whitespace differs";
     InconsistentTranslation = "inconsistent-translation", Warning, "one source sentence translated in different ways within a locale";

@@ -15,6 +15,7 @@ mod duplicate_id;
 mod empty_target;
 mod id_gap;
 mod id_order;
+mod identifier_mismatch;
 mod inconsistent_translation;
 mod link_mismatch;
 mod locale_mismatch;
@@ -61,6 +62,7 @@ pub const CONTENT: &[ContentRule] = &[
     link_mismatch::check,
     markup_mismatch::check,
     code_mismatch::check,
+    identifier_mismatch::check,
     bracket_mismatch::check,
     whitespace_mismatch::check,
 ];
