@@ -1015,3 +1015,20 @@ fn a_name_from_code_is_kept_as_written() {
     ));
     assert!(!mismatch("ko-KR", "예: 파일", "e.g. the file"));
 }
+
+/// Template tags a site's build runs (Azure Architecture Center, it-IT)
+/// and element names written as text (.NET configuration reference,
+/// pl-PL) are code, not English left untranslated.
+#[test]
+fn templates_and_element_names_are_not_untranslated() {
+    let body = [
+        same(101, "{%- for category in categories %}"),
+        same(102, "{{ pattern.title }}"),
+        same(103, "\\<runtime>"),
+        same(104, "\\</configuration>"),
+        same(105, "Use the runtime element."),
+        same(106, "\\<use the runtime element>"),
+    ]
+    .join("\n\n");
+    assert_eq!(untranslated(&body), ["aa1-105", "aa1-106"]);
+}

@@ -123,7 +123,7 @@ fn is_identifier(word: &str) -> bool {
 /// word of prose (`TREAT (null AS RowType)`); with `[]`, `{}`, `=`, `;` or
 /// ` : `, one such word may be a name (`qubits : Qubit[]`).
 fn is_code_like(text: &str) -> bool {
-    if text.contains('\\') || text.contains("$$") {
+    if text.contains('\\') || text.contains("$$") || is_template(text) || is_element(text) {
         return true;
     }
     // ` : ` is a declaration (`qubits : LittleEndian`); English prose
@@ -143,6 +143,26 @@ fn is_code_like(text: &str) -> bool {
 
 /// Whether `seg` is the whole content of a table cell or of a list item
 /// (spacing aside).
+/// A Liquid or Jinja tag or expression (`{%- for x in y %}`, `{{ a.b }}`),
+/// which a site's template step runs, not a reader reads.
+fn is_template(text: &str) -> bool {
+    text.contains("{%") || text.contains("{{")
+}
+
+/// An element name written as text (`<runtime>`, from `\<runtime>` in the
+/// Markdown): a configuration file's markup.
+fn is_element(text: &str) -> bool {
+    text.strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .map(|name| name.trim_start_matches('/'))
+        .is_some_and(|name| {
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        })
+}
+
 fn alone_in_a_cell(article: &Article, seg: &Segment) -> bool {
     let Some(index) = article.segments.iter().position(|s| std::ptr::eq(s, seg)) else {
         return false;
