@@ -1032,3 +1032,101 @@ fn templates_and_element_names_are_not_untranslated() {
     .join("\n\n");
     assert_eq!(untranslated(&body), ["aa1-105", "aa1-106"]);
 }
+
+/// The codes of the findings `check` makes of `segments` (target, source)
+/// in an article of `locale`, with the segment each is on.
+fn findings(locale: &str, segments: &[(&str, &str)]) -> Vec<(Code, String)> {
+    let body: String = segments
+        .iter()
+        .enumerate()
+        .map(|(i, (target, source))| {
+            let id = 101 + i;
+            format!("<span data-ttu-id=\"aa1-{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"aa1-{id}\">{source}</span></span>\n\n")
+        })
+        .collect();
+    let text = format!("---\ntitle: t\n---\n{body}");
+    let parsed = locdoc::sxs::parse("x/a.md", Locale::parse(locale).unwrap(), "a", &text);
+    check::article(&parsed.article)
+        .into_iter()
+        .map(|d| (d.code, d.segment.unwrap_or_default()))
+        .collect()
+}
+
+/// A sentence machine translation cut short (sv-SE, Microsoft 365) is
+/// reported against the article's own ratio: Chinese, a third of the
+/// English throughout, is not.
+#[test]
+fn a_translation_cut_short_is_reported() {
+    const SOURCE: &str = "In the Need help flyout that appears, type something descriptive in the search box, and then press ENTER.";
+    let sv = [
+        (
+            "Logga in på administrationscentret med ditt administratörskonto.",
+            "Sign in to the admin center with your administrator account.",
+        ),
+        (
+            "Välj Support i navigeringsfönstret till vänster och sedan Ny tjänstbegäran.",
+            "In the left navigation pane, choose Support and then New service request.",
+        ),
+        (
+            "Ange en beskrivning av problemet och välj sedan Skicka.",
+            "Enter a description of the problem, and then choose Submit.",
+        ),
+        (
+            "Du får ett e-postmeddelande när begäran har tagits emot.",
+            "You receive an email message when the request is received.",
+        ),
+        (
+            "Supporttekniker kontaktar dig inom en arbetsdag.",
+            "A support engineer contacts you within one business day.",
+        ),
+        (
+            "Du kan följa begäran på sidan Tjänstbegäranden.",
+            "You can follow the request on the Service requests page.",
+        ),
+        (
+            "Om du vill stänga begäran väljer du Stäng begäran.",
+            "To close the request, choose Close request.",
+        ),
+        (
+            "Mer information finns i artikeln om support för företag.",
+            "For more information, see the article about business support.",
+        ),
+        ("Skriv något beskrivande i sökrutan.", SOURCE),
+    ];
+    let found = findings("sv-SE", &sv);
+    let short: Vec<_> = found
+        .iter()
+        .filter(|(c, _)| *c == Code::ShortTranslation)
+        .collect();
+    assert_eq!(
+        short,
+        [&(Code::ShortTranslation, "aa1-109".to_string())],
+        "{found:?}"
+    );
+    let whole = [(
+        "I utfällningsfönstret Behöver du hjälp? som visas skriver du något beskrivande i sökrutan och trycker sedan på RETUR.",
+        SOURCE,
+    )];
+    let sv_whole: Vec<_> = sv[..8].iter().chain(&whole).copied().collect();
+    assert!(!findings("sv-SE", &sv_whole)
+        .iter()
+        .any(|(c, _)| *c == Code::ShortTranslation));
+    let zh: Vec<_> = [
+        "使用管理员帐户登录管理中心。",
+        "在左侧导航窗格中，选择支持，然后选择新建服务请求。",
+        "输入问题的说明，然后选择提交。",
+        "收到请求后，你将收到一封电子邮件。",
+        "支持工程师会在一个工作日内与你联系。",
+        "可以在服务请求页面上跟踪请求。",
+        "若要关闭请求，请选择关闭请求。",
+        "有关详细信息，请参阅有关企业支持的文章。",
+        "在出现的需要帮助浮出控件中，在搜索框中键入描述性内容，然后按 Enter。",
+    ]
+    .iter()
+    .zip(&sv)
+    .map(|(zh, (_, en))| (*zh, *en))
+    .collect();
+    assert!(!findings("zh-CN", &zh)
+        .iter()
+        .any(|(c, _)| *c == Code::ShortTranslation));
+}

@@ -241,6 +241,7 @@ pub fn article_with(article: &Article, options: &Options) -> Vec<Diagnostic> {
         article,
         allowlist: &options.allowlist,
         language: article.locale.language(),
+        length_ratio: rules::length_ratio(article),
     };
     // Each side of a segment is walked once, into buffers that serve the
     // whole article.

@@ -23,10 +23,13 @@ mod malformed_id;
 mod markup_mismatch;
 mod mixed_prefix;
 mod number_mismatch;
+mod short_translation;
 mod source_drift;
 mod source_mismatch;
 mod untranslated;
 mod whitespace_mismatch;
+
+pub use short_translation::median_ratio as length_ratio;
 
 /// A per-article rule.
 pub type Rule = fn(&Article, &mut Vec<Diagnostic>);
@@ -49,6 +52,9 @@ pub struct Context<'a> {
     pub allowlist: &'a Allowlist,
     /// The primary language of the article's locale (`ko`).
     pub language: &'a str,
+    /// The article's median of translation length over source length
+    /// ([`length_ratio`]), when it has enough sentences to tell.
+    pub length_ratio: Option<f64>,
 }
 
 /// A per-segment content rule: the segment and both its sides, scanned.
@@ -65,6 +71,7 @@ pub const CONTENT: &[ContentRule] = &[
     identifier_mismatch::check,
     bracket_mismatch::check,
     whitespace_mismatch::check,
+    short_translation::check,
 ];
 
 /// A rule over the facts of every file.
