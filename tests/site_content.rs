@@ -1168,3 +1168,42 @@ fn an_html_table_split_by_blank_lines_stays_one_table() {
         );
     }
 }
+
+/// A parameter list as Win32 reference articles write it (zh-TW): the
+/// `<dl>`, `<dt>` and `<dd>` tags in blocks of their own between the
+/// Markdown of each term and definition. The page shows one list with
+/// each sentence in its term or definition, as a browser shows DocFX's.
+#[test]
+fn a_definition_list_written_around_markdown_stays_one_list() {
+    let site = Site::new();
+    let text = format!(
+        "---\ntitle: t\n---\n<dl> <dt>\n\n{}\n</dt> <dd>\n\n{}\n\n</dd> <dt>\n\n{}\n</dt> <dd>\n\n{}\n\n</dd> </dl>\n\n{}\n",
+        seg("abcde-101", "*dwDriverId*", "*dwDriverId*"),
+        seg("abcde-102", "驅動程式的識別碼。", "Identifier of the driver."),
+        seg("abcde-103", "*hdrvr*", "*hdrvr*"),
+        seg("abcde-104", "驅動程式實例的控制碼。", "Handle of the driver instance."),
+        seg("abcde-105", "清單之後", "After the list"),
+    );
+    site.article("zh-TW", "a", &text);
+    assert_eq!(site.build().content.errors, 0);
+    let page = site.page("zh-tw/a/index.html");
+    let html = Html::parse_document(&page);
+    let ids = |s: &str| -> Vec<String> {
+        html.select(&Selector::parse(s).unwrap())
+            .map(|e| e.value().attr("data-id").unwrap().to_string())
+            .collect()
+    };
+    let lists = Selector::parse("main .col-target dl").unwrap();
+    assert_eq!(html.select(&lists).count(), 1, "{page}");
+    assert_eq!(
+        ids("main .col-target dl > dt .seg"),
+        ["abcde-101", "abcde-103"],
+        "{page}"
+    );
+    assert_eq!(
+        ids("main .col-target dl > dd .seg"),
+        ["abcde-102", "abcde-104"],
+        "{page}"
+    );
+    assert_eq!(ids("main .col-target > p .seg"), ["abcde-105"], "{page}");
+}

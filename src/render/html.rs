@@ -231,6 +231,9 @@ impl Html<'_, '_> {
                 taken = self.split_table(rest);
             }
             if taken == 0 {
+                taken = self.definitions(rest);
+            }
+            if taken == 0 {
                 self.block(block);
                 taken = 1;
             }

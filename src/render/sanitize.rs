@@ -190,12 +190,30 @@ pub fn clean_html(raw: &str) -> String {
 }
 
 /// Cleans a raw HTML block: [`clean_html`] plus lists, paragraphs and tables.
+/// `<dt>` and `<dd>` belong in a `<dl>`: in a block without one (a list
+/// whose other parts are in other blocks, that `definitions` could not
+/// put together) they keep their content but not their tags.
 pub fn clean_html_block(raw: &str) -> String {
     static BLOCK: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    BLOCK
-        .get_or_init(|| cleaner(&[PHRASING, BLOCKS].concat()))
-        .clean(raw)
-        .to_string()
+    static LOOSE: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    let cleaner = match has_list(raw) {
+        true => BLOCK.get_or_init(|| cleaner(&[PHRASING, BLOCKS].concat())),
+        false => LOOSE.get_or_init(|| {
+            let blocks = BLOCKS.iter().filter(|t| !matches!(**t, "dt" | "dd"));
+            cleaner(&PHRASING.iter().chain(blocks).copied().collect::<Vec<_>>())
+        }),
+    };
+    cleaner.clean(raw).to_string()
+}
+
+/// Whether `raw` opens a `<dl>`.
+fn has_list(raw: &str) -> bool {
+    raw.match_indices('<').any(|(at, _)| {
+        let tag = raw.as_bytes().get(at + 1..at + 4).unwrap_or_default();
+        tag.len() == 3
+            && tag[..2].eq_ignore_ascii_case(b"dl")
+            && matches!(tag[2], b'>' | b' ' | b'\t' | b'\n' | b'/')
+    })
 }
 
 fn cleaner(allowed: &[&'static str]) -> ammonia::Builder<'static> {
@@ -217,6 +235,19 @@ fn cleaner(allowed: &[&'static str]) -> ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_and_definitions_outside_a_list_lose_their_tags() {
+        assert_eq!(
+            clean_html_block(" <dd>Must be zero.</dd> </dl>"),
+            " Must be zero. "
+        );
+        assert_eq!(
+            clean_html_block("<DL><dt>a</dt><dd>b</dd></DL>"),
+            "<dl><dt>a</dt><dd>b</dd></dl>"
+        );
+        assert!(!has_list("<dlx><dt>"));
+    }
 
     #[test]
     fn refuses_script_urls_however_spelled() {
