@@ -985,7 +985,9 @@ fn a_name_from_code_is_kept_as_written() {
         "[**Winspool.drv \\_ 開啟**](drv-open.md) 訊息",
         "the [**DRV\\_OPEN**](drv-open.md) message"
     ));
-    assert!(mismatch(
+    // camelCase names are not checked: finding them takes a look at every
+    // byte of every sentence, and none of the damage in real articles was one.
+    assert!(!mismatch(
         "pl-PL",
         "Ustaw parametr l param1.",
         "Set the lParam1 parameter."

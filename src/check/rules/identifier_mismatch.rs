@@ -1,9 +1,8 @@
 //! `identifier-mismatch` (warning): a name from code that the source
-//! writes as plain text is not in the translation as written. Three kinds
+//! writes as plain text is not in the translation as written. Two kinds
 //! are precise enough to check: file names with a known extension
-//! (`MetaHost.h`, `appsettings.json`), names joined by `_`
-//! (`SECRET_QUERY_VALUE`, `max_count`) and camelCase names (`lParam1`,
-//! `dwDriverId`). Inline code is `code-mismatch`'s.
+//! (`MetaHost.h`, `appsettings.json`) and names joined by `_`
+//! (`SECRET_QUERY_VALUE`, `max_count`). Inline code is `code-mismatch`'s.
 //!
 //! Why: machine translation breaks such names where a reader can't tell:
 //! it splits `MetaHost.h` into `MetaHost. h`, or translates each word of
@@ -49,9 +48,14 @@ pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnos
             cx.article,
             seg,
             Code::IdentifierMismatch,
-            format!("segment `{}` changes a name from code: missing {names}", seg.id),
+            format!(
+                "segment `{}` changes a name from code: missing {names}",
+                seg.id
+            ),
         )
-        .with_hint("file, constant and parameter names are not translated: copy them from the source as written"),
+        .with_hint(
+            "file and constant names are not translated: copy them from the source as written",
+        ),
     );
 }
 
@@ -69,37 +73,47 @@ fn kept(target: &Scan, name: &str, file: bool) -> bool {
 
 /// Calls `found` with each identifier of `text` and whether it is a file
 /// name. Identifiers are runs of ASCII letters, digits, `_` and `.` with
-/// no letter or digit of another script touching them.
+/// no letter or digit of another script touching them; only a run with a
+/// `_` or `.` inside it can be one, so the search starts at those.
 pub(crate) fn identifiers<'t>(text: &'t str, found: &mut impl FnMut(&'t str, bool)) {
     let bytes = text.as_bytes();
-    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'.';
-    let mut i = 0;
-    while i < bytes.len() {
-        if !word(bytes[i]) {
-            i += 1;
+    let mut done = 0;
+    for mark in memchr::memchr2_iter(b'_', b'.', bytes) {
+        let inside = bytes.get(mark + 1).is_some_and(|&b| is_word(b));
+        if mark < done || !inside {
             continue;
         }
-        let start = i;
-        while i < bytes.len() && word(bytes[i]) {
-            i += 1;
-        }
+        let start = bytes[..mark]
+            .iter()
+            .rposition(|&b| !is_word(b))
+            .map_or(0, |i| i + 1);
+        let end = bytes[mark..]
+            .iter()
+            .position(|&b| !is_word(b))
+            .map_or(bytes.len(), |i| mark + i);
+        done = end;
         // A letter of another script, or a URL's, path's or address's
         // punctuation: part of something else.
         let touches = |c: Option<char>| {
             c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '\\' | '@'))
         };
-        if touches(text[..start].chars().next_back()) || touches(text[i..].chars().next()) {
+        if touches(text[..start].chars().next_back()) || touches(text[end..].chars().next()) {
             continue;
         }
-        let run = text[start..i].trim_matches('.');
+        let run = text[start..end].trim_matches('.');
         if let Some(file) = kind(run) {
             found(run, file);
         }
     }
 }
 
-/// `Some(true)` for a file name, `Some(false)` for a `_` or camelCase
-/// name, `None` for anything else.
+/// A byte of an identifier's run.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'.'
+}
+
+/// `Some(true)` for a file name, `Some(false)` for a name joined by `_`,
+/// `None` for anything else.
 fn kind(run: &str) -> Option<bool> {
     let letters = |s: &str| s.bytes().any(|b| b.is_ascii_alphabetic());
     if let Some((name, ext)) = run.rsplit_once('.') {
@@ -111,14 +125,7 @@ fn kind(run: &str) -> Option<bool> {
         && !run.starts_with('_')
         && !run.ends_with('_')
         && letters(run);
-    let bytes = run.as_bytes();
-    let camel = bytes.len() >= 4
-        && bytes[0].is_ascii_lowercase()
-        && bytes.iter().all(u8::is_ascii_alphanumeric)
-        && bytes
-            .windows(2)
-            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    (joined || camel).then_some(false)
+    joined.then_some(false)
 }
 
 #[cfg(test)]
@@ -132,14 +139,10 @@ mod tests {
     }
 
     #[test]
-    fn finds_file_names_joined_and_camel_case_names() {
+    fn finds_file_names_and_joined_names() {
         assert_eq!(
             all("Include MetaHost.h and set SECRET_QUERY_VALUE or lParam1."),
-            [
-                ("MetaHost.h", true),
-                ("SECRET_QUERY_VALUE", false),
-                ("lParam1", false)
-            ]
+            [("MetaHost.h", true), ("SECRET_QUERY_VALUE", false)]
         );
         assert_eq!(
             all("(Mscoree.dll), appsettings.Development.json"),
