@@ -232,6 +232,16 @@ pub enum Block {
 }
 
 impl Block {
+    /// A raw HTML block of `raw` with no segments in it, at line 1 (tests).
+    #[cfg(test)]
+    pub(crate) fn raw_html(raw: &str) -> Block {
+        Block::Html {
+            raw: raw.to_string(),
+            content: Vec::new(),
+            line: 1,
+        }
+    }
+
     /// 1-based line where the block starts.
     pub fn line(&self) -> u32 {
         match self {

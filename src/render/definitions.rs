@@ -115,11 +115,7 @@ mod tests {
     use crate::model::Inline;
 
     fn html(raw: &str) -> Block {
-        Block::Html {
-            raw: raw.to_string(),
-            content: Vec::new(),
-            line: 1,
-        }
+        Block::raw_html(raw)
     }
 
     fn paragraph() -> Block {

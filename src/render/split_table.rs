@@ -84,11 +84,7 @@ mod tests {
     use super::*;
 
     fn html(raw: &str) -> Block {
-        Block::Html {
-            raw: raw.to_string(),
-            content: Vec::new(),
-            line: 1,
-        }
+        Block::raw_html(raw)
     }
 
     #[test]
