@@ -674,6 +674,15 @@ fn number_rules_per_locale() {
         // other word's start.
         ("ru-RU", "нуль", "0", true),
         ("de-DE", "Null Vorfälle", "0 incidents", true),
+        // "are zero (0)": the translation keeps the word (a real ca-ES
+        // Dynamics article).
+        (
+            "ca-ES",
+            "Els imports són zero.",
+            "The amounts are zero (0).",
+            true,
+        ),
+        ("es-ES", "cero incidentes", "0 incidents", true),
         ("ko-KR", "영어", "0", false),
         (
             "ko-KR",

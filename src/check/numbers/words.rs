@@ -63,6 +63,14 @@ fn names_month(text: &str, n: usize) -> bool {
 fn zero_words(language: &str) -> &'static [&'static str] {
     match language {
         "en" | "fr" => &["zero", "zéro"],
+        "it" | "pt" | "ca" | "pl" => &["zero"],
+        "es" => &["cero"],
+        "nl" => &["nul"],
+        "sv" => &["noll"],
+        "da" | "nb" | "no" => &["null"],
+        "cs" | "sk" => &["nula", "nulou"],
+        "fi" => &["nolla"],
+        "tr" => &["sıfır"],
         "ru" => &["нол", "нул"],
         "hu" => &["nulla"],
         "de" => &["null"],
