@@ -336,7 +336,7 @@ fn an_image_alt_that_is_a_segment_is_shown_in_each_language() {
         "ko-KR",
         "alt",
         &format!(
-            "---\ntitle: t\n---\n![{}](media/portal.png)\n\n![{}](media/gone.png)\n",
+            "---\ntitle: t\n---\n![{}](media/portal.png)\n\n![{}](media/gone.png)\n\n![](media/no-alt.png)\n",
             seg("abcde-101", "포털 스크린샷", "Screenshot of the portal"),
             seg("abcde-102", "로그인 화면", "Sign-in screen")
         ),
@@ -347,6 +347,12 @@ fn an_image_alt_that_is_a_segment_is_shown_in_each_language() {
     assert!(ko.contains("alt=\"포털 스크린샷\""), "{ko}");
     assert!(
         ko.contains("<span class=\"missing-image\">로그인 화면</span>"),
+        "{ko}"
+    );
+    // A missing image without alt text (real th-TH Power BI articles)
+    // shows its file's name rather than nothing.
+    assert!(
+        ko.contains("<span class=\"missing-image\">no-alt.png</span>"),
         "{ko}"
     );
     let en = site.page("en-us/alt/index.html");

@@ -309,8 +309,14 @@ impl Html<'_, '_> {
             Target::Keep(src) => src,
             Target::Site(path) => format!("{}{path}", self.ctx.root),
             Target::Broken(_) | Target::Drop => {
+                // Without alt text the reader still learns what is missing:
+                // the file's name.
+                let name = match alt.trim() {
+                    "" => url.rsplit(['/', '\\']).next().unwrap_or(url),
+                    _ => alt,
+                };
                 self.out.push_str("<span class=\"missing-image\">");
-                push_escaped(&mut self.out, alt);
+                push_escaped(&mut self.out, name);
                 return self.out.push_str("</span>");
             }
         };
