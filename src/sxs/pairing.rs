@@ -168,23 +168,41 @@ impl<'a> InlineBuilder<'a> {
         let text = self.plains.text;
         let id = &text[p.id.clone()];
         self.end_split_unless(id);
-        st.accounted.extend([p.at.start, p.source_open]);
-        let (line, column) = st.lines.position(p.at.start);
-        let half = |range: &std::ops::Range<usize>| match &text[range.clone()] {
+        let half = |range: &Range<usize>| match &text[range.clone()] {
             "" => Vec::new(),
             t => vec![Inline::Text {
                 text: t.to_string(),
             }],
         };
+        let target = Pending {
+            id: id.into(),
+            open: p.at.start,
+            range: p.target.clone(),
+            content: half(&p.target),
+        };
+        let source = Pending {
+            id: id.into(),
+            open: p.source_open,
+            range: p.source.clone(),
+            content: half(&p.source),
+        };
+        self.push_segment(target, source, st);
+    }
+
+    /// Makes the segment of a translation and its source, and puts it in
+    /// the run where the pair stood.
+    fn push_segment(&mut self, t: Pending<'a>, s: Pending<'a>, st: &mut State) {
+        st.accounted.extend([t.open, s.open]);
+        let (line, column) = st.lines.position(t.open);
         let index = st.segments.len();
         st.segments.push(Segment {
-            id: SegmentId::parse(id),
-            target: half(&p.target),
-            source: half(&p.source),
+            id: SegmentId::parse(&t.id),
+            target: t.content,
+            source: s.content,
             line,
             column,
-            target_range: p.target.clone(),
-            source_range: p.source.clone(),
+            target_range: t.range,
+            source_range: s.range,
         });
         self.push(Inline::Segment { index });
     }
@@ -200,7 +218,6 @@ impl<'a> InlineBuilder<'a> {
             (Some(mut t), Some(mut s)) => {
                 super::docfx::fold_includes(&mut t.content);
                 super::docfx::fold_includes(&mut s.content);
-                st.accounted.extend([t.open, s.open]);
                 if t.id != s.id {
                     st.diags.push(
                         self.diag(
@@ -213,18 +230,7 @@ impl<'a> InlineBuilder<'a> {
                         .with_hint("a translation and its source share one id"),
                     );
                 }
-                let (line, column) = st.lines.position(t.open);
-                let index = st.segments.len();
-                st.segments.push(Segment {
-                    id: SegmentId::parse(&t.id),
-                    target: t.content,
-                    source: s.content,
-                    line,
-                    column,
-                    target_range: t.range,
-                    source_range: s.range,
-                });
-                self.push(Inline::Segment { index });
+                self.push_segment(t, s, st);
             }
             (None, Some(s)) => self.unpaired_source(s, open, st),
             (target, None) => {
