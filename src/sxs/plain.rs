@@ -135,21 +135,46 @@ fn plain_at(bytes: &[u8], at: usize) -> Option<Plain> {
 fn half(bytes: &[u8], start: usize) -> Option<Range<usize>> {
     let rest = bytes.get(start..)?;
     let len = memchr(b'<', rest)?;
-    if rest[..len].iter().any(|&b| SPECIAL[b as usize]) {
+    if has_special(&rest[..len]) {
         return None;
     }
     Some(start..start + len)
 }
 
+/// Whether `bytes` holds a [`SPECIAL`] byte. Eight bytes are looked up
+/// before each branch: the halves are most of an article's bytes, and a
+/// branch a byte made this test a twentieth of `check`.
+fn has_special(bytes: &[u8]) -> bool {
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    chunks.iter().any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |hit, &b| hit | SPECIAL[b as usize])
+    }) || rest.iter().any(|&b| SPECIAL[b as usize])
+}
+
 /// `text` with each pair blanked to dots, byte for byte.
 pub(super) fn reduce(text: &str, plains: &[Plain]) -> String {
-    let mut bytes = text.as_bytes().to_vec();
+    const DOTS: &str = match std::str::from_utf8(&[b'.'; 256]) {
+        Ok(dots) => dots,
+        Err(_) => "",
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    // Pairs start and end at ASCII bytes: every cut is a char boundary,
+    // and the copy is built of `str`s, with no second UTF-8 check.
     for p in plains {
-        bytes[p.at.clone()].fill(b'.');
+        out.push_str(text.get(copied..p.at.start).unwrap_or_default());
+        let mut left = p.at.len();
+        while left > 0 {
+            let n = left.min(DOTS.len());
+            out.push_str(&DOTS[..n]);
+            left -= n;
+        }
+        copied = p.at.end;
     }
-    // Only whole pairs, which start and end at ASCII bytes, turned into
-    // ASCII: still UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out
 }
 
 /// The plain pairs of an article as the inline builder meets them.
@@ -270,5 +295,29 @@ mod tests {
         let reduced = reduce(&text, &found);
         assert_eq!(reduced.len(), text.len());
         assert!(reduced.starts_with("# Ü ...") && reduced.ends_with(". ü\n"));
+    }
+
+    #[test]
+    fn reduce_blanks_pairs_longer_than_its_run_of_dots() {
+        let long = PAIR.replace("Eins", &"ä".repeat(300));
+        let text = format!("{long} {PAIR}");
+        let reduced = reduce(&text, &find(&text, 0));
+        let dots = |s: &str| s.bytes().all(|b| b == b'.');
+        assert_eq!(reduced.len(), text.len());
+        assert!(dots(&reduced[..long.len()]) && dots(&reduced[long.len() + 1..]));
+    }
+
+    #[test]
+    fn every_special_byte_is_seen_wherever_it_stands() {
+        for len in 0..20 {
+            for at in 0..len {
+                for &special in b"\n\r<>`*_~[]\\&|" {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = special;
+                    assert!(has_special(&bytes), "{len} {at} {special}");
+                }
+            }
+            assert!(!has_special(&vec![0xEA; len]));
+        }
     }
 }
