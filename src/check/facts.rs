@@ -19,7 +19,7 @@ use super::inlines::Fingerprinter;
 use super::terms::is_term;
 use super::terms::places::Found;
 use super::texts::{List, Packed, Packer, Store, Unpacked};
-use crate::model::space::spaces;
+use crate::model::space::{may_have_other, spaces};
 use crate::model::{Article, Block, Inline, SegmentId};
 
 /// What the cross-file checks need to know about one article.
@@ -309,11 +309,17 @@ fn normalize_into(target: &str, out: &mut String) {
     out.clear();
     let text = target.trim_end_matches(['.', '。', ':', '：', '!', ' ']);
     // Runs between whitespace are copied whole: every segment's target
-    // comes here (char by char, this was 6 % of `check`).
+    // comes here (char by char, this was 6 % of `check`). Most targets
+    // hold no whitespace but the space, which memchr finds fastest.
     let mut start = 0;
-    for (at, len) in spaces(text) {
+    let mut skip = |at: usize, len: usize| {
         out.push_str(text.get(start..at).unwrap_or_default());
         start = at + len;
+    };
+    if may_have_other(text.as_bytes()) {
+        spaces(text).for_each(|(at, len)| skip(at, len));
+    } else {
+        memchr::memchr_iter(b' ', text.as_bytes()).for_each(|at| skip(at, 1));
     }
     out.push_str(text.get(start..).unwrap_or_default());
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use similar::{ChangeTag, TextDiff};
 
-use crate::model::space::spaces;
+use crate::model::space::{self, spaces};
 use crate::model::Inline;
 
 /// Counts of emphasis-like markup in a run of inlines.
@@ -266,9 +266,7 @@ fn has_extra_space(s: &str) -> bool {
         return false;
     };
     let bytes = s.as_bytes();
-    let suspect = bytes.iter().fold(false, |found, &b| {
-        found | (b.wrapping_sub(b'\t') <= b'\r' - b'\t') | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
-    });
+    let suspect = space::may_have_other(bytes);
     // Two spaces in a row, in a loop that vectorizes (`str::contains`
     // runs a general substring search, ~3 instructions a byte).
     let pairs = bytes.iter().zip(bytes.get(1..).unwrap_or_default());

@@ -20,6 +20,18 @@ const MAY_START: [bool; 256] = {
     table
 };
 
+/// Whether `bytes` may hold whitespace other than the ASCII space: a byte
+/// that may start it ([`may_start`] but the space). One fold over every
+/// byte, which vectorizes; only text it finds is looked at more closely.
+pub(crate) fn may_have_other(bytes: &[u8]) -> bool {
+    let hit = |b: u8| {
+        u8::from(b.wrapping_sub(b'\t') <= b'\r' - b'\t')
+            | u8::from(b == 0xC2)
+            | u8::from(b.wrapping_sub(0xE1) < 3)
+    };
+    bytes.iter().fold(0, |found, &b| found | hit(b)) != 0
+}
+
 /// The length in bytes of the whitespace character at byte `i` of `s`
 /// (0 for none, or when `i` is not a character boundary).
 pub(crate) fn len_at(s: &str, i: usize) -> usize {
@@ -65,6 +77,10 @@ mod tests {
                 .map(|(i, c)| (i, c.len_utf8()))
                 .collect();
             assert_eq!(found, expected, "{c:?}");
+            if c.is_whitespace() && c != ' ' {
+                assert!(may_have_other(text.as_bytes()), "{c:?}");
+            }
         }
+        assert!(!may_have_other("한국어 и русский  text".as_bytes()));
     }
 }
