@@ -144,7 +144,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
         .filter_map(|(source, &stamp)| {
             let known = stored
                 .as_ref()
-                .and_then(|(m, _)| m.unchanged(&source.rel, stamp));
+                .and_then(|m| m.unchanged(&source.rel, stamp));
             match known.and_then(|c| c.front.as_ref()) {
                 Some(front) => Some(front.clone().into_entry(source)),
                 None => front_entry(source),
@@ -152,10 +152,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
         })
         .collect();
     let global = fingerprint(&root, &options.content, &tree, &entries);
-    let (previous, stored_bytes) = match stored.filter(|(m, _)| m.global == global) {
-        Some((m, bytes)) => (Some(m), Some(bytes)),
-        None => (None, None),
-    };
+    let previous = stored.filter(|m| m.global == global);
     let settings = Settings {
         title: site.title,
         base_url: site.base_url.unwrap_or_else(|| "http://localhost/".into()),
@@ -180,7 +177,12 @@ pub fn run(options: &Options) -> Result<Outcome> {
         elapsed: Duration::ZERO,
     };
     let plan = Plan::new(&tree.sources, &stamps, previous.as_ref(), &out);
-    Manifest::forget(&out);
+    // A manifest that stays as it is stays in place: nothing it describes
+    // is touched. Any other is removed first, so that a build stopped
+    // midway leaves none that would describe files it did not write.
+    if !plan.keeps_manifest() {
+        Manifest::forget(&out);
+    }
     let writer = match plan.unchanged {
         Some(stats) => Writer::keep(&out, stats),
         None => {
@@ -212,7 +214,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
         Err(e) => (Err(e), Vec::new()),
     };
     // Nothing changed, stamps included: the previous manifest says it all.
-    let kept = stored_bytes.filter(|_| plan.keeps_manifest());
+    let kept = plan.keeps_manifest();
     let (shared, articles) = rayon::join(
         || {
             let (facts, assembler) = rendered?;
@@ -225,8 +227,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
             diag::sort(&mut diagnostics);
             diagnostics.dedup();
             let version = env!("CARGO_PKG_VERSION");
-            kept.is_none()
-                .then(|| Manifest::stage(&out, version, &global, build_started, entries))
+            (!kept).then(|| Manifest::stage(&out, version, &global, build_started, entries))
         },
     );
     let finished = match shared {
@@ -248,10 +249,9 @@ pub fn run(options: &Options) -> Result<Outcome> {
             return Err(e);
         }
     };
-    match (kept, articles) {
-        (Some(bytes), _) => Manifest::save_encoded(&out, Some(bytes)),
-        (None, Some(staged)) => staged.commit(&shared),
-        (None, None) => {}
+    // A kept manifest was left in place, byte for byte.
+    if let Some(staged) = articles {
+        staged.commit(&shared);
     }
     outcome.diagnostics = diagnostics;
     outcome.elapsed = started.elapsed();

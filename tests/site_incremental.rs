@@ -75,9 +75,14 @@ fn a_rebuild_without_changes_reuses_everything() {
     let first = build(tmp.path(), true);
     assert_eq!((first.reuse.rendered, first.reuse.reused), (4, 0));
     let before = tree(&tmp.path().join("public"));
+    let manifest = tmp.path().join("public.cache/manifest.json");
+    let written = std::fs::metadata(&manifest).unwrap().modified().unwrap();
     let second = build(tmp.path(), true);
     assert_eq!((second.reuse.rendered, second.reuse.reused), (0, 4));
     assert!(second.reuse.everything);
+    // Nothing changed, stamps included: the manifest is not written again.
+    let kept = std::fs::metadata(&manifest).unwrap().modified().unwrap();
+    assert_eq!(kept, written);
     assert_eq!(second.pages, first.pages);
     assert_eq!(second.stats, first.stats);
     assert_eq!(second.content, first.content);
@@ -158,7 +163,7 @@ fn a_touched_but_unchanged_article_is_stamped_anew() {
     let second = build(tmp.path(), true);
     assert!(second.reuse.everything);
     // The new stamp is remembered: the next build need not hash it again.
-    let (manifest, _) = Manifest::read(&tmp.path().join("public")).unwrap();
+    let manifest = Manifest::read(&tmp.path().join("public")).unwrap();
     let stored = manifest.articles["ko-KR/mpn-benefits-technical-support.md"].stamp;
     assert_eq!(stored, Stamp::of(&file));
     assert_same_trees(tmp.path());

@@ -56,11 +56,11 @@ impl Manifest {
         out.with_file_name(name)
     }
 
-    /// The manifest of `out`'s last build and its bytes, if it is readable
-    /// and was written by this version (whatever its global fingerprint).
-    pub fn read(out: &Path) -> Option<(Manifest, Vec<u8>)> {
+    /// The manifest of `out`'s last build, if it is readable and was
+    /// written by this version (whatever its global fingerprint).
+    pub fn read(out: &Path) -> Option<Manifest> {
         let text = std::fs::read(Self::dir(out).join(MANIFEST)).ok()?;
-        Some((Self::decode(&text)?, text))
+        Self::decode(&text)
     }
 
     /// Parses a manifest as [`Manifest::encode`] writes it; `None` if it is
@@ -95,7 +95,9 @@ impl Manifest {
     /// Writes the manifest (through a temporary file); failures are ignored:
     /// the next build is then a clean one.
     pub fn save(&self, out: &Path) {
-        Self::save_encoded(out, self.encode());
+        if let Some(json) = self.encode() {
+            super::replace(&Self::dir(out), MANIFEST, &json);
+        }
     }
 
     /// The manifest as written by [`Manifest::save`]; `None` if it can't be.
@@ -172,14 +174,6 @@ impl Manifest {
             }
         }
         Staged { dir, tmp, file }
-    }
-
-    /// [`Manifest::save`] of a manifest encoded earlier.
-    pub fn save_encoded(out: &Path, encoded: Option<Vec<u8>>) {
-        let Some(json) = encoded else {
-            return;
-        };
-        super::replace(&Self::dir(out), MANIFEST, &json);
     }
 }
 

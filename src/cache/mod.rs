@@ -197,7 +197,7 @@ mod tests {
             ..Manifest::default()
         };
         m.save(&out);
-        let global = Manifest::read(&out).map(|(m, _)| m.global);
+        let global = Manifest::read(&out).map(|m| m.global);
         assert_eq!(global.as_deref(), Some("x"));
     }
 
@@ -242,7 +242,7 @@ mod tests {
         m.global = "g".into();
         m.shared = vec!["index.html".into()];
         m.save(&out);
-        let (back, _) = Manifest::read(&out).unwrap();
+        let back = Manifest::read(&out).unwrap();
         assert_eq!(back.encode(), m.encode());
         assert_eq!(back.articles["a.md"].stamp, stamp);
         assert_eq!(back.started, later);
