@@ -20,6 +20,7 @@ mod front;
 mod html;
 pub(crate) use html::decode_entities;
 mod inline;
+mod inline_html;
 pub mod lines;
 mod pairing;
 mod plain;
