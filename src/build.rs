@@ -177,10 +177,12 @@ pub fn run(options: &Options) -> Result<Outcome> {
         elapsed: Duration::ZERO,
     };
     let plan = Plan::new(&tree.sources, &stamps, previous.as_ref(), &out);
-    // A manifest that stays as it is stays in place: nothing it describes
-    // is touched. Any other is removed first, so that a build stopped
-    // midway leaves none that would describe files it did not write.
-    if !plan.keeps_manifest() {
+    // Nothing changed, stamps included: the previous manifest says it all,
+    // and stays in place (nothing it describes is touched). Any other is
+    // removed first, so that a build stopped midway leaves none that would
+    // describe files it did not write.
+    let kept = plan.keeps_manifest();
+    if !kept {
         Manifest::forget(&out);
     }
     let writer = match plan.unchanged {
@@ -213,8 +215,6 @@ pub fn run(options: &Options) -> Result<Outcome> {
         }
         Err(e) => (Err(e), Vec::new()),
     };
-    // Nothing changed, stamps included: the previous manifest says it all.
-    let kept = plan.keeps_manifest();
     let (shared, articles) = rayon::join(
         || {
             let (facts, assembler) = rendered?;
