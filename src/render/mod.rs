@@ -17,6 +17,7 @@ use crate::error::Result;
 
 pub mod catalog;
 mod conditional;
+mod containers;
 mod definitions;
 mod details;
 mod facts;
