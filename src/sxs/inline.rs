@@ -153,6 +153,12 @@ impl<'a> InlineBuilder<'a> {
         self.stack.len().saturating_sub(1)
     }
 
+    /// Whether `levels` more containers would be kept as elements here,
+    /// not flattened (see [`super::MAX_DEPTH`]).
+    pub(super) fn may_nest(&self, levels: usize) -> bool {
+        self.flattened == 0 && self.depth() + levels < super::MAX_DEPTH
+    }
+
     /// Feeds one event with its absolute byte range.
     pub fn feed(&mut self, event: Event<'a>, range: Range<usize>, st: &mut State) {
         match event {
@@ -259,8 +265,8 @@ impl<'a> InlineBuilder<'a> {
             if pos < p.at.start {
                 self.text(&text[pos..p.at.start], st);
             }
-            self.plain_pair(&p, st);
             pos = p.at.end;
+            self.plain_pair(p, st);
         }
         if pos < range.end {
             self.text(&text[pos..range.end], st);

@@ -24,6 +24,7 @@ mod inline_html;
 pub mod lines;
 mod pairing;
 mod plain;
+mod rich;
 pub mod tag;
 
 pub use lines::LineIndex;

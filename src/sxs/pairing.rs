@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::inline::{Frame, Halves, InlineBuilder, Pending};
-use super::plain::Plain;
+use super::plain::{plain_text, Plain};
 use super::State;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Segment, SegmentId, Side};
@@ -154,7 +154,7 @@ impl<'a> InlineBuilder<'a> {
     /// A plain pair met in text: the segment its events would have paired
     /// (see [`super::plain`]), made at once when nothing is pending or
     /// open around it, and otherwise from its events.
-    pub(super) fn plain_pair(&mut self, p: &Plain, st: &mut State) {
+    pub(super) fn plain_pair(&mut self, p: Plain, st: &mut State) {
         let open_alignment = matches!(
             self.stack.last(),
             Some((
@@ -162,29 +162,43 @@ impl<'a> InlineBuilder<'a> {
                 _
             ))
         );
+        if let Some(halves) = &p.rich {
+            // Its events are not at hand to replay, and what it nests
+            // must fit: otherwise the shortcut fails and the article is
+            // parsed again in full.
+            let in_link = self
+                .stack
+                .iter()
+                .any(|(f, _)| matches!(f, Frame::Link { .. }));
+            if self.pending.is_some()
+                || open_alignment
+                || !self.may_nest(3)
+                || (in_link && halves.has_link())
+            {
+                self.plains.fail();
+            }
+        }
         if self.pending.is_some() || open_alignment {
-            return self.replay(p, st);
+            return self.replay(&p, st);
         }
         let text = self.plains.text;
         let id = &text[p.id.clone()];
         self.end_split_unless(id);
-        let half = |range: &Range<usize>| match &text[range.clone()] {
-            "" => Vec::new(),
-            t => vec![Inline::Text {
-                text: t.to_string(),
-            }],
+        let (target, source) = match p.rich {
+            Some(halves) => (halves.target, halves.source),
+            None => (plain_text(text, &p.target), plain_text(text, &p.source)),
         };
         let target = Pending {
             id: id.into(),
             open: p.at.start,
             range: p.target.clone(),
-            content: half(&p.target),
+            content: target,
         };
         let source = Pending {
             id: id.into(),
             open: p.source_open,
             range: p.source.clone(),
-            content: half(&p.source),
+            content: source,
         };
         self.push_segment(target, source, st);
     }

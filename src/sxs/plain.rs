@@ -25,7 +25,10 @@
 
 use std::ops::Range;
 
-use memchr::{memchr, memmem};
+use memchr::{memchr, memchr_iter, memmem};
+
+use super::rich;
+use crate::model::Inline;
 
 const OPEN: &[u8] = br#"<span data-ttu-id=""#;
 const LOOKUP: &[u8] = br#"</span><span class="sxs-lookup">"#;
@@ -34,7 +37,7 @@ const CLOSE: &[u8] = b"</span></span>";
 const END_TAG: usize = b"</span>".len();
 
 /// One plain pair; offsets into the article's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Plain {
     /// The pair, from `<span data-ttu-id` to its last `</span>`.
     pub at: Range<usize>,
@@ -43,6 +46,24 @@ pub(super) struct Plain {
     /// Where `<span data-stu-id` starts.
     pub source_open: usize,
     pub source: Range<usize>,
+    /// The halves' inlines when either has emphasis or a link in it (see
+    /// [`rich`]); plain text otherwise.
+    pub rich: Option<Box<Rich>>,
+}
+
+/// A rich pair's halves, read.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Rich {
+    pub target: Vec<Inline>,
+    pub source: Vec<Inline>,
+}
+
+impl Rich {
+    /// Whether either half has a link: a link around the pair would have
+    /// been text, as links do not nest.
+    pub fn has_link(&self) -> bool {
+        rich::has_link(&self.target) || rich::has_link(&self.source)
+    }
 }
 
 impl Plain {
@@ -67,7 +88,7 @@ impl Plain {
 
 /// Bytes that end a plain half: Markdown's inline syntax, entities and
 /// escapes, a table's `|`, a line end, and `<`, `>` of any tag.
-const SPECIAL: [bool; 256] = {
+pub(super) const SPECIAL: [bool; 256] = {
     let mut table = [false; 256];
     let bytes = b"\n\r<>`*_~[]\\&|";
     let mut i = 0;
@@ -85,12 +106,13 @@ pub(super) fn find(text: &str, from: usize) -> Vec<Plain> {
         return Vec::new();
     };
     memmem::find_iter(tail, OPEN)
-        .filter_map(|at| plain_at(bytes, from + at))
+        .filter_map(|at| plain_at(text, from + at))
         .collect()
 }
 
 /// The plain pair whose `<span data-ttu-id` starts at `at`, if it is one.
-fn plain_at(bytes: &[u8], at: usize) -> Option<Plain> {
+fn plain_at(text: &str, at: usize) -> Option<Plain> {
+    let bytes = text.as_bytes();
     // `\<span`: the `<` is escaped text, not a tag.
     if at > 0 && bytes[at - 1] == b'\\' {
         return None;
@@ -104,7 +126,7 @@ fn plain_at(bytes: &[u8], at: usize) -> Option<Plain> {
     if id_len == 0 || bytes.get(id.end..id.end + 2)? != b"\">" {
         return None;
     }
-    let target = half(bytes, id.end + 2)?;
+    let (target, target_rich) = half(text, id.end + 2)?;
     let source_open = target.end + LOOKUP.len();
     if bytes.get(target.end..source_open)? != LOOKUP
         || bytes.get(source_open..source_open + SOURCE.len())? != SOURCE
@@ -117,64 +139,108 @@ fn plain_at(bytes: &[u8], at: usize) -> Option<Plain> {
     {
         return None;
     }
-    let source = half(bytes, id2 + id_len + 2)?;
+    let (source, source_rich) = half(text, id2 + id_len + 2)?;
     let end = source.end + CLOSE.len();
     if bytes.get(source.end..end)? != CLOSE {
         return None;
     }
+    let rich = match (target_rich, source_rich) {
+        (None, None) => None,
+        (t, s) => Some(Box::new(Rich {
+            target: t.unwrap_or_else(|| plain_text(text, &target)),
+            source: s.unwrap_or_else(|| plain_text(text, &source)),
+        })),
+    };
     Some(Plain {
         at: at..end,
         id,
         target,
         source_open,
         source,
+        rich,
     })
 }
 
-/// The plain text from `start` up to the next `<`.
-fn half(bytes: &[u8], start: usize) -> Option<Range<usize>> {
-    let rest = bytes.get(start..)?;
-    let len = memchr(b'<', rest)?;
-    if has_special(&rest[..len]) {
-        return None;
+/// A plain half's content: its text, if any.
+pub(super) fn plain_text(text: &str, range: &Range<usize>) -> Vec<Inline> {
+    match text.get(range.clone()).unwrap_or_default() {
+        "" => Vec::new(),
+        t => vec![Inline::Text {
+            text: t.to_string(),
+        }],
     }
-    Some(start..start + len)
 }
 
-/// Whether `bytes` holds a [`SPECIAL`] byte. Eight bytes are looked up
-/// before each branch: the halves are most of an article's bytes, and a
-/// branch a byte made this test a twentieth of `check`.
+/// The half from `start` up to the next `<`: plain text, or text with
+/// emphasis or links [`rich`] reads (then its inlines).
+fn half(text: &str, start: usize) -> Option<(Range<usize>, Option<Vec<Inline>>)> {
+    let rest = text.as_bytes().get(start..)?;
+    let len = memchr(b'<', rest)?;
+    let range = start..start + len;
+    if !has_special(&rest[..len]) {
+        return Some((range, None));
+    }
+    let inlines = rich::parse(text.get(range.clone())?)?;
+    Some((range, Some(inlines)))
+}
+
+/// Whether `bytes` holds a [`SPECIAL`] byte.
 fn has_special(bytes: &[u8]) -> bool {
-    let (chunks, rest) = bytes.as_chunks::<8>();
-    chunks.iter().any(|chunk| {
-        chunk
-            .iter()
-            .fold(false, |hit, &b| hit | SPECIAL[b as usize])
-    }) || rest.iter().any(|&b| SPECIAL[b as usize])
+    next_special(bytes).is_some()
 }
 
-/// `text` with each pair blanked to dots, byte for byte.
+/// Where the first [`SPECIAL`] byte of `bytes` is. Eight bytes are looked
+/// up before each branch: the halves are most of an article's bytes, and a
+/// branch a byte made this test a twentieth of `check`.
+#[inline]
+pub(super) fn next_special(bytes: &[u8]) -> Option<usize> {
+    let special = |b: &u8| SPECIAL[*b as usize];
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    for (k, chunk) in chunks.iter().enumerate() {
+        if chunk.iter().fold(false, |hit, b| hit | special(b)) {
+            return chunk.iter().position(special).map(|at| 8 * k + at);
+        }
+    }
+    rest.iter()
+        .position(special)
+        .map(|at| 8 * chunks.len() + at)
+}
+
+/// `text` with each pair blanked to dots, byte for byte, but for the
+/// `|`s of its halves: in a table row they still split the row into its
+/// cells (and the pair, then met in pieces, is parsed in full).
 pub(super) fn reduce(text: &str, plains: &[Plain]) -> String {
-    const DOTS: &str = concat!(
-        "................................",
-        "................................",
-    );
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     // Pairs start and end at ASCII bytes: every cut is a char boundary,
     // and the copy is built of `str`s, with no second UTF-8 check.
     for p in plains {
         out.push_str(text.get(copied..p.at.start).unwrap_or_default());
-        let mut left = p.at.len();
-        while left > 0 {
-            let n = left.min(DOTS.len());
-            out.push_str(&DOTS[..n]);
-            left -= n;
+        let pair = text.get(p.at.clone()).unwrap_or_default();
+        let mut dotted = 0;
+        for bar in memchr_iter(b'|', pair.as_bytes()) {
+            push_dots(&mut out, bar - dotted);
+            out.push('|');
+            dotted = bar + 1;
         }
+        push_dots(&mut out, pair.len() - dotted);
         copied = p.at.end;
     }
     out.push_str(text.get(copied..).unwrap_or_default());
     out
+}
+
+/// Appends `n` dots.
+fn push_dots(out: &mut String, mut n: usize) {
+    const DOTS: &str = concat!(
+        "................................",
+        "................................",
+    );
+    while n > 0 {
+        let run = n.min(DOTS.len());
+        out.push_str(&DOTS[..run]);
+        n -= run;
+    }
 }
 
 /// The plain pairs of an article as the inline builder meets them.
@@ -212,7 +278,7 @@ impl<'a> Plains<'a> {
     /// `from`; a pair before `from` was skipped by the parse, and one that
     /// reaches past `range` is not whole in it: both fail the shortcut.
     pub fn take_within(&mut self, from: usize, range: &Range<usize>) -> Option<Plain> {
-        let p = self.list.get(self.next)?;
+        let p = self.list.get_mut(self.next)?;
         if p.at.start >= range.end {
             return None;
         }
@@ -220,8 +286,10 @@ impl<'a> Plains<'a> {
             self.failed = true;
             return None;
         }
+        // Pairs are met once, in order: the list is not read behind `next`.
+        let taken = std::mem::take(p);
         self.next += 1;
-        Some(p.clone())
+        Some(taken)
     }
 
     /// An event other than text covers `range`: any pair in it is lost to
@@ -266,9 +334,9 @@ mod tests {
     #[test]
     fn leaves_pairs_with_markup_or_other_spellings() {
         for text in [
-            PAIR.replace("Eins", "**Eins**"),
+            PAIR.replace("Eins", "**Eins"),
             PAIR.replace("One", "`One`"),
-            PAIR.replace("One", "a | b"),
+            PAIR.replace("One", "a \\| b"),
             PAIR.replace("One", "a &amp; b"),
             PAIR.replace("a1-2\">One", "a1-3\">One"),
             PAIR.replace("<span class", "<span  class"),
@@ -278,6 +346,19 @@ mod tests {
         ] {
             assert!(find(&text, 0).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn reads_halves_with_emphasis_or_links() {
+        let text = PAIR.replace("Eins", "Ein **Haus**");
+        let p = &find(&text, 0)[0];
+        let rich = p.rich.as_deref().unwrap();
+        assert!(matches!(rich.target[1], Inline::Strong { .. }));
+        assert_eq!(rich.source, plain_text(&text, &p.source));
+        assert!(!rich.has_link());
+        let text = PAIR.replace("One", "[One](a.md)");
+        assert!(find(&text, 0)[0].rich.as_deref().unwrap().has_link());
+        assert!(find(PAIR, 0)[0].rich.is_none());
     }
 
     #[test]
@@ -295,6 +376,18 @@ mod tests {
         let reduced = reduce(&text, &found);
         assert_eq!(reduced.len(), text.len());
         assert!(reduced.starts_with("# Ü ...") && reduced.ends_with(". ü\n"));
+    }
+
+    #[test]
+    fn reduce_keeps_the_bars_that_split_a_table_row() {
+        let text = format!("| {} |\n", PAIR.replace("One", "a | b"));
+        let reduced = reduce(&text, &find(&text, 0));
+        assert_eq!(reduced.len(), text.len());
+        assert_eq!(reduced.matches('|').count(), 3);
+        assert_eq!(
+            reduced[1..].find("|").map(|at| at + 1),
+            text.find("a | b").map(|at| at + 2)
+        );
     }
 
     #[test]
