@@ -1,7 +1,8 @@
 //! Plain pairs: the shortcut past pulldown-cmark for most sentences.
 //!
 //! Nearly every pair of an article is written exactly as the pipeline
-//! writes it, with text in both halves that Markdown leaves alone:
+//! writes it, with text in both halves that Markdown leaves alone, or
+//! that [`super::rich`] reads for certain (emphasis, links):
 //!
 //! ```text
 //! <span data-ttu-id="X">target</span><span class="sxs-lookup"><span data-stu-id="X">source</span></span>
@@ -10,8 +11,8 @@
 //! Parsing those six tags as inline HTML and pairing their events is most
 //! of the parse (the callgrind figures are in BENCHMARKS.md). So before the
 //! parse, [`find`] lists these pairs and [`reduce`] gives pulldown-cmark a
-//! copy of the text with each one blanked to dots, byte for byte: the
-//! offsets stay, and a run of ASCII punctuation is text wherever a run of
+//! copy of the text with each one blanked to dots, byte for byte (its
+//! `|`s kept, see [`reduce`]): the offsets stay, and a run of ASCII punctuation is text wherever a run of
 //! inline HTML was (both start and end with punctuation, so emphasis
 //! delimiters beside them flank the same way, and neither starts a block).
 //! The inline builder then meets each pair inside a text event and makes
