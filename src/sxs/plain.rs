@@ -209,7 +209,7 @@ pub(super) fn next_special(bytes: &[u8]) -> Option<usize> {
 }
 
 /// 1 for a [`SPECIAL`] byte, else 0, in compares that vectorize: the
-/// bytes come in neighbours (`<>`, `[\]`, `_``, `|~`).
+/// bytes come in neighbours (`<>`, `[\]`, `` _` ``, `|~`).
 #[inline]
 fn is_special(b: u8) -> u8 {
     u8::from(b == b'\n')
