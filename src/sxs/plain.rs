@@ -89,16 +89,17 @@ impl Plain {
 
 /// Bytes that end a plain half: Markdown's inline syntax, entities and
 /// escapes, a table's `|`, a line end, and `<`, `>` of any tag.
-pub(super) const SPECIAL: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = b"\n\r<>`*_~[]\\&|";
+pub(super) const SPECIAL: [bool; 256] = with_bytes([false; 256], b"\n\r<>`*_~[]\\&|", true);
+
+/// `table` with each of `bytes` set to `value`.
+pub(super) const fn with_bytes(mut table: [bool; 256], bytes: &[u8], value: bool) -> [bool; 256] {
     let mut i = 0;
     while i < bytes.len() {
-        table[bytes[i] as usize] = true;
+        table[bytes[i] as usize] = value;
         i += 1;
     }
     table
-};
+}
 
 /// The plain pairs of `text` at or after byte `from`, in order.
 pub(super) fn find(text: &str, from: usize) -> Vec<Plain> {

@@ -12,26 +12,20 @@
 //! other) it knows. Beside the half stand the span tags' `>` and `<`,
 //! punctuation, as the dots of the blanked copy are.
 
-use super::plain::next_special;
+use super::plain::{next_special, with_bytes};
 use crate::model::Inline;
 
 /// Bytes a plain link destination may hold: visible ASCII other than
 /// brackets, parentheses, angle brackets, escapes, entities, backticks
 /// (which could open a code span) and a table's `|`.
 const DESTINATION: [bool; 256] = {
-    let mut table = [false; 256];
+    let mut visible = [false; 256];
     let mut b = b'!';
     while b <= b'~' {
-        table[b as usize] = true;
+        visible[b as usize] = true;
         b += 1;
     }
-    let not = b"()<>[]\\&`|";
-    let mut i = 0;
-    while i < not.len() {
-        table[not[i] as usize] = false;
-        i += 1;
-    }
-    table
+    with_bytes(visible, b"()<>[]\\&`|", false)
 };
 
 /// An open container: the half itself, a link, or emphasis.
