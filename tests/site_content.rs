@@ -721,7 +721,8 @@ fn inline_html_tags_wrap_their_content() {
 }
 
 /// Every `#fragment` the pipeline writes has its target on the page: a
-/// heading's anchor above it, an anchor inside a paragraph, and a heading
+/// heading's anchor above it, an anchor inside a paragraph (`<a id>` or
+/// `<span id>`), and a heading
 /// without an anchor (its id spelled from its English); a link to an id
 /// no element has is a warning. A comment leaves nothing on the page.
 #[test]
@@ -731,9 +732,10 @@ fn anchors_of_every_kind_are_link_targets() {
         "ko-KR",
         "anchors",
         &format!(
-            "---\ntitle: a\n---\n<a name=\"above\"></a>\n## {}\n\n<a id=\"inline\"></a>{}\n\n<!-- note to translators -->\n\n## {}\n\n[a](#above) [b](#inline) [c](#next-steps) [d](#nowhere)\n",
+            "---\ntitle: a\n---\n<a name=\"above\"></a>\n## {}\n\n<a id=\"inline\"></a>{}\n\n<span id=\"spanned\"></span>{}\n\n<!-- note to translators -->\n\n## {}\n\n[a](#above) [b](#inline) [c](#next-steps) [d](#nowhere) [e](#spanned)\n",
             seg("abcde-101", "위", "Above"),
             seg("abcde-102", "문장", "Sentence"),
+            seg("abcde-104", "범위", "Span"),
             seg("abcde-103", "다음 단계", "Next steps"),
         ),
     );
@@ -749,7 +751,7 @@ fn anchors_of_every_kind_are_link_targets() {
         [(
             "broken-link",
             "ko-KR/anchors.md",
-            13,
+            15,
             "link to `#nowhere`: no heading or anchor of the page has that id"
         )]
     );
@@ -757,7 +759,7 @@ fn anchors_of_every_kind_are_link_targets() {
         let page = site.page(page);
         let html = Html::parse_document(&page);
         let select = |s: &str| Selector::parse(s).unwrap();
-        for fragment in ["above", "inline", "next-steps"] {
+        for fragment in ["above", "inline", "spanned", "next-steps"] {
             let target = format!("main #{fragment}");
             assert_eq!(
                 html.select(&select(&target)).count(),

@@ -72,6 +72,17 @@ impl Html<'_, '_> {
     /// other HTML goes through the cleaner.
     fn raw_html(&mut self, html: &str) {
         let Some((tag, name)) = Tag::parse(html).and_then(|t| phrasing(&t).map(|n| (t, n))) else {
+            // `<span id="x">` in a sentence is an anchor, as `<a name="x">`
+            // is: its id is kept on an empty span, the span itself is not.
+            if let Some(tag) = Tag::parse(html).filter(|t| !t.closing && t.is("span")) {
+                if let [Some(id)] = tag.attrs(["id"]) {
+                    if let Some(id) = self.fresh_id(id) {
+                        self.out.push_str("<span id=\"");
+                        push_escaped(&mut self.out, &id);
+                        self.out.push_str("\"></span>");
+                    }
+                }
+            }
             return self.out.push_str(&clean_html(html));
         };
         if tag.closing {
@@ -118,17 +129,23 @@ impl Html<'_, '_> {
     /// `<a name="x">` (or `id`) of raw HTML: a target for `#x`, unless the
     /// page has an element with that id already.
     fn raw_anchor(&mut self, name: Option<&str>) {
-        let name = name.map(decode_entities).unwrap_or_default();
-        let fresh = !name.is_empty()
-            && !name.contains(char::is_whitespace)
-            && !is_reserved(&name)
-            && self.used_ids.insert(name.clone());
-        if !fresh {
+        let Some(name) = name.and_then(|name| self.fresh_id(name)) else {
             return self.out.push_str("<a>");
-        }
+        };
         self.out.push_str("<a id=\"");
         push_escaped(&mut self.out, &name);
         self.out.push_str("\">");
+    }
+
+    /// The id `raw` (entities decoded) names, taken for this page unless it
+    /// is empty, has a space, is reserved or is taken already.
+    fn fresh_id(&mut self, raw: &str) -> Option<String> {
+        let id = decode_entities(raw);
+        let fresh = !id.is_empty()
+            && !id.contains(char::is_whitespace)
+            && !is_reserved(&id)
+            && self.used_ids.insert(id.clone());
+        fresh.then_some(id)
     }
 
     /// Closes the raw HTML tags open above the first `keep`.
