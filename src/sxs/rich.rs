@@ -1,16 +1,17 @@
-//! Halves with strong emphasis or a link: the plain-pair shortcut (see
-//! [`super::plain`]) for the pairs whose text has `**bold**` or
-//! `[text](url)` in it, a fifth of a typical article's pairs.
+//! Halves with emphasis or a link: the plain-pair shortcut (see
+//! [`super::plain`]) for the pairs whose text has `*emphasis*`,
+//! `**bold**` or `[text](url)` in it, a fifth of a typical article's pairs.
 //!
 //! [`parse`] reads such a half into the inlines pulldown-cmark's events
 //! would have made of it where it stands, or gives up, and the pair is
 //! left to the parse. It takes only what it can read for certain without
-//! the text around the pair: every `**` it reads is paired inside the half
-//! (an unpaired one could pair with a run outside the pair), every bracket
-//! belongs to an inline link with a plain destination, and a `**`'s
-//! flanking is decided by characters whose class (whitespace, punctuation,
-//! other) it knows. Beside the half stand the span tags' `>` and `<`,
-//! punctuation, as the dots of the blanked copy are.
+//! the text around the pair: every `*` run it reads is paired inside the
+//! half (an unpaired one could pair with a run outside the pair), every
+//! bracket belongs to an inline link with a plain destination, and a
+//! run's flanking is decided by characters whose class (whitespace,
+//! punctuation, other) it knows. Beside the half stand the span tags' `>`
+//! and `<`, punctuation, as the dots of the blanked copy are. Escapes, a
+//! `&` that starts no entity, `|`, `>` and `_` inside words are text.
 
 use super::plain::{next_special, with_bytes};
 use crate::model::Inline;
@@ -41,8 +42,8 @@ type Stack = Vec<(Open, Vec<Inline>)>;
 
 /// The half's inlines, if it is text with `*emphasis*`, `**strong**`
 /// emphasis, inline links `[text](url)`, backslash escapes, a literal `&`,
-/// `|` or `>` and `_` inside words only; emphasis of one kind does not nest in itself, nor
-/// links in links.
+/// `|` or `>` and `_` inside words only; emphasis of one kind does not
+/// nest in itself, nor links in links.
 pub(super) fn parse(half: &str) -> Option<Vec<Inline>> {
     let bytes = half.as_bytes();
     let mut stack: Stack = vec![(Open::Root, Vec::new())];
@@ -52,7 +53,7 @@ pub(super) fn parse(half: &str) -> Option<Vec<Inline>> {
     // Markdown's, which leave the half to the parse.
     while let Some(skip) = bytes.get(i..).and_then(next_special) {
         i += skip;
-        let b = bytes[i];
+        let Some(&b) = bytes.get(i) else { break };
         push_text(&mut stack, half.get(text_from..i)?);
         i = match b {
             b'*' => delimiter_run(half, i, &mut stack)?,
