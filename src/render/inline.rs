@@ -71,18 +71,11 @@ impl Html<'_, '_> {
     /// `<a href>` leads where a Markdown link to the same URL would. Any
     /// other HTML goes through the cleaner.
     fn raw_html(&mut self, html: &str) {
-        let Some((tag, name)) = Tag::parse(html).and_then(|t| phrasing(&t).map(|n| (t, n))) else {
-            // `<span id="x">` in a sentence is an anchor, as `<a name="x">`
-            // is: its id is kept on an empty span, the span itself is not.
-            if let Some(tag) = Tag::parse(html).filter(|t| !t.closing && t.is("span")) {
-                if let [Some(id)] = tag.attrs(["id"]) {
-                    if let Some(id) = self.fresh_id(id) {
-                        self.out.push_str("<span id=\"");
-                        push_escaped(&mut self.out, &id);
-                        self.out.push_str("\"></span>");
-                    }
-                }
-            }
+        let Some(tag) = Tag::parse(html) else {
+            return self.out.push_str(&clean_html(html));
+        };
+        let Some(name) = phrasing(&tag) else {
+            self.span_anchor(&tag);
             return self.out.push_str(&clean_html(html));
         };
         if tag.closing {
@@ -135,6 +128,22 @@ impl Html<'_, '_> {
         self.out.push_str("<a id=\"");
         push_escaped(&mut self.out, &name);
         self.out.push_str("\">");
+    }
+
+    /// `<span id="x">` in a sentence is an anchor, as `<a name="x">` is:
+    /// its id is kept on an empty span, the span itself is not.
+    fn span_anchor(&mut self, tag: &Tag<'_>) {
+        if tag.closing || !tag.is("span") {
+            return;
+        }
+        let [Some(id)] = tag.attrs(["id"]) else {
+            return;
+        };
+        if let Some(id) = self.fresh_id(id) {
+            self.out.push_str("<span id=\"");
+            push_escaped(&mut self.out, &id);
+            self.out.push_str("\"></span>");
+        }
     }
 
     /// The id `raw` (entities decoded) names, taken for this page unless it

@@ -308,15 +308,8 @@ impl<'a> InlineBuilder<'a> {
     }
 
     pub(super) fn push_text(&mut self, text: &str) {
-        let Some((_, children)) = self.stack.last_mut() else {
-            return;
-        };
-        if let Some(Inline::Text { text: last }) = children.last_mut() {
-            last.push_str(text);
-        } else {
-            children.push(Inline::Text {
-                text: text.to_string(),
-            });
+        if let Some((_, children)) = self.stack.last_mut() {
+            append_text(children, text);
         }
     }
 
@@ -374,6 +367,17 @@ impl<'a> InlineBuilder<'a> {
             _ => return,
         };
         self.push(inline);
+    }
+}
+
+/// Appends `text` to `inlines`, joining it to a text that ends them.
+pub(super) fn append_text(inlines: &mut Vec<Inline>, text: &str) {
+    if let Some(Inline::Text { text: last }) = inlines.last_mut() {
+        last.push_str(text);
+    } else {
+        inlines.push(Inline::Text {
+            text: text.to_string(),
+        });
     }
 }
 

@@ -162,23 +162,21 @@ impl<'a> InlineBuilder<'a> {
                 _
             ))
         );
+        let replay = self.pending.is_some() || open_alignment;
         if let Some(halves) = &p.rich {
             // Its events are not at hand to replay, and what it nests
             // must fit: otherwise the shortcut fails and the article is
             // parsed again in full.
-            let in_link = self
-                .stack
-                .iter()
-                .any(|(f, _)| matches!(f, Frame::Link { .. }));
-            if self.pending.is_some()
-                || open_alignment
-                || !self.may_nest(3)
-                || (in_link && halves.has_link())
-            {
+            let in_link = || {
+                self.stack
+                    .iter()
+                    .any(|(f, _)| matches!(f, Frame::Link { .. }))
+            };
+            if replay || !self.may_nest(3) || (halves.has_link() && in_link()) {
                 self.plains.fail();
             }
         }
-        if self.pending.is_some() || open_alignment {
+        if replay {
             return self.replay(&p, st);
         }
         let text = self.plains.text;

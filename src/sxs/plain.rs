@@ -12,9 +12,10 @@
 //! of the parse (the callgrind figures are in BENCHMARKS.md). So before the
 //! parse, [`find`] lists these pairs and [`reduce`] gives pulldown-cmark a
 //! copy of the text with each one blanked to dots, byte for byte (its
-//! `|`s kept, see [`reduce`]): the offsets stay, and a run of ASCII punctuation is text wherever a run of
-//! inline HTML was (both start and end with punctuation, so emphasis
-//! delimiters beside them flank the same way, and neither starts a block).
+//! `|`s kept, see [`reduce`]): the offsets stay, and a run of ASCII
+//! punctuation is text wherever a run of inline HTML was (both start and
+//! end with punctuation, so emphasis delimiters beside them flank the same
+//! way, and neither starts a block).
 //! The inline builder then meets each pair inside a text event and makes
 //! its segment directly ([`Plains`]).
 //!

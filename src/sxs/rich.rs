@@ -13,6 +13,7 @@
 //! and `<`, punctuation, as the dots of the blanked copy are. Escapes, a
 //! `&` that starts no entity, `|`, `>` and `_` inside words are text.
 
+use super::inline::append_text;
 use super::plain::{next_special, with_bytes};
 use crate::model::Inline;
 
@@ -81,17 +82,13 @@ pub(super) fn parse(half: &str) -> Option<Vec<Inline>> {
                 }
                 if next.is_ascii_punctuation() {
                     push_text(&mut stack, half.get(i + 1..i + 2)?);
-                    text_from = i + 2;
-                    i += 2;
-                    continue;
+                    i + 2
+                } else {
+                    push_text(&mut stack, "\\");
+                    i + 1
                 }
-                push_text(&mut stack, "\\");
-                i + 1
             }
-            // An entity is left to the parse; a lone `&` is text. So is a
-            // `|` outside a table: a pair in a table row is blanked around
-            // its `|`s, which still split the row, and a pair cut by them
-            // is never met whole in text.
+            // An entity is left to the parse; a lone `&` is text.
             b'&' => match bytes.get(i + 1) {
                 Some(c) if c.is_ascii_alphanumeric() || *c == b'#' => return None,
                 _ => {
@@ -99,7 +96,10 @@ pub(super) fn parse(half: &str) -> Option<Vec<Inline>> {
                     i + 1
                 }
             },
-            // Inside the half a `>` is text: no tag is open.
+            // Inside the half a `>` is text: no tag is open. So is a `|`
+            // outside a table: a pair in a table row is blanked around its
+            // `|`s, which still split the row, and a pair cut by them is
+            // never met whole in text.
             b'|' | b'>' => {
                 push_text(&mut stack, half.get(i..i + 1)?);
                 i + 1
@@ -256,17 +256,8 @@ fn push(stack: &mut [(Open, Vec<Inline>)], inline: Inline) {
 }
 
 fn push_text(stack: &mut [(Open, Vec<Inline>)], text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    let Some((_, children)) = stack.last_mut() else {
-        return;
-    };
-    match children.last_mut() {
-        Some(Inline::Text { text: last }) => last.push_str(text),
-        _ => children.push(Inline::Text {
-            text: text.to_string(),
-        }),
+    if let Some((_, children)) = stack.last_mut().filter(|_| !text.is_empty()) {
+        append_text(children, text);
     }
 }
 
