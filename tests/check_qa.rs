@@ -378,6 +378,25 @@ fn findings_without_snippets_are_the_same_findings() {
     assert_eq!(stripped, without.diagnostics);
 }
 
+/// The cross-file rules read texts kept as they are or compressed (past
+/// the store's budget): the same findings either way.
+#[test]
+fn compressed_texts_give_the_same_findings() {
+    let kept = check::run(&content()).unwrap();
+    let options = Options {
+        uncompressed_texts: Some(0),
+        ..Options::default()
+    };
+    let compressed = check::run_with(&content(), &options).unwrap();
+    for code in ["source-drift", "inconsistent-translation"] {
+        assert!(
+            kept.diagnostics.iter().any(|d| d.code.as_str() == code),
+            "{code}"
+        );
+    }
+    assert_eq!(kept.diagnostics, compressed.diagnostics);
+}
+
 /// `10進数` is how Japanese writes `decimal`: a base, not a quantity.
 #[test]
 fn a_base_of_numeration_is_no_added_number() {

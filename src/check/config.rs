@@ -53,6 +53,10 @@ pub struct Options {
     /// finding's line is kept with it until the report, and cross-file
     /// findings read their files once more to get it.
     pub no_snippets: bool,
+    /// Bytes of segment texts the cross-file rules keep uncompressed
+    /// before they compress the rest (`None`: [`super::texts::BUDGET`]).
+    /// Findings are the same whatever it is; only memory and time differ.
+    pub uncompressed_texts: Option<usize>,
 }
 
 impl Options {

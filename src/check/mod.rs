@@ -70,7 +70,7 @@ pub fn run_with(root: &Path, options: &Options) -> Result<Outcome> {
     let mut diagnostics = tree.diagnostics;
     let mut stats: BTreeMap<String, LocaleStats> = BTreeMap::new();
     let mut all_facts = Vec::with_capacity(tree.sources.len());
-    let store = Store::default();
+    let store = Store::with_budget(options.uncompressed_texts.unwrap_or(texts::BUDGET));
     // Batches keep path order; each report is folded in as soon as its
     // batch is done, so only compact facts outlive it.
     for batch in tree.sources.chunks(BATCH) {
