@@ -70,7 +70,7 @@ const RELEASE_ABOVE: usize = 64 << 20;
 /// threads nor in the same sizes. `check` of 10,144 files whose sentences
 /// do not repeat, after its per-file pass: peak RSS 363–376 → 295–298 MiB
 /// (2 runs each), for the same time. Does nothing while mimalloc holds
-/// less than [`RELEASE_ABOVE`] (so nothing either when it is not the
+/// less than `RELEASE_ABOVE` (so nothing either when it is not the
 /// global allocator).
 pub fn release_freed() {
     if committed() < RELEASE_ABOVE {

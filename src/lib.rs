@@ -7,7 +7,7 @@
 //! - [`sxs`] parses front matter and aligned segments into the [`model`];
 //! - [`check`] reports alignment and translation problems as [`diag`]nostics;
 //! - [`extract`] turns entitlement tables, roles and procedures into JSON;
-//! - [`render`] turns articles into pages, [`write`] writes them and
+//! - [`render`] turns articles into pages, [`write`](mod@write) writes them and
 //!   [`build`] runs the two over a tree;
 //! - [`cli`] maps command lines onto these stages; [`alloc`] is the
 //!   binaries' allocator.

@@ -125,7 +125,7 @@ pub struct SegmentFacts {
     /// and link targets).
     pub source: u64,
     /// [`hash::text`] of the target fingerprint without trailing
-    /// punctuation and spacing ([`normalize_into`]).
+    /// punctuation and spacing (`normalize_into`).
     pub target: u64,
     /// 1-based line of the segment.
     pub line: u32,

@@ -28,7 +28,7 @@ pub struct Scan<'a> {
     /// Links the walk is inside.
     in_link: u32,
     /// URLs of links and images other than cross references, and the
-    /// URLs written as text outside links ([`bare_urls`]), sorted.
+    /// URLs written as text outside links (`bare_urls`), sorted.
     pub urls: Vec<&'a str>,
     /// The numbers of the text nodes as written
     /// ([`crate::check::numbers::raw_numbers`]), in order.

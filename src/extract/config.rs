@@ -193,7 +193,7 @@ impl Config {
         self.is_unlimited_normalized(&normalize(english))
     }
 
-    /// [`Config::is_unlimited`] on text already [`normalize`]d.
+    /// [`Config::is_unlimited`] on text already normalized (`normalize`).
     pub fn is_unlimited_normalized(&self, n: &str) -> bool {
         self.unlimited.iter().any(|w| w == n)
     }
@@ -203,7 +203,7 @@ impl Config {
         self.is_none_normalized(&normalize(english))
     }
 
-    /// [`Config::is_none`] on text already [`normalize`]d.
+    /// [`Config::is_none`] on text already normalized (`normalize`).
     pub fn is_none_normalized(&self, n: &str) -> bool {
         n.is_empty() || self.none.iter().any(|w| w == n)
     }

@@ -24,7 +24,7 @@ pub struct Entry {
     /// Full path on disk.
     pub path: PathBuf,
     /// `title`, when given and not blank (pages without one take the first
-    /// heading: [`super::page::page_title`]).
+    /// heading: `page::page_title`).
     pub title: Option<String>,
     /// `description`.
     pub description: String,

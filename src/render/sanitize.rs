@@ -13,7 +13,7 @@ pub fn push_escaped(out: &mut String, text: &str) {
 }
 
 /// [`push_escaped`] into any writer (a template's output). Text up to a
-/// sentence long is scanned eight bytes at a time ([`next_special`]);
+/// sentence long is scanned eight bytes at a time (`next_special`);
 /// longer text with `memchr` (vectorized, but each call costs a few hundred
 /// instructions to start), each of its two scans resumed only past the byte
 /// it found, so text is read about once.
@@ -148,7 +148,7 @@ const PHRASING: &[&str] = &[
     "b", "strong", "i", "em", "u", "sub", "sup", "kbd", "code", "br", "small", "mark", "a",
 ];
 
-/// The [`PHRASING`] name of a tag, if it is one.
+/// The `PHRASING` name of a tag, if it is one.
 pub fn phrasing(tag: &Tag<'_>) -> Option<&'static str> {
     PHRASING.iter().copied().find(|name| tag.is(name))
 }

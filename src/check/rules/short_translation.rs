@@ -64,7 +64,7 @@ pub fn check(cx: &Context, seg: &Segment, _: &Scanned, out: &mut Vec<Diagnostic>
 }
 
 /// The article's median of translation length over source length, over
-/// its sentences of [`MIN_SAMPLE`] bytes or more.
+/// its sentences of `MIN_SAMPLE` bytes or more.
 pub fn median_ratio(article: &Article) -> Option<f64> {
     let mut ratios: Vec<f64> = article
         .segments
