@@ -1063,6 +1063,26 @@ fn templates_and_element_names_are_not_untranslated() {
     assert_eq!(untranslated(&body), ["aa1-105", "aa1-106"]);
 }
 
+/// Windows reference pages set a parameter's name in italics, alone on its
+/// line after its anchor (`drv-close`, zh-TW): code, not English left
+/// untranslated. A lowercase word standing plain, or a capitalized word
+/// in italics, is still reported.
+#[test]
+fn parameter_names_in_italics_are_not_untranslated() {
+    let body = [
+        same(
+            101,
+            "<span id=\"hdrvr\"></span><span id=\"HDRVR\"></span>*hdrvr*",
+        ),
+        same(102, "**flags**"),
+        same(103, "*Hosting*"),
+        same(104, "hdrvr"),
+        same(105, "*hdrvr* or *lParam1*"),
+    ]
+    .join("\n\n");
+    assert_eq!(untranslated(&body), ["aa1-103", "aa1-104", "aa1-105"]);
+}
+
 /// The codes of the findings `check` makes of `segments` (target, source)
 /// in an article of `locale`, with the segment each is on.
 fn findings(locale: &str, segments: &[(&str, &str)]) -> Vec<(Code, String)> {

@@ -206,6 +206,27 @@ mod tests {
         }
     }
 
+    /// Names of products that reference pages keep in every language
+    /// (Lync Server's planning guide, ja-JP); a phrase around them is
+    /// still reported.
+    #[test]
+    fn covers_server_and_framework_names() {
+        let list = Allowlist::default();
+        for name in [
+            "Lync Server",
+            "Lync Online",
+            "System Center Configuration Manager",
+            "Hyper-V",
+            "Entity Framework Core",
+            "Win32",
+        ] {
+            assert!(list.covers(name), "{name}");
+        }
+        for phrase in ["Deploying Lync Server", "Lync Server topologies"] {
+            assert!(!list.covers(phrase), "{phrase}");
+        }
+    }
+
     #[test]
     fn custom_lists_replace_the_default() {
         let list = Allowlist::parse("# comment\nContoso Cloud\n");

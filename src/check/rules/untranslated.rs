@@ -13,9 +13,11 @@
 //! whole segment, nor is code or a formula written as text (`qubits :
 //! Qubit[]`, `TREAT (null AS RowType)`, `\end{align}`), nor a single
 //! lowercase identifier (`count`, `status_code`, `hide-header`, `xlsx`)
-//! that is a whole table cell or list item. A capitalized word (`Name`,
-//! `Yes`), a lowercase word standing as a paragraph, or a sentence with
-//! brackets (`Configure (optional)`) still is.
+//! that is a whole table cell or list item, or stands alone in italics or
+//! bold (`*hdrvr*`, as Windows reference pages set the names of
+//! parameters). A capitalized word (`Name`, `Yes`), a lowercase word
+//! standing plain as a paragraph, or a sentence with brackets (`Configure
+//! (optional)`) still is.
 
 use super::{at_segment, Context};
 use crate::check::scan::Scanned;
@@ -41,7 +43,8 @@ pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnos
         || cx.allowlist.covers(&text)
         || is_type_name(word)
         || is_code_like(word)
-        || (is_identifier(word) && alone_in_a_cell(cx.article, seg))
+        || (is_identifier(word)
+            && (emphasized_alone(&seg.source) || alone_in_a_cell(cx.article, seg)))
     {
         return;
     }
@@ -161,6 +164,20 @@ fn is_element(text: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
         })
+}
+
+/// Whether a side is one run of emphasis or strong emphasis, tags (such as
+/// the `<span id>` anchor of a parameter) and spacing aside.
+fn emphasized_alone(side: &[Inline]) -> bool {
+    let mut solid = side.iter().filter(|i| match i {
+        Inline::Html { .. } | Inline::SoftBreak | Inline::LineBreak => false,
+        Inline::Text { text } => !text.trim().is_empty(),
+        _ => true,
+    });
+    matches!(
+        (solid.next(), solid.next()),
+        (Some(Inline::Emphasis { .. } | Inline::Strong { .. }), None)
+    )
 }
 
 fn alone_in_a_cell(article: &Article, seg: &Segment) -> bool {
