@@ -24,12 +24,16 @@ const MAY_START: [bool; 256] = {
 /// that may start it ([`may_start`] but the space). One fold over every
 /// byte, which vectorizes; only text it finds is looked at more closely.
 pub(crate) fn may_have_other(bytes: &[u8]) -> bool {
-    let hit = |b: u8| {
-        u8::from(b.wrapping_sub(b'\t') <= b'\r' - b'\t')
-            | u8::from(b == 0xC2)
-            | u8::from(b.wrapping_sub(0xE1) < 3)
-    };
-    bytes.iter().fold(0, |found, &b| found | hit(b)) != 0
+    bytes.iter().fold(0, |found, &b| found | may_start_other(b)) != 0
+}
+
+/// 1 if `b` may start whitespace other than the ASCII space, else 0, in
+/// compares that vectorize.
+#[inline]
+pub(crate) fn may_start_other(b: u8) -> u8 {
+    u8::from(b.wrapping_sub(b'\t') <= b'\r' - b'\t')
+        | u8::from(b == 0xC2)
+        | u8::from(b.wrapping_sub(0xE1) < 3)
 }
 
 /// The length in bytes of the whitespace character at byte `i` of `s`
