@@ -412,10 +412,15 @@ impl Inline {
         }
     }
 
+    /// The inlines of a run that are not whitespace.
+    pub fn solid(inlines: &[Inline]) -> impl Iterator<Item = &Inline> {
+        inlines.iter().filter(|i| !i.is_spacing())
+    }
+
     /// The index of the segment a run holds alone, whitespace aside (a
     /// table cell, a list item or a link that is one sentence).
     pub fn lone_segment(inlines: &[Inline]) -> Option<usize> {
-        let mut solid = inlines.iter().filter(|i| !i.is_spacing());
+        let mut solid = Inline::solid(inlines);
         match (solid.next(), solid.next()) {
             (Some(Inline::Segment { index }), None) => Some(*index),
             _ => None,

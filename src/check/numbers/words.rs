@@ -92,7 +92,7 @@ fn has_dual(text: &str) -> bool {
 fn zero_words(language: &str) -> &'static [&'static str] {
     match language {
         "en" | "fr" => &["zero", "zéro"],
-        "it" | "pt" | "ca" | "pl" => &["zero"],
+        "it" | "pt" | "ca" | "pl" | "ro" => &["zero"],
         "es" => &["cero"],
         "nl" => &["nul"],
         "sv" => &["noll"],
@@ -103,7 +103,6 @@ fn zero_words(language: &str) -> &'static [&'static str] {
         "ru" => &["нол", "нул"],
         "hu" => &["nulla"],
         "de" => &["null"],
-        "ro" => &["zero"],
         "el" => &["μηδέν"],
         "uk" => &["нул"],
         "ja" => &["ゼロ", "零"],

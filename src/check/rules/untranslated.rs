@@ -169,11 +169,8 @@ fn is_element(text: &str) -> bool {
 /// Whether a side is one run of emphasis or strong emphasis, tags (such as
 /// the `<span id>` anchor of a parameter) and spacing aside.
 fn emphasized_alone(side: &[Inline]) -> bool {
-    let mut solid = side.iter().filter(|i| match i {
-        Inline::Html { .. } | Inline::SoftBreak | Inline::LineBreak => false,
-        Inline::Text { text } => !text.trim().is_empty(),
-        _ => true,
-    });
+    let mut solid =
+        Inline::solid(side).filter(|i| !matches!(i, Inline::Html { .. } | Inline::LineBreak));
     matches!(
         (solid.next(), solid.next()),
         (Some(Inline::Emphasis { .. } | Inline::Strong { .. }), None)
