@@ -1,6 +1,17 @@
 //! DocFX extensions on top of CommonMark: `> [!NOTE]` notes, `:::image …:::`
 //! directives, `[!INCLUDE …]`-style extension paragraphs and `<a name>`
 //! heading anchors.
+//!
+//! Four parts, in this order, each entered by its `pub fn`:
+//! - [`paragraph`]: a paragraph that is a directive (`:::image`, layout
+//!   lines) or an extension (`[!INCLUDE]`, `[!code-…]`, `[!VIDEO]`) becomes
+//!   its block;
+//! - [`fold_includes`]: `[!INCLUDE[label](target)]` inside a sentence,
+//!   split by the inline parse, folded back into one inline;
+//! - [`take_anchor`], [`adopt_anchor`]: `<a name>` and `<a id>` before a
+//!   heading's text, or in the paragraph above it, become its anchor;
+//! - [`take_quote_marker`]: `> [!NOTE]` and its kin make a quote a note
+//!   (or a `[!div class=…]` box).
 
 use super::tag::{Attrs, Tag};
 use crate::model::{Block, Inline, NoteKind};
