@@ -27,6 +27,9 @@ pub struct BodyParser<'a, 's> {
     /// Containers opened beyond [`MAX_DEPTH`]: their blocks join the
     /// container around them.
     flattened: usize,
+    /// Blocks that follow the one [`Self::block`] returned, from the same
+    /// paragraph (see [`docfx::paragraph`]).
+    more: Vec<Block>,
 }
 
 impl<'a, 's> BodyParser<'a, 's> {
@@ -45,6 +48,7 @@ impl<'a, 's> BodyParser<'a, 's> {
             run: InlineBuilder::new(plains),
             depth: 0,
             flattened: 0,
+            more: Vec::new(),
         }
     }
 
@@ -101,6 +105,7 @@ impl<'a, 's> BodyParser<'a, 's> {
                     if let Some(mut block) = self.block() {
                         docfx::adopt_anchor(&mut blocks, &mut block);
                         blocks.push(block);
+                        blocks.append(&mut self.more);
                     }
                 }
                 Event::Rule => {
@@ -188,7 +193,7 @@ impl<'a, 's> BodyParser<'a, 's> {
         self.begin();
         let content = self.inlines(TagEnd::Paragraph);
         let raw = self.st.text.get(range).unwrap_or("");
-        docfx::paragraph(raw, content, line)
+        docfx::paragraph(raw, content, line, &mut self.more)
     }
 
     /// The text of a tight list item, which comes without a paragraph.

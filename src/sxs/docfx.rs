@@ -17,7 +17,12 @@ use super::tag::{Attrs, Tag};
 use crate::model::{Block, Inline, NoteKind};
 
 /// Turns a parsed paragraph into a DocFX block when its raw text is one.
-pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32) -> Block {
+///
+/// Extension lines written one under another without a blank line
+/// (`[!INCLUDE …]` twice, `[!code-csharp …]` then `[!code-vb …]`) are one
+/// paragraph to CommonMark and a block each to DocFX: the first is
+/// returned and the others are pushed to `more`.
+pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32, more: &mut Vec<Block>) -> Block {
     let trimmed = raw.trim();
     if !contains_segment(&content) {
         if let Some(block) = directive(trimmed, line) {
@@ -32,6 +37,12 @@ pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32) -> Block {
             }
         } else if let Some(block) = extension(trimmed, line) {
             return block;
+        } else if let Some(mut blocks) = extension_lines(trimmed, line) {
+            let rest = blocks.split_off(1);
+            more.extend(rest);
+            if let Some(first) = blocks.pop() {
+                return first;
+            }
         }
     } else if let Some(image) = leading_image(trimmed, line) {
         // `:::image type="complex" …:::`, its long description in
@@ -147,8 +158,22 @@ fn directive(raw: &str, line: u32) -> Option<Block> {
     })
 }
 
-/// `[!INCLUDE [label](target)]`, `[!code-csharp[label](target)]`, `[!VIDEO target]`.
+/// A block per line when every line of `raw` (two or more) is an
+/// [`extension`].
+fn extension_lines(raw: &str, line: u32) -> Option<Vec<Block>> {
+    raw.contains('\n').then_some(())?;
+    raw.lines()
+        .zip(line..)
+        .map(|(l, line)| extension(l.trim(), line))
+        .collect()
+}
+
+/// `[!INCLUDE [label](target)]`, `[!code-csharp[label](target)]`, `[!VIDEO target]`,
+/// on one line.
 fn extension(raw: &str, line: u32) -> Option<Block> {
+    if raw.contains('\n') {
+        return None;
+    }
     let inner = raw.strip_prefix("[!")?.strip_suffix(']')?;
     let name_end = inner
         .find(|c: char| c == '[' || c.is_whitespace())
@@ -214,6 +239,81 @@ fn fold_includes_in(inlines: &mut Vec<Inline>) {
             i += 1;
         }
     }
+    let mut from = 0;
+    while let Some(next) = link_around_include(inlines, from) {
+        from = next;
+    }
+}
+
+/// DocFX reads an include before links, so a link may hold one:
+/// `[Setting Up [!INCLUDE[prod](p.md)]](setup.md)`. To CommonMark the
+/// include is a link, which a link cannot hold: the outer brackets stay
+/// text, `[Setting Up ` before the folded include and `](setup.md)`
+/// after it. Makes them the link again, from the first include at or
+/// after `from`; returns where to go on, `None` when no include is left.
+fn link_around_include(inlines: &mut Vec<Inline>, from: usize) -> Option<usize> {
+    let at = from
+        + inlines
+            .get(from..)?
+            .iter()
+            .position(|i| matches!(i, Inline::Include { .. }))?;
+    let brackets = |text: &str| text.contains(['[', ']']);
+    // The text opening the link: the nearest text before with a bracket,
+    // its last one a `[`.
+    let open = (0..at)
+        .rev()
+        .find(|&k| matches!(&inlines[k], Inline::Text { text } if brackets(text)));
+    let open = open.filter(|&k| {
+        matches!(&inlines[k], Inline::Text { text } if text.rfind(['[', ']']).is_some_and(|b| text[b..].starts_with('[')))
+    });
+    // The text closing it: the nearest text after with a bracket, whose
+    // first is `](` and a destination without spaces up to `)`.
+    let close = (at + 1..inlines.len())
+        .find(|&k| matches!(&inlines[k], Inline::Text { text } if brackets(text)))
+        .and_then(|k| match &inlines[k] {
+            Inline::Text { text } => {
+                let b = text.find(['[', ']'])?;
+                let rest = text[b..].strip_prefix("](")?;
+                let end = rest.find(')')?;
+                let url = &rest[..end];
+                (!url.is_empty() && !url.contains(char::is_whitespace))
+                    .then(|| (k, b, b + 2 + end + 1, url.to_string()))
+            }
+            _ => None,
+        });
+    let (Some(open), Some((close, inner_end, after, url))) = (open, close) else {
+        return Some(at + 1);
+    };
+    let mut tail = inlines.split_off(close);
+    let mut children = inlines.split_off(open);
+    // `children` runs from the opening text to the one before the closing.
+    if let Some(Inline::Text { text }) = children.first_mut() {
+        let b = text.rfind('[').unwrap_or(0);
+        let inside = text.split_off(b + 1);
+        text.pop(); // the `[`
+        let before = std::mem::replace(text, inside);
+        if !before.is_empty() {
+            inlines.push(Inline::Text { text: before });
+        }
+    }
+    if let Some(Inline::Text { text }) = tail.first_mut() {
+        let inside = text[..inner_end].to_string();
+        text.replace_range(..after, "");
+        if !inside.is_empty() {
+            children.push(Inline::Text { text: inside });
+        }
+    }
+    children.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+    tail.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+    inlines.push(Inline::Link {
+        url,
+        title: String::new(),
+        autolink: false,
+        children,
+    });
+    let next = inlines.len();
+    inlines.append(&mut tail);
+    Some(next)
 }
 
 /// When three inlines are text ending in `[!INCLUDE`, a link, and text
@@ -436,6 +536,7 @@ mod tests {
             r#":::image type="content" source="images/a.png" alt-text="탭":::"#,
             vec![],
             3,
+            &mut Vec::new(),
         );
         assert_eq!(
             b,
@@ -481,7 +582,12 @@ mod tests {
 
     #[test]
     fn reads_extensions() {
-        let b = paragraph("[!INCLUDE [note](../includes/n.md)]", vec![], 1);
+        let b = paragraph(
+            "[!INCLUDE [note](../includes/n.md)]",
+            vec![],
+            1,
+            &mut Vec::new(),
+        );
         assert_eq!(
             b,
             Block::Extension {
@@ -491,14 +597,74 @@ mod tests {
                 line: 1
             }
         );
-        let b = paragraph("[!code-csharp[Main](Program.cs#L1-L5)]", vec![], 1);
+        let b = paragraph(
+            "[!code-csharp[Main](Program.cs#L1-L5)]",
+            vec![],
+            1,
+            &mut Vec::new(),
+        );
         assert!(
             matches!(b, Block::Extension { ref name, ref target, .. } if name == "code-csharp" && target == "Program.cs#L1-L5")
         );
         assert!(matches!(
-            paragraph("[!NOTE]", vec![], 1),
+            paragraph("[!NOTE]", vec![], 1, &mut Vec::new()),
             Block::Paragraph { .. }
         ));
+    }
+
+    #[test]
+    fn a_link_around_an_include_is_a_link() {
+        let text = |t: &str| Inline::Text { text: t.into() };
+        let link = |url: &str, children| Inline::Link {
+            url: url.into(),
+            title: String::new(),
+            autolink: false,
+            children,
+        };
+        let include = Inline::Include {
+            label: "prod".into(),
+            target: "includes/p.md".into(),
+        };
+        // `See [Setting Up [!INCLUDE[prod](includes/p.md)] now](setup.md).`
+        let mut inlines = vec![
+            text("See [Setting Up [!INCLUDE"),
+            link("includes/p.md", vec![text("prod")]),
+            text("] now](setup.md)."),
+        ];
+        fold_includes(&mut inlines);
+        let children = vec![text("Setting Up "), include.clone(), text(" now")];
+        assert_eq!(
+            inlines,
+            vec![text("See "), link("setup.md", children), text(".")]
+        );
+        // Brackets that make no link stay text.
+        let mut inlines = vec![
+            text("[a] [!INCLUDE"),
+            link("includes/p.md", vec![text("prod")]),
+            text("] (b)"),
+        ];
+        fold_includes(&mut inlines);
+        assert_eq!(inlines, vec![text("[a] "), include, text(" (b)")]);
+    }
+
+    #[test]
+    fn extension_lines_without_a_blank_line_are_a_block_each() {
+        let raw = "[!INCLUDE [sample](a.md)]\n [!code-vb[Main](b.vb#L2)]\n[!INCLUDE [sdk](c.md)]";
+        let mut more = Vec::new();
+        let first = paragraph(raw, vec![], 7, &mut more);
+        let targets: Vec<(String, u32)> = std::iter::once(first)
+            .chain(more)
+            .map(|b| match b {
+                Block::Extension { target, line, .. } => (target, line),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let want = [("a.md", 7), ("b.vb#L2", 8), ("c.md", 9)];
+        assert_eq!(targets, want.map(|(t, l)| (t.to_string(), l)));
+        // A line of text among them keeps the paragraph.
+        let mut more = Vec::new();
+        let b = paragraph("[!INCLUDE [a](a.md)]\nsee above", vec![], 1, &mut more);
+        assert!(matches!(b, Block::Paragraph { .. }) && more.is_empty());
     }
 
     #[test]
