@@ -823,8 +823,14 @@ fn drift_names_each_copys_own_newest_version() {
 
 /// The ids of the segments `untranslated` reports in a Korean article.
 fn untranslated(body: &str) -> Vec<String> {
+    untranslated_in("ko-KR", body)
+}
+
+/// The ids of the segments `untranslated` reports in an article of `locale`.
+fn untranslated_in(locale: &str, body: &str) -> Vec<String> {
     let text = format!("---\ntitle: t\n---\n{body}");
-    let parsed = locdoc::sxs::parse("ko-KR/a.md", Locale::parse("ko-KR").unwrap(), "a", &text);
+    let rel = format!("{locale}/a.md");
+    let parsed = locdoc::sxs::parse(&rel, Locale::parse(locale).unwrap(), "a", &text);
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     check::article(&parsed.article)
         .into_iter()
@@ -1081,6 +1087,51 @@ fn parameter_names_in_italics_are_not_untranslated() {
     ]
     .join("\n\n");
     assert_eq!(untranslated(&body), ["aa1-103", "aa1-104", "aa1-105"]);
+}
+
+/// Names a reference page shows by where they stand (Microsoft Graph
+/// zh-CN, Exchange web services fr-FR, VBA ru-RU, a Learn unit de-DE) are
+/// not English left untranslated; the same words standing plain are.
+#[test]
+fn names_by_their_place_are_not_untranslated() {
+    let body = [
+        "| Header | Value |\n|---|---|".to_string(),
+        format!(
+            "| {} | {} |",
+            same(101, "Authorization"),
+            same(102, "Bearer token")
+        ),
+        format!("| {} | {} |", same(103, "*Source*"), same(104, "Boolean")),
+        format!(
+            "| {} | {} |",
+            same(105, "Source"),
+            same(106, "String collection")
+        ),
+        String::new(),
+        format!("- [{}](items.md)", same(107, "Items")),
+        format!("- [{}](item-status.md)", same(108, "Status")),
+        String::new(),
+        same(109, "::: zone pivot=\"csharp\""),
+        String::new(),
+        same(110, "Authorization"),
+    ]
+    .join("\n");
+    assert_eq!(
+        untranslated(&body),
+        ["aa1-102", "aa1-105", "aa1-108", "aa1-110"]
+    );
+}
+
+/// A word the locale's language writes as English does is translated
+/// (French `Description`); in another language it is not.
+#[test]
+fn cognates_are_translations_in_their_language_only() {
+    let body = [same(101, "Description"), same(102, "Overview")].join("\n\n");
+    assert_eq!(untranslated_in("fr-FR", &body), ["aa1-102"]);
+    assert_eq!(untranslated_in("de-DE", &body), ["aa1-101", "aa1-102"]);
+    let body = [same(101, "Hosting"), same(102, "Output")].join("\n\n");
+    assert_eq!(untranslated_in("de-DE", &body), ["aa1-102"]);
+    assert!(untranslated_in("it-IT", &body).is_empty());
 }
 
 /// The codes of the findings `check` makes of `segments` (target, source)

@@ -472,6 +472,66 @@ fn an_include_shows_the_file_it_names_on_each_side() {
     assert!(warned("ko-KR/includes/b.md", "forms a cycle"));
 }
 
+/// Include lines one under another (Microsoft Graph), a link around an
+/// inline include (Business Central) and zone lines put in pairs (a Learn
+/// unit) show as DocFX shows them.
+#[test]
+fn docfx_lines_in_odd_places_show_as_docfx_shows_them() {
+    let site = Site::new();
+    let zone = "::: zone pivot=\"csharp\"";
+    site.article(
+        "nb-NO",
+        "host",
+        &format!(
+            "---\ntitle: h\n---\n{}\n\n[!INCLUDE [a](includes/a.md)]\n[!INCLUDE [b](includes/b.md)]\n\n{}\n\n{}\n\n{}\n",
+            seg("abcde-101", zone, zone),
+            seg(
+                "abcde-102",
+                "[Konfigurere [!INCLUDE[p](includes/p.md)]](other.md)",
+                "[Setting Up [!INCLUDE[p](includes/p.md)]](other.md)"
+            ),
+            seg("abcde-103", "Tekst.", "Text."),
+            seg("abcde-104", "::: zone-end", "::: zone-end"),
+        ),
+    );
+    for (slug, text) in [("a", "Første."), ("b", "Andre."), ("p", "Business Central")] {
+        site.article("nb-NO", &format!("includes/{slug}"), &format!("{text}\n"));
+    }
+    site.article(
+        "nb-NO",
+        "other",
+        &format!(
+            "---\ntitle: o\n---\n{}\n",
+            seg("bcdef-101", "Annen.", "Other.")
+        ),
+    );
+    let outcome = site.build();
+    let page = site.page("nb-no/host/index.html");
+    let body = &page[page.find("<article").unwrap()..];
+    assert!(
+        body.contains("Første.") && body.contains("Andre."),
+        "{body}"
+    );
+    assert!(!body.contains(":::"), "{body}");
+    let link = Selector::parse("a[href$=\"/other/\"]").unwrap();
+    let doc = Html::parse_document(&page);
+    let texts: Vec<String> = doc.select(&link).map(|a| a.text().collect()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Konfigurere Business Central")),
+        "{texts:?}"
+    );
+    assert!(
+        !outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.file == "nb-NO/host.md"),
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
 /// `[!INCLUDE[label](path.md)]` inside a sentence (SQL Server and .NET
 /// articles name their products so) shows the file's text in the
 /// sentence, on both sides; a missing file shows its label and warns.

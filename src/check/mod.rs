@@ -19,6 +19,7 @@ use crate::model::Article;
 use crate::sxs;
 
 pub mod allowlist;
+pub mod cognates;
 pub mod config;
 pub mod facts;
 pub mod hash;

@@ -241,6 +241,21 @@ impl Html<'_, '_> {
         }
     }
 
+    /// Whether a paragraph is one pair whose sides are the same DocFX
+    /// directive line (`::: zone pivot="csharp"`), which the localization
+    /// pipeline puts in pairs in some Learn units.
+    fn is_directive_pair(&self, content: &[Inline]) -> bool {
+        let Some(segment) = Inline::lone_segment(content).and_then(|i| self.ctx.article.segment(i))
+        else {
+            return false;
+        };
+        let directive = |side: &[Inline]| match side {
+            [Inline::Text { text }] => text.trim_start().starts_with(":::"),
+            _ => false,
+        };
+        directive(&segment.source) && segment.target == segment.source
+    }
+
     pub(super) fn block(&mut self, block: &Block) {
         self.at_block(block.line());
         match block {
@@ -250,6 +265,8 @@ impl Html<'_, '_> {
                 content,
                 ..
             } => self.heading(*level, anchor.as_deref(), content),
+            // A directive line put in a pair, as directive blocks: not shown.
+            Block::Paragraph { content, .. } if self.is_directive_pair(content) => {}
             Block::Paragraph { content, .. } => {
                 self.out.push_str("<p>");
                 self.inlines(content);

@@ -15,11 +15,19 @@
 //! lowercase identifier (`count`, `status_code`, `hide-header`, `xlsx`)
 //! that is a whole table cell or list item, or stands alone in italics or
 //! bold (`*hdrvr*`, as Windows reference pages set the names of
-//! parameters). A capitalized word (`Name`, `Yes`), a lowercase word
-//! standing plain as a paragraph, or a sentence with brackets (`Configure
-//! (optional)`) still is.
+//! parameters). Nor are names a reference page shows by where they stand:
+//! .NET and Graph types (`Boolean`, `String collection`), an HTTP header
+//! alone in a cell (`Authorization`), a capitalized name alone in italics
+//! in a cell (`*Object*`), the text of a link to the page of that name
+//! (`[Items](items.md)`), or a DocFX directive put in a pair (`::: zone
+//! pivot="csharp"`). A word the locale's language writes as English does
+//! (French `Description`, German `Hosting`: [`crate::check::cognates`]) is
+//! translated. A capitalized word (`Name`, `Yes`) otherwise, a lowercase
+//! word standing plain as a paragraph, or a sentence with brackets
+//! (`Configure (optional)`) still is.
 
 use super::{at_segment, Context};
+use crate::check::cognates;
 use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Article, Block, Inline, Segment};
@@ -43,8 +51,8 @@ pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnos
         || cx.allowlist.covers(&text)
         || is_type_name(word)
         || is_code_like(word)
-        || (is_identifier(word)
-            && (emphasized_alone(&seg.source) || alone_in_a_cell(cx.article, seg)))
+        || cognates::is_cognate(cx.language, word)
+        || names_something(cx.article, seg, word)
     {
         return;
     }
@@ -103,11 +111,127 @@ const TYPES: &[&str] = &[
     "void",
 ];
 
-/// `string`, `int[]`, `bool?`: a lowercase type name, perhaps an array or
-/// nullable one.
+/// Type names of .NET, VBA and Microsoft Graph reference tables, as they
+/// spell them (capitalized).
+const CLASS_TYPES: &[&str] = &[
+    "Binary",
+    "Boolean",
+    "Byte",
+    "Char",
+    "DateTime",
+    "DateTimeOffset",
+    "Decimal",
+    "Double",
+    "Guid",
+    "Int16",
+    "Int32",
+    "Int64",
+    "Object",
+    "SByte",
+    "String",
+    "TimeSpan",
+    "UInt16",
+    "UInt32",
+    "UInt64",
+    "Variant",
+];
+
+/// `string`, `int[]`, `bool?`, `Boolean`, `String collection` (as Microsoft
+/// Graph writes a list): a type name, perhaps an array, nullable or
+/// collection of one.
 fn is_type_name(word: &str) -> bool {
-    let name = word.trim_end_matches("[]").trim_end_matches('?');
-    TYPES.contains(&name)
+    let name = word.strip_suffix(" collection").unwrap_or(word);
+    let name = name.trim_end_matches("[]").trim_end_matches('?');
+    TYPES.contains(&name) || CLASS_TYPES.contains(&name)
+}
+
+/// HTTP header names, which request and response tables list as they are
+/// sent (`X-…` headers too).
+const HEADERS: &[&str] = &[
+    "Accept",
+    "Accept-Encoding",
+    "Accept-Language",
+    "Authorization",
+    "Cache-Control",
+    "ConsistencyLevel",
+    "Content-Encoding",
+    "Content-Length",
+    "Content-Type",
+    "Cookie",
+    "ETag",
+    "Host",
+    "If-Match",
+    "If-None-Match",
+    "Location",
+    "Prefer",
+    "Retry-After",
+    "Set-Cookie",
+    "User-Agent",
+    "WWW-Authenticate",
+];
+
+fn is_header_name(word: &str) -> bool {
+    HEADERS.iter().any(|h| h.eq_ignore_ascii_case(word))
+        || word
+            .get(..2)
+            .is_some_and(|x| x.eq_ignore_ascii_case("x-") && word.len() > 2)
+}
+
+/// `Object`, `Items`, `ReturnValue`: one ASCII word, capitalized, as
+/// reference pages spell parameter, element and member names.
+fn is_capitalized_name(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Whether a one-word segment is a name by where it stands: a lowercase
+/// identifier in italics or bold alone, or alone in a table cell or list
+/// item; a header name alone in a cell; a capitalized name in italics or
+/// bold alone in a cell (`*Object*`, a VBA parameter); the text of a link
+/// to the page of that name (`[Items](items.md)`, a schema element).
+fn names_something(article: &Article, seg: &Segment, word: &str) -> bool {
+    if word.contains(char::is_whitespace) {
+        return false;
+    }
+    let identifier = is_identifier(word);
+    let emphasized = || emphasized_alone(&seg.source);
+    if identifier && emphasized() {
+        return true;
+    }
+    let Some(index) = article.segments.iter().position(|s| std::ptr::eq(s, seg)) else {
+        return false;
+    };
+    let capitalized = is_capitalized_name(word);
+    if capitalized && links_to_its_page(article, index, word) {
+        return true;
+    }
+    (identifier || is_header_name(word) || (capitalized && emphasized()))
+        && alone_in_a_cell(article, index)
+}
+
+/// Whether segment `index` is alone in a link to a page named `word`
+/// (`items.md`, `../items`, in any case).
+fn links_to_its_page(article: &Article, index: usize, word: &str) -> bool {
+    fn named(run: &[Inline], index: usize, word: &str) -> bool {
+        run.iter().any(|inline| match inline {
+            Inline::Link { url, children, .. } => {
+                let page = url.split(['#', '?']).next().unwrap_or_default();
+                let page = page.rsplit('/').next().unwrap_or_default();
+                let stem = page.split('.').next().unwrap_or_default();
+                (Inline::lone_segment(children) == Some(index) && stem.eq_ignore_ascii_case(word))
+                    || named(children, index, word)
+            }
+            Inline::Strong { children }
+            | Inline::Emphasis { children }
+            | Inline::Strikethrough { children } => named(children, index, word),
+            _ => false,
+        })
+    }
+    let mut found = false;
+    Block::each_run(&article.blocks, &mut |run| {
+        found = found || named(run, index, word);
+    });
+    found
 }
 
 /// `count`, `status_code`, `v2`, `hide-header`, `web.config`: one
@@ -124,9 +248,15 @@ fn is_identifier(word: &str) -> bool {
 /// Code or a formula written as text: TeX (`\end{align}`, `$$`), or
 /// brackets, braces, `=` or `;` among words none of which is a lowercase
 /// word of prose (`TREAT (null AS RowType)`); with `[]`, `{}`, `=`, `;` or
-/// ` : `, one such word may be a name (`qubits : Qubit[]`).
+/// ` : `, one such word may be a name (`qubits : Qubit[]`). Also a DocFX
+/// directive line put in a pair (`::: zone pivot="csharp"`).
 fn is_code_like(text: &str) -> bool {
-    if text.contains('\\') || text.contains("$$") || is_template(text) || is_element(text) {
+    if text.contains('\\')
+        || text.contains("$$")
+        || is_template(text)
+        || is_element(text)
+        || text.starts_with(":::")
+    {
         return true;
     }
     // ` : ` is a declaration (`qubits : LittleEndian`); English prose
@@ -144,8 +274,6 @@ fn is_code_like(text: &str) -> bool {
     prose == 0 || (strong && prose == 1)
 }
 
-/// Whether `seg` is the whole content of a table cell or of a list item
-/// (spacing aside).
 /// A Liquid or Jinja tag or expression (`{%- for x in y %}`, `{{ a.b }}`),
 /// which a site's template step runs, not a reader reads.
 fn is_template(text: &str) -> bool {
@@ -177,10 +305,9 @@ fn emphasized_alone(side: &[Inline]) -> bool {
     )
 }
 
-fn alone_in_a_cell(article: &Article, seg: &Segment) -> bool {
-    let Some(index) = article.segments.iter().position(|s| std::ptr::eq(s, seg)) else {
-        return false;
-    };
+/// Whether segment `index` is the whole content of a table cell or of a
+/// list item (spacing aside).
+fn alone_in_a_cell(article: &Article, index: usize) -> bool {
     fn in_blocks(blocks: &[Block], index: usize) -> bool {
         blocks.iter().any(|block| match block {
             Block::Table { head, rows, .. } => head
