@@ -89,9 +89,11 @@ fn has_dual(text: &str) -> bool {
 
 /// Word stems for 0 by language (`нуль` for a table's `0`); none where the
 /// word is also the start of common words (Korean `영`, English `no`).
+/// English `nonzero` is `0 以外` ("other than 0") in Japanese.
 fn zero_words(language: &str) -> &'static [&'static str] {
     match language {
-        "en" | "fr" => &["zero", "zéro"],
+        "en" => &["zero", "nonzero"],
+        "fr" => &["zero", "zéro"],
         "it" | "pt" | "ca" | "pl" | "ro" => &["zero"],
         "es" => &["cero"],
         "nl" => &["nul"],
@@ -509,6 +511,14 @@ mod tests {
             assert!(spelled(with, language, "2"), "{language}: {with}");
             assert!(!spelled(without, language, "2"), "{language}: {without}");
         }
+    }
+
+    /// `nonzero` and `non-zero` hold a zero (`0 以外`, Japanese).
+    #[test]
+    fn nonzero_has_a_zero() {
+        assert!(spelled("(nonzero weight)", "en", "0"));
+        assert!(spelled("a non-zero value", "en", "0"));
+        assert!(!spelled("no weight", "en", "0"));
     }
 
     /// Arabic says "two hours" and "two records" with the dual, no
