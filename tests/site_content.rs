@@ -111,7 +111,16 @@ fn hostile_article() -> String {
 fn no_xss_vector_reaches_a_page_as_active_content() {
     let site = Site::new();
     site.article("ko-KR", "xss", &hostile_article());
-    site.build();
+    let outcome = site.build();
+    // Each refused URL is named in a warning, not dropped in silence.
+    let refused = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.code.as_str() == "broken-link" && d.message.contains("may not use its scheme")
+        })
+        .count();
+    assert!(refused >= URLS.len(), "{:?}", outcome.diagnostics);
     let all = Selector::parse("*").unwrap();
     let mut pages = 0;
     for (path, bytes) in tree(&site.out())

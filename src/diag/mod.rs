@@ -104,7 +104,7 @@ codes! {
     // Extraction and site.
     UnknownTier = "unknown-tier", Warning, "an entitlement table names a tier that is not in the tier list";
     MissingAsset = "missing-asset", Warning, "an image or file the article references is not in the content tree";
-    BrokenLink = "broken-link", Warning, "a link to an article that exists in no locale, or to an element its page lacks";
+    BrokenLink = "broken-link", Warning, "a link to an article that exists in no locale, to an element its page lacks, or with a scheme a page may not use (`javascript:`)";
     MissingMessage = "missing-message", Warning, "a Fluent UI message missing in a locale (falls back to en-US)";
 }
 

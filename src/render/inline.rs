@@ -362,6 +362,12 @@ impl Html<'_, '_> {
     fn target(&mut self, url: &str, is_link: bool) -> Target {
         let url = url.trim();
         if !is_safe_url(url) {
+            let message = format!("`{url}` is left out of the page: a page may not use its scheme");
+            self.warn(
+                Code::BrokenLink,
+                message,
+                "link to an http(s), mailto, tel, ftp or ms- app URL",
+            );
             return Target::Drop;
         }
         let external = url.starts_with('#')

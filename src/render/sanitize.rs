@@ -112,13 +112,15 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Whether a link or image URL may appear on a page: relative URLs,
-/// fragments and the `http`, `https`, `mailto` and `tel` schemes. Anything
-/// else (`javascript:`, `data:`, `vbscript:`, obfuscated with whitespace,
-/// control characters or case) is refused.
+/// fragments, the `http`, `https`, `mailto`, `tel`, `ftp` and `ftps`
+/// schemes, and Windows' app schemes `ms-…` (`ms-settings:startupapps`,
+/// which Windows articles link to). Anything else (`javascript:`,
+/// `data:`, `vbscript:`, obfuscated with whitespace, control characters
+/// or case) is refused.
 pub fn is_safe_url(url: &str) -> bool {
     // The scheme is what comes before the first `:` once whitespace and
     // control characters are dropped; read without building that string.
-    let mut scheme = [0u8; 6];
+    let mut scheme = [0u8; 32];
     let mut len = 0;
     let mut long = false;
     for c in url
@@ -128,7 +130,7 @@ pub fn is_safe_url(url: &str) -> bool {
         match c {
             ':' => {
                 let scheme = scheme.get(..len).unwrap_or_default();
-                return !long && matches!(scheme, b"http" | b"https" | b"mailto" | b"tel");
+                return !long && is_allowed_scheme(scheme);
             }
             '/' | '?' | '#' => return true,
             c if c.is_ascii() && len < scheme.len() => {
@@ -141,6 +143,17 @@ pub fn is_safe_url(url: &str) -> bool {
         }
     }
     true
+}
+
+/// A scheme (lowercase) [`is_safe_url`] lets through.
+fn is_allowed_scheme(scheme: &[u8]) -> bool {
+    let app = scheme.strip_prefix(b"ms-").is_some_and(|name| {
+        !name.is_empty() && name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+    });
+    app || matches!(
+        scheme,
+        b"http" | b"https" | b"mailto" | b"tel" | b"ftp" | b"ftps"
+    )
 }
 
 /// Phrasing tags raw HTML may keep (inside a paragraph).
@@ -261,6 +274,8 @@ mod tests {
             "httpsx:y",
             "é:x",
             "mailtox:y",
+            "ms-:x",
+            "ms-settings!:x",
         ] {
             assert!(!is_safe_url(url), "{url:?}");
         }
@@ -274,6 +289,9 @@ mod tests {
             "HTTPS://x",
             " tel:1",
             "no-colon",
+            "ms-settings:startupapps?activationSource=SMC-IA-4026268",
+            "MS-Windows-Store://pdp/?ProductId=9WZDNCRFJ3PZ",
+            "ftp://a.b/c",
         ] {
             assert!(is_safe_url(url), "{url:?}");
         }
