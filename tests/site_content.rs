@@ -345,7 +345,7 @@ fn an_image_alt_that_is_a_segment_is_shown_in_each_language() {
         "ko-KR",
         "alt",
         &format!(
-            "---\ntitle: t\n---\n![{}](media/portal.png)\n\n![{}](media/gone.png)\n\n![](media/no-alt.png)\n",
+            "---\ntitle: t\n---\n![{}](media/portal.png)\n\n![{}](media/gone.png)\n\n![](media/no-alt.png)\n\n![포털](media/portal.png) ![배터리](media/battery.png)\n",
             seg("abcde-101", "포털 스크린샷", "Screenshot of the portal"),
             seg("abcde-102", "로그인 화면", "Sign-in screen")
         ),
@@ -368,6 +368,14 @@ fn an_image_alt_that_is_a_segment_is_shown_in_each_language() {
     assert!(en.contains("alt=\"Screenshot of the portal\""), "{en}");
     assert!(
         en.contains("<span class=\"missing-image\">Sign-in screen</span>"),
+        "{en}"
+    );
+    // Alt text translated outside any pair (vi-VN, pt-BR Windows and Teams
+    // articles) is the file's words: the English page says which language.
+    assert!(ko.contains("alt=\"포털\" loading"), "{ko}");
+    assert!(en.contains("alt=\"포털\" lang=\"ko-KR\""), "{en}");
+    assert!(
+        en.contains("<span class=\"missing-image\" lang=\"ko-KR\">배터리</span>"),
         "{en}"
     );
 }

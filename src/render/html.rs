@@ -308,7 +308,7 @@ impl Html<'_, '_> {
             }
             Block::Code { lang, text, .. } => self.code(lang.as_deref(), text),
             Block::Image { src, alt, .. } => {
-                self.image(src, alt, "");
+                self.image(src, alt, "", false);
                 self.out.push('\n');
             }
             Block::Html { raw, content, .. } => {

@@ -47,10 +47,13 @@ impl Html<'_, '_> {
                 children,
             } => self.link(url, title, *autolink, children),
             Inline::Image { url, alt, title } => {
-                // The alt text on the page's side: its segments too.
+                // The alt text on the page's side: its segments too. Alt
+                // text outside segments is in the file's language, English
+                // page or not.
                 let mut text = String::new();
                 self.ctx.article.write_plain(alt, self.ctx.side, &mut text);
-                self.image(url, &text, title)
+                let own = Inline::first_segment(alt).is_some();
+                self.image(url, &text, title, own)
             }
             Inline::Include { label, target } => self.inline_include(label, target),
             Inline::Html { html } => self.raw_html(html),
@@ -330,7 +333,13 @@ impl Html<'_, '_> {
     }
 
     /// Renders an image, or its alt text when the content lacks the file.
-    pub(super) fn image(&mut self, url: &str, alt: &str, title: &str) {
+    /// `alt` is in the page's language when `own` (made of segments);
+    /// otherwise it is the file's words, marked with the file's language
+    /// on an English page (the localization pipeline translates some alt
+    /// text outside any pair).
+    pub(super) fn image(&mut self, url: &str, alt: &str, title: &str, own: bool) {
+        let foreign = (!own && self.ctx.side == Side::Source && !alt.trim().is_empty())
+            .then(|| self.ctx.article.locale.as_str());
         let src = match self.target(url, false) {
             Target::Keep(src) => src,
             Target::Site(path) => format!("{}{path}", self.ctx.root),
@@ -341,7 +350,9 @@ impl Html<'_, '_> {
                     "" => url.rsplit(['/', '\\']).next().unwrap_or(url),
                     _ => alt,
                 };
-                self.out.push_str("<span class=\"missing-image\">");
+                self.out.push_str("<span class=\"missing-image\"");
+                self.lang_attr(foreign);
+                self.out.push('>');
                 push_escaped(&mut self.out, name);
                 return self.out.push_str("</span>");
             }
@@ -351,12 +362,22 @@ impl Html<'_, '_> {
         self.out.push_str("\" alt=\"");
         push_escaped(&mut self.out, alt);
         self.out.push('"');
+        self.lang_attr(foreign);
         if !title.is_empty() {
             self.out.push_str(" title=\"");
             push_escaped(&mut self.out, title);
             self.out.push('"');
         }
         self.out.push_str(" loading=\"lazy\">");
+    }
+
+    /// ` lang="…"` when `lang` is some.
+    fn lang_attr(&mut self, lang: Option<&str>) {
+        if let Some(lang) = lang {
+            self.out.push_str(" lang=\"");
+            push_escaped(&mut self.out, lang);
+            self.out.push('"');
+        }
     }
 
     fn target(&mut self, url: &str, is_link: bool) -> Target {
