@@ -549,6 +549,51 @@ fn docfx_lines_in_odd_places_show_as_docfx_shows_them() {
     );
 }
 
+/// A list with blank lines between its items (SQL Server it-IT, Power
+/// Automate sl-SI) is loose: every item's text is a paragraph, as
+/// CommonMark renders it, not only the items with several blocks; a
+/// tight list's items hold their text alone.
+#[test]
+fn loose_lists_have_paragraphs_in_every_item() {
+    let site = Site::new();
+    site.article(
+        "it-IT",
+        "steps",
+        &format!(
+            "---\ntitle: s\n---\n1. {}\n\n1. {}\n\n    {}\n\n1. {}\n\nText.\n\n- {}\n- {}\n",
+            seg("abcde-101", "Uno.", "One."),
+            seg("abcde-102", "Due.", "Two."),
+            seg("abcde-103", "Nota.", "Note."),
+            seg("abcde-104", "Tre.", "Three."),
+            seg("abcde-105", "A.", "A."),
+            seg("abcde-106", "B.", "B."),
+        ),
+    );
+    site.build();
+    let page = site.page("it-it/steps/index.html");
+    let doc = Html::parse_document(&page);
+    let items = Selector::parse("article ol > li").unwrap();
+    let with_p: Vec<bool> = doc
+        .select(&items)
+        .map(|li| {
+            li.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .any(|c| c.value().name() == "p")
+        })
+        .collect();
+    assert_eq!(with_p, [true, true, true], "{page}");
+    let items = Selector::parse("article ul > li").unwrap();
+    assert_eq!(doc.select(&items).count(), 2, "{page}");
+    for li in doc.select(&items) {
+        assert!(
+            li.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .all(|c| c.value().name() != "p"),
+            "{page}"
+        );
+    }
+}
+
 /// `[!INCLUDE[label](path.md)]` inside a sentence (SQL Server and .NET
 /// articles name their products so) shows the file's text in the
 /// sentence, on both sides; a missing file shows its label and warns.

@@ -171,6 +171,9 @@ pub enum Block {
     List {
         start: Option<u64>,
         items: Vec<ListItem>,
+        /// CommonMark's tight list (no blank line between its items nor
+        /// inside one): its items' paragraphs show without `<p>`.
+        tight: bool,
         line: u32,
     },
     /// A GFM table: header cells and body rows.

@@ -7,7 +7,9 @@ use super::sanitize::push_escaped;
 use crate::model::{Alignment, Block, Cell, ListItem, NoteKind};
 
 impl Html<'_, '_> {
-    pub(super) fn list(&mut self, start: Option<u64>, items: &[ListItem]) {
+    /// A list; the paragraphs of a `tight` one's items show without
+    /// `<p>`, as CommonMark renders them (a loose list's all with it).
+    pub(super) fn list(&mut self, start: Option<u64>, items: &[ListItem], tight: bool) {
         let tag = if start.is_some() { "ol" } else { "ul" };
         match start {
             Some(n) if n != 1 => self.out.push_str(&format!("<ol start=\"{n}\">\n")),
@@ -23,7 +25,7 @@ impl Html<'_, '_> {
             }
             self.out.push_str("<li>");
             match item.blocks.as_slice() {
-                [Block::Paragraph { content, .. }] => self.inlines(content),
+                [Block::Paragraph { content, .. }] if tight => self.inlines(content),
                 blocks => self.nested(blocks),
             }
             self.out.push_str("</li>\n");

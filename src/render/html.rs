@@ -272,7 +272,12 @@ impl Html<'_, '_> {
                 self.inlines(content);
                 self.out.push_str("</p>\n");
             }
-            Block::List { start, items, .. } => self.list(*start, items),
+            Block::List {
+                start,
+                items,
+                tight,
+                ..
+            } => self.list(*start, items, *tight),
             Block::Table {
                 alignments,
                 head,

@@ -298,10 +298,15 @@ impl<'a, 's> BodyParser<'a, 's> {
 
     fn list(&mut self, start: Option<u64>, line: u32) -> Block {
         let mut items = Vec::new();
+        // pulldown-cmark wraps item text in paragraphs only in a loose list.
+        let mut tight = true;
         while let Some((event, range)) = self.next() {
             match event {
                 Event::Start(Tag::Item) => {
                     let line = self.line(&range);
+                    let paragraph =
+                        matches!(self.events.peek(), Some((Event::Start(Tag::Paragraph), _)));
+                    tight &= !paragraph;
                     let blocks = self.blocks(Some(TagEnd::Item));
                     items.push(ListItem { blocks, line });
                 }
@@ -309,7 +314,12 @@ impl<'a, 's> BodyParser<'a, 's> {
                 _ => {}
             }
         }
-        Block::List { start, items, line }
+        Block::List {
+            start,
+            items,
+            tight,
+            line,
+        }
     }
 
     fn table(&mut self, alignments: Vec<MdAlignment>, line: u32) -> Block {
