@@ -59,7 +59,7 @@ pub fn check(article: &Article, out: &mut Vec<Diagnostic>) {
                         "; the {images} at {at} {} between them {have} alt text outside the spans",
                         lines.join(", "),
                     );
-                    "alt text is translated without its English source: compare it with the English article"
+                    "the alt text lost its sentence pair: it may be translated without its English, or still English; compare it with the English article"
                 };
                 out.push(at_segment(article, seg, Code::IdGap, message).with_hint(hint));
             }
