@@ -594,6 +594,47 @@ fn loose_lists_have_paragraphs_in_every_item() {
     }
 }
 
+/// A URL written as text is a link, as DocFX makes it (and as
+/// `link-mismatch` compares it); inside a link it stays text.
+#[test]
+fn urls_written_as_text_are_links() {
+    let site = Site::new();
+    site.article(
+        "ko-KR",
+        "urls",
+        &format!(
+            "---\ntitle: u\n---\n{}\n\n{}\n",
+            seg(
+                "abcde-101",
+                "자세한 내용은 https://aka.ms/abc를 참조하세요.",
+                "See https://aka.ms/abc."
+            ),
+            seg(
+                "abcde-102",
+                "[https://aka.ms/x 사이트](https://aka.ms/x) 참조",
+                "See [https://aka.ms/x site](https://aka.ms/x)"
+            ),
+        ),
+    );
+    site.build();
+    let ko = site.page("ko-kr/urls/index.html");
+    assert!(
+        ko.contains(
+            "자세한 내용은 <a href=\"https://aka.ms/abc\">https://aka.ms/abc</a>를 참조하세요."
+        ),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("<a href=\"https://aka.ms/x\">https://aka.ms/x 사이트</a>"),
+        "{ko}"
+    );
+    let en = site.page("en-us/urls/index.html");
+    assert!(
+        en.contains("See <a href=\"https://aka.ms/abc\">https://aka.ms/abc</a>."),
+        "{en}"
+    );
+}
+
 /// `[!INCLUDE[label](path.md)]` inside a sentence (SQL Server and .NET
 /// articles name their products so) shows the file's text in the
 /// sentence, on both sides; a missing file shows its label and warns.

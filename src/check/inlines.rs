@@ -3,8 +3,6 @@
 //! rest from one [`crate::check::scan`] per side). Nothing here looks at
 //! Markdown text; everything walks [`Inline`]s.
 
-use std::sync::LazyLock;
-
 use similar::{ChangeTag, TextDiff};
 
 use crate::model::space::{self, spaces};
@@ -90,7 +88,7 @@ pub fn walk<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
     }
 }
 
-pub use crate::model::is_xref;
+pub use crate::model::{bare_urls, is_xref};
 
 /// Protected text that must stay byte for byte: inline code, cross
 /// references, includes and DocFX `{placeholder}`s in text, in order.
@@ -140,52 +138,6 @@ pub(crate) fn markers<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
         }
         rest = &after[close..];
     }
-}
-
-/// Calls `f` with each URL written as text in `text` (`https://aka.ms/x`,
-/// `ftp://…`): a scheme of letters before `://`, up to the first byte that
-/// cannot be in a URL (whitespace, a non-ASCII letter such as a Korean
-/// particle, `<`, `"`, …), without the punctuation that ends a sentence
-/// and a `)` that closes nothing of the URL's.
-pub(crate) fn bare_urls<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
-    static SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("://"));
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = SEPARATOR.find(&bytes[from..]) {
-        let sep = from + at;
-        let start = bytes[..sep]
-            .iter()
-            .rposition(|b| !b.is_ascii_alphabetic())
-            .map_or(0, |p| p + 1);
-        let body = sep + 3;
-        let end = bytes[body..]
-            .iter()
-            .position(|&b| !is_url_byte(b))
-            .map_or(bytes.len(), |p| body + p);
-        let mut url = &text[start..end];
-        loop {
-            let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
-            let trimmed = match trimmed.strip_suffix(')') {
-                // A `)` the URL did not open.
-                Some(inner) if inner.matches('(').count() <= inner.matches(')').count() => inner,
-                _ => trimmed,
-            };
-            if trimmed.len() == url.len() {
-                break;
-            }
-            url = trimmed;
-        }
-        if start < sep && url.len() > sep + 3 - start {
-            f(url);
-        }
-        from = end.max(body);
-    }
-}
-
-/// A byte a URL written as text may hold (RFC 3986's characters, `%`).
-fn is_url_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b)
 }
 
 /// Calls `f` with the name of each `{name}` / `{0}` placeholder of `text`:
@@ -487,39 +439,6 @@ mod tests {
             },
         ];
         assert_eq!(fingerprint(&strong), "Select **Save**");
-    }
-
-    #[test]
-    fn finds_urls_written_as_text() {
-        let found = |text: &str| {
-            let mut out = Vec::new();
-            bare_urls(text, &mut |u| out.push(u.to_string()));
-            out
-        };
-        assert_eq!(
-            found(
-                "Visit https://aka.ms/abc. Or (see http://a.example/x?y=1&z=2), ftp://f.example/a."
-            ),
-            [
-                "https://aka.ms/abc",
-                "http://a.example/x?y=1&z=2",
-                "ftp://f.example/a"
-            ]
-        );
-        assert_eq!(
-            found("https://aka.ms/abc를 방문하세요"),
-            ["https://aka.ms/abc"]
-        );
-        assert_eq!(
-            found("https://en.wikipedia.org/wiki/Foo_(bar) and \"https://q.example\""),
-            [
-                "https://en.wikipedia.org/wiki/Foo_(bar)",
-                "https://q.example"
-            ]
-        );
-        for none in ["no url", "://x", "a https:// b", "10:30 or C://"] {
-            assert!(found(none).is_empty(), "{none}");
-        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::sanitize::{clean_html, is_safe_url, phrasing, push_escaped};
 use super::text::{is_all_text, Escaped, HasText};
 use super::CrossLink;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{percent_decode, xref_text, xref_uid, Inline, Segment};
+use crate::model::{bare_urls, percent_decode, xref_text, xref_uid, Inline, Segment};
 use crate::sxs::{decode_entities, tag::Tag};
 
 /// Where a link of the content points on the built site.
@@ -35,7 +35,7 @@ impl Html<'_, '_> {
 
     pub(super) fn inline(&mut self, inline: &Inline) {
         match inline {
-            Inline::Text { text } => push_escaped(&mut self.out, text),
+            Inline::Text { text } => self.text(text),
             Inline::Code { code } => self.wrap_text("code", code),
             Inline::Strong { children } => self.wrap("strong", children),
             Inline::Emphasis { children } => self.wrap("em", children),
@@ -65,6 +65,38 @@ impl Html<'_, '_> {
                 }
             }
         }
+    }
+
+    /// Text; a URL written in it (`https://aka.ms/x`) is a link, as DocFX
+    /// makes it, unless the text is in a link already.
+    fn text(&mut self, text: &str) {
+        if self.in_link > 0 || !text.contains("://") {
+            return push_escaped(&mut self.out, text);
+        }
+        let mut urls = Vec::new();
+        bare_urls(text, &mut |url| {
+            let start = url.as_ptr() as usize - text.as_ptr() as usize;
+            urls.push(start..start + url.len());
+        });
+        let mut at = 0;
+        for range in urls {
+            let (Some(before), Some(url)) = (text.get(at..range.start), text.get(range.clone()))
+            else {
+                continue;
+            };
+            push_escaped(&mut self.out, before);
+            if is_safe_url(url) {
+                self.out.push_str("<a href=\"");
+                push_escaped(&mut self.out, url);
+                self.out.push_str("\">");
+                push_escaped(&mut self.out, url);
+                self.out.push_str("</a>");
+            } else {
+                push_escaped(&mut self.out, url);
+            }
+            at = range.end;
+        }
+        push_escaped(&mut self.out, text.get(at..).unwrap_or_default());
     }
 
     /// Inline raw HTML, which pulldown-cmark hands over one tag at a time
@@ -243,11 +275,17 @@ impl Html<'_, '_> {
     }
 
     /// One side of segment `index` as HTML: copied from the article's
-    /// escaped texts when it is all text (the same bytes), else rendered.
+    /// escaped texts when it is all text (the same bytes) with no URL to
+    /// link, else rendered.
     fn side(&mut self, index: usize, inlines: &[Inline], side: Side) {
-        match self.ctx.sources {
-            Some(sources) if is_all_text(inlines) => self.out.push_str(sources.side(index, side)),
-            _ => self.inlines(inlines),
+        let copied = self
+            .ctx
+            .sources
+            .map(|s| s.side(index, side))
+            .filter(|text| is_all_text(inlines) && (self.in_link > 0 || !text.contains("://")));
+        match copied {
+            Some(text) => self.out.push_str(text),
+            None => self.inlines(inlines),
         }
     }
 
