@@ -20,7 +20,7 @@ pub use docfx::{
     condition, condition_end, is_condition_end, is_xref, percent_decode, xref_text, xref_uid,
 };
 pub use id::SegmentId;
-pub use urls::bare_urls;
+pub use urls::{bare_urls, may_have_urls};
 
 /// A BCP 47 language tag as it names a content directory (`ko-KR`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

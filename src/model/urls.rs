@@ -3,14 +3,23 @@
 
 use std::sync::LazyLock;
 
+/// What separates a URL's scheme from the rest.
+static SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("://"));
+
+/// Whether `text` may hold a URL written as text (it has a `://`): one
+/// vectorized search, for the callers that skip [`bare_urls`] on most
+/// texts.
+pub fn may_have_urls(text: &str) -> bool {
+    SEPARATOR.find(text.as_bytes()).is_some()
+}
+
 /// Calls `f` with each URL written as text in `text` (`https://aka.ms/x`,
 /// `ftp://…`): a scheme of letters before `://`, up to the first byte that
 /// cannot be in a URL (whitespace, a non-ASCII letter such as a Korean
 /// particle, `<`, `"`, …), without the punctuation that ends a sentence
 /// and a `)` that closes nothing of the URL's.
 pub fn bare_urls<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
-    static SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("://"));
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(at) = SEPARATOR.find(&bytes[from..]) {

@@ -7,7 +7,9 @@ use super::sanitize::{clean_html, is_safe_url, phrasing, push_escaped};
 use super::text::{is_all_text, Escaped, HasText};
 use super::CrossLink;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{bare_urls, percent_decode, xref_text, xref_uid, Inline, Segment};
+use crate::model::{
+    bare_urls, may_have_urls, percent_decode, xref_text, xref_uid, Inline, Segment,
+};
 use crate::sxs::{decode_entities, tag::Tag};
 
 /// Where a link of the content points on the built site.
@@ -70,7 +72,7 @@ impl Html<'_, '_> {
     /// Text; a URL written in it (`https://aka.ms/x`) is a link, as DocFX
     /// makes it, unless the text is in a link already.
     fn text(&mut self, text: &str) {
-        if self.in_link > 0 || !text.contains("://") {
+        if self.in_link > 0 || !may_have_urls(text) {
             return push_escaped(&mut self.out, text);
         }
         let mut urls = Vec::new();
@@ -282,7 +284,7 @@ impl Html<'_, '_> {
             .ctx
             .sources
             .map(|s| s.side(index, side))
-            .filter(|text| is_all_text(inlines) && (self.in_link > 0 || !text.contains("://")));
+            .filter(|text| is_all_text(inlines) && (self.in_link > 0 || !may_have_urls(text)));
         match copied {
             Some(text) => self.out.push_str(text),
             None => self.inlines(inlines),
