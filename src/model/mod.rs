@@ -543,6 +543,17 @@ fn write_plain<S: TextSink>(inlines: &[Inline], resolve: Option<(&Article, Side)
 }
 
 impl Segment {
+    /// Whether both sides are the same DocFX directive line (`::: zone
+    /// pivot="csharp"`), which the localization pipeline puts in pairs in
+    /// some Learn units: markup, not a sentence.
+    pub fn is_directive_pair(&self) -> bool {
+        let directive = match self.source.as_slice() {
+            [Inline::Text { text }] => text.trim_start().starts_with(":::"),
+            _ => false,
+        };
+        directive && self.target == self.source
+    }
+
     /// The translation as plain text.
     pub fn target_text(&self) -> String {
         Inline::plain_text(&self.target)

@@ -241,19 +241,12 @@ impl Html<'_, '_> {
         }
     }
 
-    /// Whether a paragraph is one pair whose sides are the same DocFX
-    /// directive line (`::: zone pivot="csharp"`), which the localization
-    /// pipeline puts in pairs in some Learn units.
+    /// Whether a paragraph is one pair of a directive line
+    /// ([`crate::model::Segment::is_directive_pair`]).
     fn is_directive_pair(&self, content: &[Inline]) -> bool {
-        let Some(segment) = Inline::lone_segment(content).and_then(|i| self.ctx.article.segment(i))
-        else {
-            return false;
-        };
-        let directive = |side: &[Inline]| match side {
-            [Inline::Text { text }] => text.trim_start().starts_with(":::"),
-            _ => false,
-        };
-        directive(&segment.source) && segment.target == segment.source
+        Inline::lone_segment(content)
+            .and_then(|i| self.ctx.article.segment(i))
+            .is_some_and(|s| s.is_directive_pair())
     }
 
     pub(super) fn block(&mut self, block: &Block) {

@@ -35,12 +35,10 @@ pub fn paragraph(raw: &str, mut content: Vec<Inline>, line: u32, more: &mut Vec<
                 // Text or a Markdown image below layout lines: a paragraph.
                 _ => {}
             }
-        } else if let Some(block) = extension(trimmed, line) {
-            return block;
-        } else if let Some(mut blocks) = extension_lines(trimmed, line) {
-            let rest = blocks.split_off(1);
-            more.extend(rest);
-            if let Some(first) = blocks.pop() {
+        } else if let Some(blocks) = extension_lines(trimmed, line) {
+            let mut blocks = blocks.into_iter();
+            if let Some(first) = blocks.next() {
+                more.extend(blocks);
                 return first;
             }
         }
@@ -158,10 +156,8 @@ fn directive(raw: &str, line: u32) -> Option<Block> {
     })
 }
 
-/// A block per line when every line of `raw` (two or more) is an
-/// [`extension`].
+/// A block per line when every line of `raw` is an [`extension`].
 fn extension_lines(raw: &str, line: u32) -> Option<Vec<Block>> {
-    raw.contains('\n').then_some(())?;
     raw.lines()
         .zip(line..)
         .map(|(l, line)| extension(l.trim(), line))
@@ -171,9 +167,6 @@ fn extension_lines(raw: &str, line: u32) -> Option<Vec<Block>> {
 /// `[!INCLUDE [label](target)]`, `[!code-csharp[label](target)]`, `[!VIDEO target]`,
 /// on one line.
 fn extension(raw: &str, line: u32) -> Option<Block> {
-    if raw.contains('\n') {
-        return None;
-    }
     let inner = raw.strip_prefix("[!")?.strip_suffix(']')?;
     let name_end = inner
         .find(|c: char| c == '[' || c.is_whitespace())

@@ -51,6 +51,7 @@ pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnos
         || cx.allowlist.covers(&text)
         || is_type_name(word)
         || is_code_like(word)
+        || seg.is_directive_pair()
         || cognates::is_cognate(cx.language, word)
         || names_something(cx.article, seg, word)
     {
@@ -248,15 +249,9 @@ fn is_identifier(word: &str) -> bool {
 /// Code or a formula written as text: TeX (`\end{align}`, `$$`), or
 /// brackets, braces, `=` or `;` among words none of which is a lowercase
 /// word of prose (`TREAT (null AS RowType)`); with `[]`, `{}`, `=`, `;` or
-/// ` : `, one such word may be a name (`qubits : Qubit[]`). Also a DocFX
-/// directive line put in a pair (`::: zone pivot="csharp"`).
+/// ` : `, one such word may be a name (`qubits : Qubit[]`).
 fn is_code_like(text: &str) -> bool {
-    if text.contains('\\')
-        || text.contains("$$")
-        || is_template(text)
-        || is_element(text)
-        || text.starts_with(":::")
-    {
+    if text.contains('\\') || text.contains("$$") || is_template(text) || is_element(text) {
         return true;
     }
     // ` : ` is a declaration (`qubits : LittleEndian`); English prose
