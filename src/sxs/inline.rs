@@ -297,7 +297,7 @@ impl<'a> InlineBuilder<'a> {
             self.unwind_top(st, super::pairing::END_OF_BLOCK);
         }
         let mut content = self.stack.pop().map(|(_, c)| c).unwrap_or_default();
-        super::docfx::fold_includes(&mut content);
+        super::includes::fold_includes(&mut content);
         content
     }
 

@@ -18,6 +18,7 @@ mod docfx;
 mod flat;
 mod front;
 mod html;
+mod includes;
 pub(crate) use html::decode_entities;
 mod inline;
 mod inline_html;
@@ -64,7 +65,7 @@ impl State<'_> {
     /// Records a span that did not pair up (its diagnostic is pushed by the caller).
     pub fn stray(&mut self, id: &str, side: Side, open: usize, mut content: Vec<Inline>) {
         self.accounted.push(open);
-        docfx::fold_includes(&mut content);
+        includes::fold_includes(&mut content);
         let line = self.lines.line(open);
         self.strays.push(Stray {
             id: SegmentId::parse(id),

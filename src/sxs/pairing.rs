@@ -228,8 +228,8 @@ impl<'a> InlineBuilder<'a> {
     ) {
         match (target, source) {
             (Some(mut t), Some(mut s)) => {
-                super::docfx::fold_includes(&mut t.content);
-                super::docfx::fold_includes(&mut s.content);
+                super::includes::fold_includes(&mut t.content);
+                super::includes::fold_includes(&mut s.content);
                 if t.id != s.id {
                     st.diags.push(
                         self.diag(
