@@ -26,6 +26,7 @@ pub mod i18n;
 mod include;
 mod index;
 mod inline;
+mod links;
 mod page;
 mod review;
 pub mod sanitize;
@@ -181,7 +182,7 @@ pub fn broken_fragments<'a>(
                 message,
             )
             .with_locale(locale)
-            .with_hint(inline::FRAGMENT_HINT);
+            .with_hint(links::FRAGMENT_HINT);
             out.push(d);
         }
     }
