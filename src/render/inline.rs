@@ -285,8 +285,13 @@ impl Html<'_, '_> {
     }
 
     fn link(&mut self, url: &str, title: &str, autolink: bool, children: &[Inline]) {
-        if let Some(uid) = xref_uid(url).filter(|_| autolink) {
-            return self.wrap_text("code", &xref_text(uid));
+        if let Some(uid) = xref_uid(url) {
+            // Without DocFX's map of uids a cross reference leads nowhere
+            // the site knows: its text stays, written or made from the uid.
+            return match autolink {
+                true => self.wrap_text("code", &xref_text(uid)),
+                false => self.inlines(children),
+            };
         }
         // A link around a sentence (`[<span…>…</span>](b.md)`) is found
         // where that sentence is, not at its block's first line.
