@@ -67,6 +67,35 @@ fn a_cross_reference_in_any_case_shows_its_name() {
     );
 }
 
+/// Anchors written as raw HTML of their own, self-closing or in a block
+/// (`<a name="x"/>`, `<span id="x" />`, `<div id="x">`), are where links
+/// lead even though the cleaner keeps no ids.
+#[test]
+fn anchors_in_raw_html_are_link_targets() {
+    let site = Site::new();
+    let links = seg(
+        "986a5-101",
+        "[가](#one), [나](#two), [다](#three), [라](#four)",
+        "[a](#one), [b](#two), [c](#three), [d](#four)",
+    );
+    let text = format!(
+        "---\ntitle: t\n---\n{links}\n\n<a name=\"one\"/>\n\n<span id=\"two\" />\n## {}\n\n<div id=\"three\">\n\n{} <a name=\"four\"/>\n\n</div>\n",
+        seg("986a5-102", "둘", "Two"),
+        seg("986a5-103", "셋", "Three"),
+    );
+    site.article("ko-KR", "a", &text);
+    let outcome = site.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let page = site.page("ko-kr/a/index.html");
+    for id in ["one", "two", "three", "four"] {
+        assert_eq!(
+            page.matches(&format!("id=\"{id}\"")).count(),
+            1,
+            "{id}: {page}"
+        );
+    }
+}
+
 /// OWASP XSS filter evasion vectors (a representative subset).
 const VECTORS: &[&str] = &[
     "<script>alert(1)</script>",

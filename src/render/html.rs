@@ -15,6 +15,7 @@ use super::CrossLink;
 use crate::diag::Diagnostic;
 use crate::extract::Entitlements;
 use crate::model::{Article, Block, Inline};
+use crate::sxs::tag::Tag;
 
 /// Which side of each segment a body shows: the translation (each sentence
 /// carrying its English source) or the English source only.
@@ -310,6 +311,7 @@ impl Html<'_, '_> {
                 self.out.push('\n');
             }
             Block::Html { raw, content, .. } => {
+                self.block_anchors(raw);
                 let div = self.out.len();
                 self.out.push_str("<div class=\"raw\">");
                 let inside = self.out.len();
@@ -346,6 +348,33 @@ impl Html<'_, '_> {
 
     /// A raw HTML block, cleaned: as written when it has no segments,
     /// else through [`Html::html_block`].
+    /// The ids an HTML block gives its elements (`<a name="x"/>`,
+    /// `<span id="x" />` on a line of their own, `<div id="x">`) are where
+    /// links lead, but the cleaner keeps no ids: each becomes an empty
+    /// anchor before the block.
+    fn block_anchors(&mut self, raw: &str) {
+        let mut rest = raw;
+        while let Some(open) = rest.find('<') {
+            rest = &rest[open..];
+            let Some(close) = rest.find('>') else { break };
+            let Some(tag) = Tag::parse(&rest[..=close]) else {
+                rest = &rest[1..];
+                continue;
+            };
+            rest = &rest[close + 1..];
+            if tag.closing {
+                continue;
+            }
+            let id = match tag.attrs(["href", "name", "id"]) {
+                [None, name, id] if tag.is("a") => name.or(id),
+                [.., id] => id,
+            };
+            if self.empty_anchor(id) {
+                self.out.push('\n');
+            }
+        }
+    }
+
     pub(super) fn raw_block(&mut self, raw: &str, content: &[Inline]) {
         if content.is_empty() {
             self.out.push_str(&clean_html_block(raw));

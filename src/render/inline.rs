@@ -113,7 +113,11 @@ impl Html<'_, '_> {
             return self.out.push_str("<br>");
         }
         if tag.self_closing {
-            return; // `<kbd/>` holds nothing
+            // `<kbd/>` holds nothing; `<a name="x"/>` is still an anchor.
+            if let ("a", [None, name, id]) = (name, tag.attrs(["href", "name", "id"])) {
+                self.empty_anchor(name.or(id));
+            }
+            return;
         }
         let link = match (name, tag.attrs(["href", "name", "id"])) {
             ("a", [Some(href), ..]) => {
@@ -150,6 +154,18 @@ impl Html<'_, '_> {
         self.out.push_str("<a id=\"");
         push_escaped(&mut self.out, &name);
         self.out.push_str("\">");
+    }
+
+    /// `<a id="x"></a>` for the id `raw` names, when it is
+    /// [`Html::fresh_id`]; whether it was written.
+    pub(super) fn empty_anchor(&mut self, raw: Option<&str>) -> bool {
+        let Some(id) = raw.and_then(|raw| self.fresh_id(raw)) else {
+            return false;
+        };
+        self.out.push_str("<a id=\"");
+        push_escaped(&mut self.out, &id);
+        self.out.push_str("\"></a>");
+        true
     }
 
     /// `<span id="x">` in a sentence is an anchor, as `<a name="x">` is:

@@ -167,7 +167,8 @@ pub fn phrasing(tag: &Tag<'_>) -> Option<&'static str> {
 }
 
 /// Block tags a raw HTML block may keep as well (reference articles
-/// write notes in cells as `<blockquote>`, and headers as `<dl><dt>`).
+/// write notes in cells as `<blockquote>`, headers as `<dl><dt>`, and
+/// column widths as `<colgroup>`).
 const BLOCKS: &[&str] = &[
     "p",
     "ul",
@@ -175,6 +176,8 @@ const BLOCKS: &[&str] = &[
     "li",
     "table",
     "caption",
+    "colgroup",
+    "col",
     "thead",
     "tbody",
     "tfoot",
@@ -233,6 +236,11 @@ fn cleaner(allowed: &[&'static str]) -> ammonia::Builder<'static> {
     let tags: HashSet<&str> = allowed.iter().copied().collect();
     let mut attributes = std::collections::HashMap::new();
     attributes.insert("a", ["href"].into_iter().collect::<HashSet<&str>>());
+    // Column widths of reference tables (`<col style="width: 30%">`):
+    // of a style, only its width is kept (below).
+    for column in ["col", "colgroup"] {
+        attributes.insert(column, ["span", "width", "style"].into_iter().collect());
+    }
     let mut builder = ammonia::Builder::empty();
     builder
         .tags(tags)
@@ -241,6 +249,7 @@ fn cleaner(allowed: &[&'static str]) -> ammonia::Builder<'static> {
         // Relative URLs in raw HTML can't be rewritten to site pages: drop them.
         .url_relative(ammonia::UrlRelative::Deny)
         .link_rel(None)
+        .filter_style_properties(["width"].into_iter().collect())
         .strip_comments(true);
     builder
 }
@@ -260,6 +269,16 @@ mod tests {
             "<dl><dt>a</dt><dd>b</dd></dl>"
         );
         assert!(!has_list("<dlx><dt>"));
+    }
+
+    #[test]
+    fn column_widths_stay_and_nothing_else_of_a_style() {
+        assert_eq!(
+            clean_html_block(
+                r#"<table><colgroup><col style="width: 20%; background: url(x.png)" span="2"><col width="80%" onclick="x()"></colgroup></table>"#
+            ),
+            r#"<table><colgroup><col style="width:20%" span="2"><col width="80%"></colgroup></table>"#
+        );
     }
 
     #[test]
