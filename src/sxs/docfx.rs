@@ -314,7 +314,7 @@ pub fn take_quote_marker(blocks: &mut Vec<Block>) -> Option<Marker> {
         }
         return found;
     }
-    let Some(Block::Paragraph { content, .. }) = blocks.first_mut() else {
+    let Some(Block::Paragraph { content, line, .. }) = blocks.first_mut() else {
         return None;
     };
     let Some(Inline::Text { text }) = content.first_mut() else {
@@ -330,8 +330,10 @@ pub fn take_quote_marker(blocks: &mut Vec<Block>) -> Option<Marker> {
     } else {
         *text = rest;
     }
+    // What follows the marker's line starts on the next.
     while matches!(content.first(), Some(Inline::SoftBreak | Inline::LineBreak)) {
         content.remove(0);
+        *line += 1;
     }
     if content.is_empty() {
         blocks.remove(0);
@@ -527,6 +529,16 @@ mod tests {
 
     /// The quote of a `[!div]` marker keeps its content, segments included,
     /// without the marker's text; a note's marker reads as before.
+    #[test]
+    fn what_follows_a_marker_line_keeps_its_own_line() {
+        let text = "Intro.\n\n> [!div class=\"mx-imgBorder\"]\n> ![Bild](images/x.png)\n";
+        let (blocks, _) = blocks(text);
+        let Block::Quote { blocks: inner, .. } = &blocks[1] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(inner[0].line(), 4, "{inner:?}");
+    }
+
     #[test]
     fn a_div_quote_keeps_its_content() {
         let text = concat!(
