@@ -35,6 +35,10 @@ fn every_finding_on_content_is_expected() {
         ("whitespace-mismatch", hu, 47, "a5475-122"),
         // hu-HU: `Technical Support` is `Technikai támogatás` in the table, `Műszaki támogatás` in the heading.
         ("inconsistent-translation", hu, 65, "a5475-134"),
+        // hu-HU: two links whose words machine translation moved out,
+        // `vagy [](https://aka.ms/n-1) ha` and `lehetőséget.** [](https://…/list)`.
+        ("link-mismatch", hu, 90, "a5475-173"),
+        ("link-mismatch", hu, 105, "a5475-184"),
         // The seed's known id gap.
         (
             "id-gap",
@@ -355,7 +359,7 @@ fn filters_by_locale_and_code() {
         ..Options::default()
     };
     let outcome = check::run_with(&content(), &allow).unwrap();
-    assert_eq!(outcome.diagnostics.len(), 3);
+    assert_eq!(outcome.diagnostics.len(), 5);
 }
 
 /// Reports that print no lines (JSON, SARIF) skip reading them: the same
@@ -452,6 +456,32 @@ fn a_docfx_marker_inside_a_sentence_is_code() {
 /// Whether `number-mismatch` fires on one segment pair in `locale`.
 fn number_mismatch(locale: &str, target: &str, source: &str) -> bool {
     fires(Code::NumberMismatch, locale, target, source)
+}
+
+/// A link whose words the translation dropped (`Windows[](…)更新`) is on
+/// the page but can't be seen: found, though its URL is kept. One the
+/// source leaves empty too, or a cross reference (DocFX names it), is not.
+#[test]
+fn a_link_that_lost_its_text_is_found() {
+    let hidden = |target: &str, source: &str| fires(Code::LinkMismatch, "zh-TW", target, source);
+    assert!(hidden(
+        "使用 Windows[](https://aka.ms/wu)更新。",
+        "Use [Windows Update](https://aka.ms/wu)."
+    ));
+    assert!(hidden("使用[ ](a.md)。", "Use [this page](a.md)."));
+    assert!(!hidden(
+        "使用 [Windows 更新](https://aka.ms/wu)。",
+        "Use [Windows Update](https://aka.ms/wu)."
+    ));
+    assert!(!hidden(
+        "使用 [`wuauclt`](a.md)。",
+        "Use [`wuauclt`](a.md)."
+    ));
+    assert!(!hidden("使用[](a.md)。", "Use [](a.md)."));
+    assert!(!hidden(
+        "使用[](xref:System.String)。",
+        "Use [](xref:System.String)."
+    ));
 }
 
 /// A URL written as text is a link to keep: a changed one is found, one

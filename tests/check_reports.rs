@@ -121,7 +121,7 @@ fn filters_and_summary_on_the_command_line() {
     ]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("checked 4 files, 458 segments: 0 errors, 2 warnings"),
+        out.contains("checked 4 files, 458 segments: 0 errors, 4 warnings"),
         "{out}"
     );
     assert!(out.contains("locale  files  segments"), "{out}");
@@ -165,6 +165,8 @@ fn config_file_allows_codes_and_replaces_the_allowlist() {
             "markup-mismatch",
             "whitespace-mismatch",
             "untranslated",
+            "link-mismatch",
+            "link-mismatch",
             "untranslated",
             "untranslated"
         ]

@@ -30,6 +30,10 @@ pub struct Scan<'a> {
     /// URLs of links and images other than cross references, and the
     /// URLs written as text outside links (`bare_urls`), sorted.
     pub urls: Vec<&'a str>,
+    /// URLs of links that show nothing: no text but whitespace, no code,
+    /// no image (`Windows[](https://…)`). Cross references are not among
+    /// them: DocFX gives an empty one its uid's name.
+    pub empty_links: Vec<&'a str>,
     /// The numbers of the text nodes as written
     /// ([`crate::check::numbers::raw_numbers`]), in order.
     pub numbers: Vec<&'a str>,
@@ -50,6 +54,7 @@ impl<'a> Scan<'a> {
         self.linked.clear();
         self.in_link = 0;
         self.urls.clear();
+        self.empty_links.clear();
         self.protected.clear();
         self.numbers.clear();
         self.walk(inlines);
@@ -101,14 +106,23 @@ impl<'a> Scan<'a> {
                 }
                 Inline::Link { url, children, .. } => {
                     self.links += 1;
-                    if is_xref(url) {
+                    let xref = is_xref(url);
+                    if xref {
                         self.protected.push((b'<', url));
                     } else {
                         self.urls.push(url);
                     }
+                    let before = (self.texts.len(), self.markup.code, self.images);
+                    let protected = self.protected.len();
                     self.in_link += 1;
                     self.walk(children);
                     self.in_link -= 1;
+                    let shows = self.texts[before.0..].iter().any(|t| !t.trim().is_empty())
+                        || (self.markup.code, self.images) != (before.1, before.2)
+                        || self.protected.len() > protected;
+                    if !shows && !xref {
+                        self.empty_links.push(url);
+                    }
                 }
                 Inline::Image { url, .. } => {
                     self.images += 1;

@@ -90,7 +90,7 @@ codes! {
     Untranslated = "untranslated", Warning, "the translation equals the English source";
     EmptyTarget = "empty-target", Error, "the translation is empty";
     NumberMismatch = "number-mismatch", Warning, "a number of the source is missing from the translation or vice versa";
-    LinkMismatch = "link-mismatch", Warning, "a link of the source is missing from the translation or vice versa";
+    LinkMismatch = "link-mismatch", Warning, "a link of the source is missing from the translation or vice versa, or a link of the translation lost its text";
     MarkupMismatch = "markup-mismatch", Warning, "bold, italic, code or strikethrough counts differ";
     CodeMismatch = "code-mismatch", Error, "inline code, xrefs or placeholders differ from the source";
     IdentifierMismatch = "identifier-mismatch", Warning, "a file name or `_`-joined name of the source's text is not in the translation as written";

@@ -41,15 +41,15 @@ pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnos
 }
 
 /// Items of sorted `a` not matched in sorted `b` (multiset difference).
-pub(crate) fn difference<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
-    let mut rest: Vec<&str> = b.iter().map(String::as_str).collect();
+pub(crate) fn difference<'a>(a: &'a [impl AsRef<str>], b: &[impl AsRef<str>]) -> Vec<&'a str> {
+    let mut rest: Vec<&str> = b.iter().map(AsRef::as_ref).collect();
     let mut out = Vec::new();
-    for item in a {
+    for item in a.iter().map(AsRef::as_ref) {
         match rest.iter().position(|r| *r == item) {
             Some(i) => {
                 rest.remove(i);
             }
-            None => out.push(item.as_str()),
+            None => out.push(item),
         }
     }
     out

@@ -6,6 +6,10 @@
 //! parameters that name a locale (`&clcid=0x412` on an fwlink, `mkt=`,
 //! `setlang=`).
 //!
+//! A link of the translation with no words (`Windows[](https://…)更新`,
+//! machine translation moved them out) is reported too: the page has it,
+//! but no reader can see or follow it.
+//!
 //! Why: a lost link is a lost navigation path; a changed one often points at
 //! a page that does not exist in the locale.
 //! Example: source `[dashboard](https://partner.microsoft.com/dashboard)`,
@@ -17,8 +21,25 @@ use crate::check::scan::Scanned;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Locale, Segment};
 
-/// Compares the URLs of source and target as multisets.
+/// Compares the URLs of source and target as multisets, and reports the
+/// links of the translation that lost their text.
 pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
+    if sides.target.empty_links.len() > sides.source.empty_links.len() {
+        let hidden = difference(&sides.target.empty_links, &sides.source.empty_links);
+        out.push(
+            at_segment(
+                cx.article,
+                seg,
+                Code::LinkMismatch,
+                format!(
+                    "segment `{}` has a link with no text, which the page can't show: {}",
+                    seg.id,
+                    quoted(&hidden)
+                ),
+            )
+            .with_hint("put the link's words back between its brackets, as the source has them"),
+        );
+    }
     // Equal URLs (the scans sort them) are equal once normalized too.
     let (source, target) = (&sides.source.urls, &sides.target.urls);
     if source == target {
