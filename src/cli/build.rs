@@ -67,10 +67,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     })
 }
 
-/// `built 14 pages into public (en-us 2, ko-kr 2, …) · site: 3 warnings ·
-/// per-file checks: 0 errors, 5 warnings (…) · 0.04s`. The build runs the
-/// checks of each file (the review pages show their findings), not the
-/// cross-file ones, so `check` may count more.
+/// `built 14 pages into public (en-us 2, ko-kr 2, …) · site: 3 warnings
+/// (…) · per-file checks: 0 errors, 5 warnings (…) · 0.04s`. The build runs
+/// the checks of each file (the review pages show their findings), not the
+/// cross-file ones, so `check` may count more; the site's warnings (where
+/// links and images lead) are the build's alone.
 fn summary(o: &Outcome) -> String {
     let total: usize = o.pages.values().sum();
     let per: Vec<String> = o.pages.iter().map(|(k, n)| format!("{k} {n}")).collect();
@@ -80,7 +81,7 @@ fn summary(o: &Outcome) -> String {
         _ => String::new(),
     };
     format!(
-        "built {total} pages into `{}` ({}) · site: {} warnings · per-file checks: {} errors, {} warnings (`locdoc check` adds the cross-file ones){reuse} · {:.2}s",
+        "built {total} pages into `{}` ({}) · site: {} warnings (links, assets and UI strings: only the build resolves them) · per-file checks: {} errors, {} warnings (`locdoc check` adds the cross-file ones){reuse} · {:.2}s",
         o.out.display(),
         per.join(", "),
         o.diagnostics.len(),
