@@ -38,6 +38,7 @@ impl Allowlist {
         }
         let text: String = text
             .split_whitespace()
+            .flat_map(alternatives)
             .filter(|t| !is_name_or_address(t))
             .collect::<Vec<_>>()
             .join(" ");
@@ -130,6 +131,19 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Two capitalized words joined by a slash (`WSUS/Configuration`, of
+/// `WSUS/Configuration Manager`) are alternatives, each a word. Anything
+/// else with a slash is one token, a path: `aka.ms/n-1`, `docs/intro`,
+/// `./Device/Vendor/MSFT`.
+fn alternatives(token: &str) -> Vec<&str> {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '/' | '.'));
+    let name = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+    match core.split_once('/') {
+        Some((a, b)) if name(a) && name(b) => vec![a, b],
+        _ => vec![token],
+    }
+}
+
 /// Tokens that are never translated: URLs, domains, paths, file names,
 /// e-mail addresses, identifiers (`aka.ms/n-1`, `Get-AzContext`,
 /// `PowerShell`, `snake_case`, `float4`), command-line parameters
@@ -161,6 +175,9 @@ mod tests {
         assert!(list.covers("Microsoft Azure (TPD)"));
         assert!(list.covers("10 GB"));
         assert!(!list.covers("Overview"));
+        assert!(list.covers("WSUS/Configuration Manager"));
+        assert!(!list.covers("Update/Configuration Manager"));
+        assert!(list.covers("./Device/Vendor/MSFT/NetworkQoSPolicy"));
         assert!(!list.covers("Azure portal settings"));
         assert!(list.covers("[aka.ms/partnercenter](https://aka.ms/partnercenter)"));
         assert!(list.covers("Get-AzContext, PowerShell"));

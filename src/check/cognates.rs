@@ -7,6 +7,25 @@
 //! `Beschreibung`: not listed), so a heading left in English is still
 //! reported.
 
+/// Whether `text` is one word [`is_cognate`] in `language`, alone or with
+/// acronyms (German `Audio DSCP`, `Video (HD)`): a label a translator
+/// writes as the English one. Two words or more are a phrase to translate
+/// (`Name Filter` is `Namensfilter`), even when each alone is the same.
+pub fn is_cognate_label(language: &str, text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !is_acronym(w));
+    matches!((words.next(), words.next()), (Some(word), None) if is_cognate(language, word))
+}
+
+/// `DSCP`, `HD`, `IPv4`'s kin written in capitals: two characters or
+/// more, every letter a capital, digits allowed.
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word.chars().any(char::is_uppercase)
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// Whether `word` (one word, any case) is written the same in `language`
 /// (a primary language subtag: `fr`, `de`) as in English.
 pub fn is_cognate(language: &str, word: &str) -> bool {
@@ -31,6 +50,7 @@ const FRENCH: &[&str] = &[
     "Administration",
     "Application",
     "Applications",
+    "Audio",
     "Code",
     "Collection",
     "Condition",
@@ -82,6 +102,7 @@ const FRENCH: &[&str] = &[
 
 const GERMAN: &[&str] = &[
     "Administrator",
+    "Audio",
     "Browser",
     "Client",
     "Cluster",
@@ -117,6 +138,7 @@ const GERMAN: &[&str] = &[
     "Update",
     "Updates",
     "Version",
+    "Video",
     "Workflow",
 ];
 
@@ -152,6 +174,7 @@ const PORTUGUESE: &[&str] = &[
 
 const ITALIAN: &[&str] = &[
     "Account",
+    "Audio",
     "Backup",
     "Browser",
     "Cache",
@@ -190,11 +213,13 @@ const ITALIAN: &[&str] = &[
     "Tenant",
     "Token",
     "Upload",
+    "Video",
     "Workflow",
 ];
 
 const DUTCH: &[&str] = &[
     "Account",
+    "Audio",
     "Browser",
     "Client",
     "Cluster",
@@ -221,6 +246,7 @@ const DUTCH: &[&str] = &[
     "Team",
     "Type",
     "Update",
+    "Video",
     "Workflow",
 ];
 
@@ -246,6 +272,7 @@ const SWEDISH: &[&str] = &[
     "Support",
     "Team",
     "Version",
+    "Video",
 ];
 
 const DANISH_NORWEGIAN: &[&str] = &[
@@ -260,6 +287,7 @@ const DANISH_NORWEGIAN: &[&str] = &[
     "Status",
     "Support",
     "Team",
+    "Video",
 ];
 
 #[cfg(test)]
@@ -270,6 +298,11 @@ mod tests {
     fn words_are_cognates_only_in_their_languages() {
         assert!(is_cognate("fr", "Description"));
         assert!(is_cognate("fr", "description"));
+        assert!(is_cognate_label("de", "Audio DSCP"));
+        assert!(is_cognate_label("de", "Video"));
+        assert!(!is_cognate_label("de", "Name Filter"));
+        assert!(!is_cognate_label("de", "DSCP"));
+        assert!(!is_cognate_label("ja", "Audio DSCP"));
         assert!(!is_cognate("de", "Description"));
         assert!(is_cognate("de", "Hosting"));
         assert!(is_cognate("it", "Output"));

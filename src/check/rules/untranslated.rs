@@ -52,7 +52,7 @@ pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnos
         || is_type_name(word)
         || is_code_like(word)
         || seg.is_directive_pair()
-        || cognates::is_cognate(cx.language, word)
+        || cognates::is_cognate_label(cx.language, word)
         || names_something(cx.article, seg, word)
     {
         return;
