@@ -93,7 +93,7 @@ codes! {
     LinkMismatch = "link-mismatch", Warning, "a link of the source is missing from the translation or vice versa, or a link of the translation lost its text";
     MarkupMismatch = "markup-mismatch", Warning, "bold, italic, code or strikethrough counts differ";
     CodeMismatch = "code-mismatch", Error, "inline code, xrefs or placeholders differ from the source";
-    IdentifierMismatch = "identifier-mismatch", Warning, "a file name or `_`-joined name of the source's text is not in the translation as written";
+    IdentifierMismatch = "identifier-mismatch", Warning, "a file name, `_`-joined name or command-line parameter of the source's text is not in the translation as written";
     BracketMismatch = "bracket-mismatch", Warning, "the translation leaves a bracket open or closes one never opened, where the source's are balanced";
     ShortTranslation = "short-translation", Warning, "a translation far shorter than its source, against the article's usual ratio: part of the sentence may be missing";
     WhitespaceMismatch = "whitespace-mismatch", Info, "leading, trailing or doubled whitespace differs";

@@ -1,14 +1,16 @@
 //! `identifier-mismatch` (warning): a name from code that the source
-//! writes as plain text is not in the translation as written. Two kinds
+//! writes as plain text is not in the translation as written. Three kinds
 //! are precise enough to check: file names with a known extension
-//! (`MetaHost.h`, `appsettings.json`) and names joined by `_`
-//! (`SECRET_QUERY_VALUE`, `max_count`). Inline code is `code-mismatch`'s.
+//! (`MetaHost.h`, `appsettings.json`), names joined by `_`
+//! (`SECRET_QUERY_VALUE`, `max_count`) and command-line parameters
+//! (`-Exclude`, `--force`). Inline code is `code-mismatch`'s.
 //!
 //! Why: machine translation breaks such names where a reader can't tell:
 //! it splits `MetaHost.h` into `MetaHost. h`, or translates each word of
 //! `SECRET_QUERY_VALUE` (`秘密 _ 查詢 _ 值`). The reader then looks for a
 //! file, constant or parameter that doesn't exist.
-//! Example: source `Header: MetaHost.h`, target `Nagłówek: MetaHost. h`.
+//! Example: source `Header: MetaHost.h`, target `Nagłówek: MetaHost. h`;
+//! source `use -Exclude`, target `use -Excluir`.
 //! Fix: copy the name from the source unchanged (file names may change
 //! case).
 
@@ -29,11 +31,14 @@ const EXTENSIONS: &[&str] = &[
 pub fn check(cx: &Context, seg: &Segment, sides: &Scanned, out: &mut Vec<Diagnostic>) {
     let mut missing: Vec<&str> = Vec::new();
     for text in &sides.source.texts {
-        identifiers(text, &mut |name, file| {
+        let mut found = |name, file| {
             if !missing.contains(&name) && !kept(&sides.target, name, file) {
                 missing.push(name);
             }
-        });
+        };
+        identifiers(text, &mut found);
+        // A parameter's case is free on the command line, as a file's is.
+        parameters(text, &mut |name| found(name, true));
     }
     if missing.is_empty() {
         return;
@@ -107,6 +112,48 @@ pub(crate) fn identifiers<'t>(text: &'t str, found: &mut impl FnMut(&'t str, boo
     }
 }
 
+/// Calls `found` with each command-line parameter of `text`: `-Name`
+/// (PowerShell's, a capital and a lowercase letter at least: not `-X` or
+/// `-ACK`) or `--name`, after a space, `(` or the start, and ending at a
+/// space or punctuation other than `-`.
+fn parameters<'t>(text: &'t str, found: &mut impl FnMut(&'t str)) {
+    let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(b'-', bytes) {
+        let opens = at == 0 || matches!(bytes[at - 1], b' ' | b'(' | b'\t' | b'\n');
+        if !opens {
+            continue;
+        }
+        let (dashes, name_at) = match bytes.get(at + 1) {
+            Some(b'-') => (2, at + 2),
+            _ => (1, at + 1),
+        };
+        let len = bytes[name_at..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || (b == b'-' && dashes == 2)))
+            .unwrap_or(bytes.len() - name_at);
+        let name = &bytes[name_at..name_at + len];
+        let after = bytes.get(name_at + len).copied();
+        let ends = after.is_none_or(|b| !b.is_ascii_alphanumeric() && b != b'-' && b < 0x80);
+        let shaped = match dashes {
+            1 => {
+                name.len() >= 2
+                    && name[0].is_ascii_uppercase()
+                    && name.iter().all(u8::is_ascii_alphabetic)
+                    && name.iter().any(u8::is_ascii_lowercase)
+            }
+            _ => {
+                name.len() >= 2
+                    && name[0].is_ascii_lowercase()
+                    && !name.ends_with(b"-")
+                    && name.iter().all(|&b| b.is_ascii_lowercase() || b == b'-')
+            }
+        };
+        if ends && shaped {
+            found(&text[at..name_at + len]);
+        }
+    }
+}
+
 /// A byte of an identifier's run.
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'.'
@@ -151,6 +198,16 @@ mod tests {
                 ("appsettings.Development.json", true)
             ]
         );
+    }
+
+    #[test]
+    fn finds_command_line_parameters() {
+        let mut out = Vec::new();
+        super::parameters(
+            "Run Get-Item -Exclude *.bak (-Force) --dry-run, -X, -ACK, e-Mail, -10, x -Fooé",
+            &mut |name| out.push(name),
+        );
+        assert_eq!(out, ["-Exclude", "-Force", "--dry-run"]);
     }
 
     #[test]
