@@ -67,6 +67,54 @@ fn a_cross_reference_in_any_case_shows_its_name() {
     );
 }
 
+/// A cross reference to a uid an article of the tree declares in its
+/// front matter (`uid: partner.benefits`) links to that article's page,
+/// in the page's locale; an API's uid (no article) stays text.
+#[test]
+fn a_cross_reference_to_an_article_links_to_its_page() {
+    let site = Site::new();
+    site.article(
+        "ko-KR",
+        "benefits",
+        &format!(
+            "---\ntitle: t\nuid: partner.benefits\n---\n{}\n",
+            seg("986a5-101", "혜택", "Benefits")
+        ),
+    );
+    let text = format!(
+        "---\ntitle: t\n---\n{} {} {}\n",
+        seg(
+            "986a5-101",
+            "[혜택 보기](xref:partner.benefits)",
+            "[See benefits](xref:partner.benefits)"
+        ),
+        seg(
+            "986a5-102",
+            "<xref:partner.benefits> 참조",
+            "See <xref:partner.benefits>"
+        ),
+        seg(
+            "986a5-103",
+            "<xref:System.String> 사용",
+            "Use <xref:System.String>"
+        ),
+    );
+    site.article("ko-KR", "a", &text);
+    let outcome = site.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let page = site.page("ko-kr/a/index.html");
+    assert!(
+        page.contains("<a href=\"../../ko-kr/benefits/\">혜택 보기</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"../../ko-kr/benefits/\"><code>partner.benefits</code></a>"),
+        "{page}"
+    );
+    assert!(page.contains("<code>System.String</code>"), "{page}");
+    assert!(!page.contains("href=\"xref:"), "{page}");
+}
+
 /// Anchors written as raw HTML of their own, self-closing or in a block
 /// (`<a name="x"/>`, `<span id="x" />`, `<div id="x">`), are where links
 /// lead even though the cleaner keeps no ids.

@@ -53,6 +53,7 @@ pub struct Front {
     version: Option<String>,
     handoff: Option<NaiveDate>,
     machine: bool,
+    uid: Option<String>,
 }
 
 impl Front {
@@ -64,6 +65,7 @@ impl Front {
             version: entry.version.clone(),
             handoff: entry.handoff,
             machine: entry.machine,
+            uid: entry.uid.clone(),
         }
     }
 
@@ -76,6 +78,12 @@ impl Front {
             description: front.description.unwrap_or_default(),
             version: front.source_version,
             handoff: front.handoff,
+            uid: front
+                .extra
+                .get("uid")
+                .and_then(|uid| uid.as_str())
+                .map(|uid| uid.trim().to_string())
+                .filter(|uid| !uid.is_empty()),
         }
     }
 
@@ -91,6 +99,7 @@ impl Front {
             version: self.version,
             handoff: self.handoff,
             machine: self.machine,
+            uid: self.uid,
         }
     }
 }

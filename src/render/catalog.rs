@@ -34,6 +34,9 @@ pub struct Entry {
     pub handoff: Option<NaiveDate>,
     /// `ms.translationtype: MT`.
     pub machine: bool,
+    /// DocFX's `uid`, by which `<xref:uid>` and `[text](xref:uid)` name the
+    /// article.
+    pub uid: Option<String>,
 }
 
 impl Entry {
@@ -49,6 +52,8 @@ pub struct Catalog {
     entries: Vec<Entry>,
     by_slug: BTreeMap<String, BTreeMap<Locale, usize>>,
     newest: BTreeMap<String, usize>,
+    /// Slugs by `uid` (the first article in tree order that claims one).
+    by_uid: BTreeMap<String, String>,
     /// The content locales, sorted (asked for by every page's layout).
     locales: Vec<Locale>,
     /// Where the articles are published already ([`Catalog::with_docs_urls`]):
@@ -62,7 +67,11 @@ impl Catalog {
     pub fn new(entries: Vec<Entry>) -> Catalog {
         let mut by_slug: BTreeMap<String, BTreeMap<Locale, usize>> = BTreeMap::new();
         let mut newest: BTreeMap<String, usize> = BTreeMap::new();
+        let mut by_uid: BTreeMap<String, String> = BTreeMap::new();
         for (i, e) in entries.iter().enumerate() {
+            if let Some(uid) = &e.uid {
+                by_uid.entry(uid.clone()).or_insert_with(|| e.slug.clone());
+            }
             by_slug
                 .entry(e.slug.clone())
                 .or_default()
@@ -82,6 +91,7 @@ impl Catalog {
             entries,
             by_slug,
             newest,
+            by_uid,
             locales,
             docs_urls: Vec::new(),
         }
@@ -191,6 +201,11 @@ impl Catalog {
         out
     }
 
+    /// The slug of the article whose front matter has `uid: <uid>`.
+    pub fn uid_slug(&self, uid: &str) -> Option<&str> {
+        self.by_uid.get(uid).map(String::as_str)
+    }
+
     /// Whether `slug` has a page in the locale whose URL segment is `locale_url`.
     pub fn has_page(&self, slug: &str, locale_url: &str) -> bool {
         self.by_slug.contains_key(slug)
@@ -259,6 +274,7 @@ mod tests {
             version: None,
             handoff: None,
             machine: false,
+            uid: None,
         };
         let catalog = Catalog::new(vec![entry("technical-benefits"), entry("sub/a")])
             .with_docs_urls(&["https://docs.microsoft.com/partner-center".to_string()]);

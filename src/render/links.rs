@@ -74,7 +74,12 @@ impl Html<'_, '_> {
 
     /// The page of article `slug` in the page's locale, else in English;
     /// a `broken-link` warning when there is none.
-    fn slug_link(&mut self, slug: Option<String>, fragment: Option<&str>, url: &str) -> Target {
+    pub(super) fn slug_link(
+        &mut self,
+        slug: Option<String>,
+        fragment: Option<&str>,
+        url: &str,
+    ) -> Target {
         let catalog = self.ctx.catalog;
         let page = match slug {
             Some(slug) if catalog.has_page(&slug, self.ctx.page_locale) => {
