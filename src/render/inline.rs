@@ -6,9 +6,7 @@ use super::links::Target;
 use super::sanitize::{clean_html, is_safe_url, phrasing, push_escaped};
 use super::text::{is_all_text, Escaped, HasText};
 use crate::diag::{Code, Diagnostic};
-use crate::model::{
-    bare_urls, may_have_urls, percent_decode, xref_text, xref_uid, Inline, Segment,
-};
+use crate::model::{bare_urls, may_have_urls, xref_text, xref_uid, Inline, Segment};
 use crate::sxs::{decode_entities, tag::Tag};
 
 impl Html<'_, '_> {
@@ -303,16 +301,12 @@ impl Html<'_, '_> {
     }
 
     fn link(&mut self, url: &str, title: &str, autolink: bool, children: &[Inline]) {
-        if let Some(uid) = xref_uid(url) {
-            if self.xref_link(uid, url, autolink, children) {
-                return;
-            }
-            // A uid no article of the tree claims (an API's) leads nowhere
-            // the site knows: its text stays, written or made from the uid.
-            return match autolink {
-                true => self.wrap_text("code", &xref_text(uid)),
-                false => self.inlines(children),
-            };
+        if let Some(uid) = xref_uid(url).filter(|_| autolink) {
+            // `<xref:uid>` reads as the name of what it names.
+            let name = [Inline::Code {
+                code: xref_text(uid),
+            }];
+            return self.link_at(url, title, &name);
         }
         // A link around a sentence (`[<span…>…</span>](b.md)`) is found
         // where that sentence is, not at its block's first line.
@@ -324,34 +318,7 @@ impl Html<'_, '_> {
         }
     }
 
-    /// A cross reference to an article of the tree (its front matter's
-    /// `uid`) as a link to its page; whether it was one.
-    fn xref_link(&mut self, uid: &str, url: &str, autolink: bool, children: &[Inline]) -> bool {
-        let (key, fragment) = match uid.split_once('#') {
-            Some((key, fragment)) => (key, Some(fragment)),
-            None => (uid, None),
-        };
-        let key = percent_decode(key.split('?').next().unwrap_or(key));
-        let Some(slug) = self.ctx.catalog.uid_slug(&key).map(str::to_string) else {
-            return false;
-        };
-        let Target::Site(path) = self.slug_link(Some(slug), fragment, url) else {
-            return false;
-        };
-        self.out.push_str("<a href=\"");
-        push_escaped(&mut self.out, &format!("{}{path}", self.ctx.root));
-        self.out.push_str("\">");
-        self.in_link += 1;
-        match autolink {
-            true => self.wrap_text("code", &xref_text(uid)),
-            false => self.inlines(children),
-        }
-        self.in_link -= 1;
-        self.out.push_str("</a>");
-        true
-    }
-
-    /// [`Html::link`] to a URL that is no cross reference.
+    /// [`Html::link`], its text `children`, at the block's position.
     fn link_at(&mut self, url: &str, title: &str, children: &[Inline]) {
         match self.open_a(url) {
             None => self.inlines(children),

@@ -8,7 +8,7 @@ use super::html::{Asset, Html};
 use super::sanitize::is_safe_url;
 use super::CrossLink;
 use crate::diag::Code;
-use crate::model::percent_decode;
+use crate::model::{percent_decode, xref_uid};
 
 /// Where a link of the content points on the built site.
 pub(super) enum Target {
@@ -18,13 +18,17 @@ pub(super) enum Target {
     Site(String),
     /// An article that exists nowhere, or a file the content lacks.
     Broken(String),
-    /// A refused scheme: the link is dropped, its text kept.
+    /// No link, its text kept: a refused scheme (with a warning), or a
+    /// cross reference to a uid no article declares (an API's).
     Drop,
 }
 
 impl Html<'_, '_> {
     pub(super) fn target(&mut self, url: &str, is_link: bool) -> Target {
         let url = url.trim();
+        if let Some(uid) = xref_uid(url).filter(|_| is_link) {
+            return self.xref_target(uid, url);
+        }
         if !is_safe_url(url) {
             let message = format!("`{url}` is left out of the page: a page may not use its scheme");
             self.warn(
@@ -72,14 +76,25 @@ impl Html<'_, '_> {
         self.slug_link(slug, fragment, url)
     }
 
+    /// A cross reference (`xref:uid`, `xref:uid#fragment`): the page of the
+    /// article whose front matter declares the uid. Without DocFX's map of
+    /// API uids any other leads nowhere the site knows, which is no fault
+    /// of the content: no link, and no warning.
+    fn xref_target(&mut self, uid: &str, url: &str) -> Target {
+        let (key, fragment) = match uid.split_once('#') {
+            Some((key, fragment)) => (key, Some(fragment)),
+            None => (uid, None),
+        };
+        let key = percent_decode(key.split('?').next().unwrap_or(key));
+        match self.ctx.catalog.uid_slug(&key) {
+            Some(slug) => self.slug_link(Some(slug.to_string()), fragment, url),
+            None => Target::Drop,
+        }
+    }
+
     /// The page of article `slug` in the page's locale, else in English;
     /// a `broken-link` warning when there is none.
-    pub(super) fn slug_link(
-        &mut self,
-        slug: Option<String>,
-        fragment: Option<&str>,
-        url: &str,
-    ) -> Target {
+    fn slug_link(&mut self, slug: Option<String>, fragment: Option<&str>, url: &str) -> Target {
         let catalog = self.ctx.catalog;
         let page = match slug {
             Some(slug) if catalog.has_page(&slug, self.ctx.page_locale) => {
